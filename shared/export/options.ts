@@ -1,0 +1,46 @@
+/**
+ * Options every exporter understands. Exporters are pure: model in, text or bytes out.
+ */
+import { z } from 'zod';
+
+export const EXPORT_FORMATS = ['tei', 'html', 'md', 'docx', 'pdf', 'txt'] as const;
+/** An export format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportOptionsSchema = z.object({
+  /** Which columns to include. */
+  columns: z
+    .object({
+      english: z.boolean().default(true),
+      korean: z.boolean().default(true),
+      original: z.boolean().default(false),
+    })
+    .default({ english: true, korean: true, original: false }),
+  /** Draw insertions with brackets (otherwise only a distinct style, or nothing in plain formats). */
+  brackets: z.boolean().default(true),
+  /** Include the witness (the garbled Korean). */
+  witness: z.boolean().default(false),
+  /** Show corrections' original readings (`Kim II Sung` → `Kim Il Sung` [source: Kim II Sung]). */
+  corrections: z.enum(['noted', 'silent', 'original']).default('noted'),
+  /** Page size for PDF. */
+  pageSize: z.enum(['A4', 'Letter']).default('A4'),
+  /** Title of a whole-project edition. */
+  editionTitle: z.string().default(''),
+});
+/** Export options after defaults are applied. */
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+/** Options with every default applied. */
+export function defaultExportOptions(partial: unknown = {}): ExportOptions {
+  return exportOptionsSchema.parse(partial ?? {});
+}
+
+/** File extension and MIME type of each format. */
+export const FORMAT_FILES: Record<ExportFormat, { ext: string; mime: string }> = {
+  tei: { ext: 'xml', mime: 'application/tei+xml' },
+  html: { ext: 'html', mime: 'text/html' },
+  md: { ext: 'md', mime: 'text/markdown' },
+  docx: { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { ext: 'pdf', mime: 'application/pdf' },
+  txt: { ext: 'txt', mime: 'text/plain' },
+};

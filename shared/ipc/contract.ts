@@ -1,0 +1,141 @@
+/**
+ * The IPC contract: for every request, the schema of its payload and the type of
+ * its response. The main process validates every payload against these schemas;
+ * the CLI and the browser tests run the same handler table.
+ */
+import { z } from 'zod';
+import type { RequestName } from './names';
+import { metaSchema, type DocumentFile, type PMJson } from '../model/document';
+import { glossaryEntrySchema, type GlossaryEntry } from '../model/project';
+import { EXPORT_FORMATS, exportOptionsSchema } from '../export/options';
+
+const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'not a document id');
+
+const pmJsonLoose = z.custom<PMJson>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as PMJson).type === 'string',
+  'body must be a ProseMirror JSON node',
+);
+
+/** Payload schemas, one per request. */
+export const requestSchemas = {
+  projectInfo: z.object({}),
+  listDocuments: z.object({}),
+  getDocument: z.object({ id: documentId }),
+  saveDocument: z.object({
+    id: documentId,
+    meta: metaSchema,
+    body: pmJsonLoose,
+  }),
+  importFiles: z.object({
+    files: z
+      .array(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) }))
+      .min(1, 'no files to import')
+      .max(500),
+  }),
+  glossaryList: z.object({}),
+  glossaryAdd: glossaryEntrySchema.omit({ id: true }),
+  glossaryUpdate: glossaryEntrySchema,
+  glossaryRemove: z.object({ id: z.string().min(1) }),
+  suggest: z.object({
+    token: z.string().max(2000),
+    limit: z.number().int().min(1).max(200).default(10),
+    context: z
+      .object({ english: z.string().max(100000).optional(), documentId: documentId.optional() })
+      .default({}),
+  }),
+  projectCorpus: z.object({}),
+  exportEdition: z.object({
+    ids: z.array(documentId).min(1, 'choose at least one document'),
+    format: z.enum(EXPORT_FORMATS),
+    options: exportOptionsSchema.default(exportOptionsSchema.parse({})),
+  }),
+  saveExport: z.object({
+    suggestedName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array),
+  }),
+  openProject: z.object({ dir: z.string().optional() }),
+  newProject: z.object({}),
+  recentProjects: z.object({}),
+  chooseImportFiles: z.object({}),
+} satisfies Record<RequestName, z.ZodType>;
+
+/** A problem with one file of the project: reported, never fatal for the rest. */
+export interface FileProblem {
+  file: string;
+  message: string;
+}
+
+/** One row of the document list. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  date: string;
+  segments: number;
+  /** Segments that have witness lines. */
+  witnessSegments: number;
+  /** Of those, segments whose restoration is not empty. */
+  restoredSegments: number;
+}
+
+/** A ranked suggestion for a garbled witness token. */
+export interface SuggestionItem {
+  text: string;
+  garble: string;
+  source: string;
+  score: number;
+}
+
+/** An export ready to be written. */
+export interface ExportResult {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** Response type of each request. */
+export interface Responses {
+  projectInfo: { dir: string; name: string; documentCount: number; problems: FileProblem[] };
+  listDocuments: { documents: DocumentSummary[]; problems: FileProblem[] };
+  getDocument: DocumentFile;
+  saveDocument: { updatedAt: string };
+  importFiles: { imported: { id: string; title: string }[] };
+  glossaryList: GlossaryEntry[];
+  glossaryAdd: GlossaryEntry;
+  glossaryUpdate: GlossaryEntry;
+  glossaryRemove: { removed: boolean };
+  suggest: SuggestionItem[];
+  projectCorpus: { glossary: GlossaryEntry[]; koreanTexts: string[] };
+  exportEdition: ExportResult;
+  saveExport: { path: string | null };
+  openProject: { dir: string | null };
+  newProject: { dir: string | null };
+  recentProjects: string[];
+  chooseImportFiles: { imported: { id: string; title: string }[] };
+}
+
+/** Payload type of each request (before defaults are applied). */
+export type Requests = { [K in RequestName]: z.input<(typeof requestSchemas)[K]> };
+/** Payload type of each request after validation. */
+export type ValidRequests = { [K in RequestName]: z.output<(typeof requestSchemas)[K]> };
+
+/** A user-facing error: what went wrong, in words that name the problem. */
+export interface ErrorInfo {
+  code: string;
+  message: string;
+}
+
+/** What crosses the IPC boundary: a value or an error, never a thrown exception. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** The API the preload exposes as `window.interlinea`. */
+export type InterlineaApi = {
+  [K in RequestName]: (input: Requests[K]) => Promise<Envelope<Responses[K]>>;
+} & {
+  /** Subscribes to menu commands; returns an unsubscribe function. */
+  onMenu(listener: (command: string) => void): () => void;
+};
+
+/** The table of handlers, one per request. */
+export type HandlerTable = {
+  [K in RequestName]: (input: ValidRequests[K]) => Promise<Responses[K]>;
+};

@@ -1,0 +1,269 @@
+/**
+ * The ProseMirror schema of an Interlinea document.
+ *
+ * A document body is a sequence of aligned `segment` rows. Each segment holds
+ * the English translation, the witness (the garbled Korean, read-only and kept
+ * byte-exact as imported, stored as an attribute so no edit can touch its
+ * characters), the Korean restoration, and optionally the original-language
+ * text (the German).
+ *
+ * Editorial annotations, named as in the issues:
+ * - mark `insertion`: an editor's bracketed addition. The brackets are drawn by
+ *   the view and written by the exporters; they are never characters in the text.
+ * - mark `correction`: the text is the corrected reading, `original` is what the
+ *   source said (an OCR slip such as `Kim II Sung`).
+ * - node `footnote`: inline, with its own content; numbered in document order.
+ * - node `gap`: illegible or lost text (the OCR box `□`), `quantity` boxes.
+ * - node `unclear`: text whose reading is uncertain.
+ * - mark `name`: a glossary name (person, organisation, place, term).
+ * - mark `proposed`: restoration text proposed by auto-fill, not yet accepted.
+ */
+import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+
+/** Kinds of editorial insertion. */
+export const INSERTION_KINDS = ['clarification', 'variant', 'expansion'] as const;
+export type InsertionKind = (typeof INSERTION_KINDS)[number];
+
+/** Roles a segment plays in the document. */
+export const SEGMENT_ROLES = ['head', 'p', 'closer', 'distribution'] as const;
+export type SegmentRole = (typeof SEGMENT_ROLES)[number];
+
+/** Types of glossary names. */
+export const NAME_TYPES = ['person', 'organisation', 'place', 'term'] as const;
+export type NameType = (typeof NAME_TYPES)[number];
+
+/** Columns of a segment that hold editable text. */
+export const TEXT_COLUMNS = ['english', 'korean', 'original'] as const;
+export type TextColumn = (typeof TEXT_COLUMNS)[number];
+
+function oneOf<T extends string>(values: readonly T[], name: string) {
+  return (value: unknown) => {
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+      throw new RangeError(`${name} must be one of ${values.join(', ')}; got ${String(value)}`);
+    }
+  };
+}
+
+/**
+ * The part of a DOM element that parse rules read. `shared/` is pure and has no DOM
+ * types, so parse rules see elements through this structural type.
+ */
+interface ElementLike {
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+}
+
+function attrOf(dom: unknown): ElementLike {
+  return dom as ElementLike;
+}
+
+function stringAttr(name: string) {
+  return (value: unknown) => {
+    if (typeof value !== 'string') throw new RangeError(`${name} must be a string`);
+  };
+}
+
+function columnSpec(tag: string, column: TextColumn): NodeSpec {
+  return {
+    content: 'inline*',
+    marks: '_',
+    defining: true,
+    isolating: true,
+    parseDOM: [{ tag: `div.${tag}` }],
+    toDOM: () => ['div', { class: tag, 'data-column': column }, 0],
+  };
+}
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'segment+' },
+
+  segment: {
+    content: 'english witness korean original?',
+    attrs: {
+      id: { default: '', validate: stringAttr('segment id') },
+      role: { default: 'p', validate: oneOf(SEGMENT_ROLES, 'segment role') },
+    },
+    isolating: true,
+    parseDOM: [
+      {
+        tag: 'div.segment',
+        getAttrs: (dom) => ({
+          id: attrOf(dom).getAttribute('data-id') ?? '',
+          role: attrOf(dom).getAttribute('data-role') ?? 'p',
+        }),
+      },
+    ],
+    toDOM: (node) => [
+      'div',
+      { class: 'segment', 'data-id': node.attrs.id, 'data-role': node.attrs.role },
+      0,
+    ],
+  },
+
+  english: columnSpec('english', 'english'),
+  korean: columnSpec('korean', 'korean'),
+  original: columnSpec('original', 'original'),
+
+  witness: {
+    atom: true,
+    selectable: false,
+    attrs: {
+      lines: {
+        default: [],
+        validate: (value: unknown) => {
+          if (!Array.isArray(value) || value.some((line) => typeof line !== 'string')) {
+            throw new RangeError('witness lines must be an array of strings');
+          }
+        },
+      },
+    },
+    parseDOM: [
+      {
+        tag: 'div.witness',
+        getAttrs: (dom) => ({
+          lines: Array.from(attrOf(dom).querySelectorAll('.witness-line')).map(
+            (line) => line.textContent ?? '',
+          ),
+        }),
+      },
+    ],
+    toDOM: (node) => [
+      'div',
+      { class: 'witness', contenteditable: 'false' },
+      ...(node.attrs.lines as string[]).map((line) => ['div', { class: 'witness-line' }, line]),
+    ],
+  },
+
+  text: { group: 'inline phrasing' },
+
+  hard_break: {
+    inline: true,
+    group: 'inline phrasing',
+    selectable: false,
+    parseDOM: [{ tag: 'br' }],
+    toDOM: () => ['br'],
+  },
+
+  gap: {
+    inline: true,
+    atom: true,
+    group: 'inline phrasing',
+    attrs: {
+      reason: { default: 'illegible', validate: stringAttr('gap reason') },
+      quantity: {
+        default: 1,
+        validate: (value: unknown) => {
+          if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+            throw new RangeError('gap quantity must be a positive integer');
+          }
+        },
+      },
+    },
+    parseDOM: [
+      {
+        tag: 'span.gap',
+        getAttrs: (dom) => ({
+          reason: attrOf(dom).getAttribute('data-reason') ?? 'illegible',
+          quantity: Number(attrOf(dom).getAttribute('data-quantity') ?? 1) || 1,
+        }),
+      },
+    ],
+    toDOM: (node) => [
+      'span',
+      {
+        class: 'gap',
+        'data-reason': node.attrs.reason,
+        'data-quantity': String(node.attrs.quantity),
+        title: `gap: ${node.attrs.reason}`,
+      },
+      '□'.repeat(node.attrs.quantity as number),
+    ],
+  },
+
+  unclear: {
+    inline: true,
+    group: 'inline phrasing',
+    content: 'text*',
+    marks: '',
+    attrs: { reason: { default: '', validate: stringAttr('unclear reason') } },
+    parseDOM: [
+      {
+        tag: 'span.unclear',
+        getAttrs: (dom) => ({ reason: attrOf(dom).getAttribute('data-reason') ?? '' }),
+      },
+    ],
+    toDOM: (node) => ['span', { class: 'unclear', 'data-reason': node.attrs.reason }, 0],
+  },
+
+  footnote: {
+    inline: true,
+    atom: true,
+    group: 'inline',
+    content: 'phrasing*',
+    marks: '_',
+    attrs: { id: { default: '', validate: stringAttr('footnote id') } },
+    parseDOM: [{ tag: 'footnote' }],
+    toDOM: () => ['footnote', 0],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  insertion: {
+    attrs: { kind: { default: 'clarification', validate: oneOf(INSERTION_KINDS, 'insertion kind') } },
+    inclusive: false,
+    excludes: 'insertion',
+    parseDOM: [
+      {
+        tag: 'span.insertion',
+        getAttrs: (dom) => ({
+          kind: attrOf(dom).getAttribute('data-kind') ?? 'clarification',
+        }),
+      },
+    ],
+    toDOM: (mark) => ['span', { class: 'insertion', 'data-kind': mark.attrs.kind }, 0],
+  },
+
+  correction: {
+    attrs: { original: { validate: stringAttr('correction original') } },
+    inclusive: false,
+    excludes: 'correction',
+    parseDOM: [
+      {
+        tag: 'span.correction',
+        getAttrs: (dom) => ({ original: attrOf(dom).getAttribute('data-original') ?? '' }),
+      },
+    ],
+    toDOM: (mark) => [
+      'span',
+      { class: 'correction', 'data-original': mark.attrs.original, title: `source: ${mark.attrs.original}` },
+      0,
+    ],
+  },
+
+  name: {
+    attrs: {
+      type: { default: 'person', validate: oneOf(NAME_TYPES, 'name type') },
+      ref: { default: '', validate: stringAttr('name ref') },
+    },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'span.name',
+        getAttrs: (dom) => ({
+          type: attrOf(dom).getAttribute('data-type') ?? 'person',
+          ref: attrOf(dom).getAttribute('data-ref') ?? '',
+        }),
+      },
+    ],
+    toDOM: (mark) => ['span', { class: 'name', 'data-type': mark.attrs.type, 'data-ref': mark.attrs.ref }, 0],
+  },
+
+  proposed: {
+    inclusive: false,
+    parseDOM: [{ tag: 'span.proposed' }],
+    toDOM: () => ['span', { class: 'proposed' }, 0],
+  },
+};
+
+/** The one schema every part of Interlinea uses. */
+export const schema = new Schema({ nodes, marks });
