@@ -1,0 +1,60 @@
+/**
+ * Handlers for the project and its documents: list, read, save, import.
+ */
+import type { HandlerTable } from '../../shared/ipc/contract';
+import { importFile } from '../../shared/import';
+import type { ImportedDocument } from '../../shared/model/document';
+import { UserError } from '../../shared/errors';
+import type { HandlerContext } from './index';
+import type { ProjectStore } from '../store/project-store';
+
+type DocumentRequests = 'projectInfo' | 'listDocuments' | 'getDocument' | 'saveDocument' | 'importFiles';
+
+/**
+ * Imports files into `store`: every file is parsed first, and if any fails
+ * nothing is written and the error names each failing file.
+ */
+export async function importInto(
+  store: ProjectStore,
+  files: { name: string; bytes: Uint8Array }[],
+): Promise<{ imported: { id: string; title: string }[]; warnings: string[] }> {
+  const documents: ImportedDocument[] = [];
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const file of files) {
+    const result = importFile(file);
+    if (result.ok) {
+      documents.push(result.document);
+      warnings.push(...result.warnings.map((w) => `${file.name}: ${w}`));
+    } else {
+      errors.push(result.error);
+    }
+  }
+  if (errors.length) {
+    throw new UserError(`${errors.join('\n')}\nNothing was imported.`, 'import-failed');
+  }
+  return { imported: await store.addDocuments(documents), warnings };
+}
+
+export function documentHandlers(ctx: HandlerContext): Pick<HandlerTable, DocumentRequests> {
+  return {
+    async projectInfo() {
+      const store = ctx.store();
+      const { documents, problems } = await store.listDocuments();
+      return { dir: store.dir, name: store.project.name, documentCount: documents.length, problems };
+    },
+    async listDocuments() {
+      return ctx.store().listDocuments();
+    },
+    async getDocument({ id }) {
+      return ctx.store().readDocument(id);
+    },
+    async saveDocument({ id, meta, body }) {
+      return ctx.store().saveDocument(id, meta, body);
+    },
+    async importFiles({ files }) {
+      const { imported } = await importInto(ctx.store(), files);
+      return { imported };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The export handler: gathers the chosen documents and the glossary into an
+ * edition and runs the pure exporter; PDF goes through a printer (Electron's
+ * hidden window in the app, a system Chromium in the CLI and tests).
+ */
+import type { HandlerTable } from '../../shared/ipc/contract';
+import { exportEdition } from '../../shared/export';
+import type { DocumentFile } from '../../shared/model/document';
+import { UserError } from '../../shared/errors';
+import type { HandlerContext } from './index';
+import type { PdfPrinter } from '../export/pdf';
+
+export type { PdfPrinter };
+
+export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, 'exportEdition'> {
+  return {
+    async exportEdition({ ids, format, options }) {
+      const store = ctx.store();
+      const documents: DocumentFile[] = [];
+      for (const id of ids) documents.push(await store.readDocument(id));
+      const edition = { documents, glossary: store.glossary, title: options.editionTitle || store.project.name };
+      if (format !== 'pdf') return exportEdition(format, edition, options);
+      if (!ctx.printPdf) throw new UserError('PDF export needs a printer: run inside the app, or install Chromium', 'no-printer');
+      const html = await exportEdition('pdf-html', edition, options);
+      const bytes = await ctx.printPdf(new TextDecoder().decode(html.bytes), { pageSize: options.pageSize });
+      return { fileName: html.fileName.replace(/\.html$/, '.pdf'), mime: 'application/pdf', bytes };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The Electron main process: one window, the project store, the handler table
+ * registered on IPC, native menus. Everything that is not a window lives in
+ * modules the CLI and the tests share; this file only glues them to Electron.
+ */
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { join } from 'node:path';
+import { applySecurityPolicy } from './security';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { createMainWindow, isAppUrl } from './window';
+import { SettingsFile } from './settings';
+import { printPdfWithElectron } from './print';
+import { createHandlers } from '../handlers';
+import { ProjectStore } from '../store/project-store';
+import { openOrCreateDefaultProject } from '../store/default-project';
+import { writeFileDurable } from '../store/durable-file';
+import { MENU_CHANNEL } from '../../shared/ipc/names';
+import { UserError } from '../../shared/errors';
+
+const HOLDER = 'the Interlinea app';
+let store: ProjectStore | null = null;
+let win: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first window instead of fighting for the project.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+async function switchProject(dir: string, settings: SettingsFile, create = false): Promise<string> {
+  const next = await ProjectStore.open(dir, { write: true, create, holder: HOLDER, backup: !create });
+  await store?.close();
+  store = next;
+  await settings.touchProject(next.dir);
+  refreshMenu(settings);
+  win?.webContents.send(MENU_CHANNEL, 'project-changed');
+  return next.dir;
+}
+
+let refreshMenu: (settings: SettingsFile) => void = () => undefined;
+
+async function start(): Promise<void> {
+  applySecurityPolicy(isAppUrl);
+  const settings = new SettingsFile(app.getPath('userData'));
+  const settingsProblem = await settings.load();
+
+  const defaultDir = join(app.getPath('userData'), 'Default Project');
+  try {
+    const last = settings.value.lastProject;
+    store = last && last !== defaultDir ? await ProjectStore.open(last, { write: true, holder: HOLDER, backup: true }) : await openOrCreateDefaultProject(defaultDir, HOLDER);
+  } catch (err) {
+    // The last project is gone, damaged or locked: say so, and open the default one.
+    dialog.showErrorBox('Interlinea', (err as Error).message);
+    store = await openOrCreateDefaultProject(defaultDir, HOLDER).catch((inner: Error) => {
+      dialog.showErrorBox('Interlinea', inner.message);
+      return null;
+    });
+  }
+  if (store) await settings.touchProject(store.dir);
+  if (settingsProblem) dialog.showErrorBox('Interlinea', settingsProblem);
+
+  const actions = {
+    newProject: () => void chooseNewProject(),
+    openProject: (dir?: string) => void chooseProject(dir),
+    recentProjects: () => settings.value.recentProjects,
+  };
+  refreshMenu = () => Menu.setApplicationMenu(buildMenu(() => win, actions, !app.isPackaged));
+
+  async function chooseProject(dir?: string): Promise<string | null> {
+    let target = dir;
+    if (!target) {
+      const result = await dialog.showOpenDialog(win!, { title: 'Open Project', properties: ['openDirectory'] });
+      if (result.canceled || !result.filePaths[0]) return null;
+      target = result.filePaths[0];
+    }
+    try {
+      return await switchProject(target, settings);
+    } catch (err) {
+      dialog.showErrorBox('Interlinea', (err as Error).message);
+      return null;
+    }
+  }
+
+  async function chooseNewProject(): Promise<string | null> {
+    const result = await dialog.showOpenDialog(win!, { title: 'New Project: choose an empty folder', properties: ['openDirectory', 'createDirectory'] });
+    if (result.canceled || !result.filePaths[0]) return null;
+    try {
+      return await switchProject(result.filePaths[0], settings, true);
+    } catch (err) {
+      dialog.showErrorBox('Interlinea', (err as Error).message);
+      return null;
+    }
+  }
+
+  const handlers = createHandlers({
+    store: () => {
+      if (!store) throw new UserError('No project is open: use File > Open Project', 'no-project');
+      return store;
+    },
+    printPdf: printPdfWithElectron,
+    platform: {
+      async chooseSavePath(suggestedName) {
+        const result = await dialog.showSaveDialog(win!, { title: 'Export', defaultPath: suggestedName });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      async chooseFiles() {
+        const result = await dialog.showOpenDialog(win!, {
+          title: 'Import',
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Archive pages', extensions: ['txt', 'md', 'html', 'htm', 'xml'] }, { name: 'All files', extensions: ['*'] }],
+        });
+        return result.canceled ? [] : result.filePaths;
+      },
+      openProject: chooseProject,
+      newProject: chooseNewProject,
+      recentProjects: async () => settings.value.recentProjects,
+      writeFile: (path, bytes) => writeFileDurable(path, bytes),
+    },
+  });
+  registerIpc(handlers, isAppUrl);
+  refreshMenu(settings);
+  win = createMainWindow(settings);
+  win.on('closed', () => {
+    win = null;
+  });
+}
+
+app.on('window-all-closed', () => {
+  void store?.close().finally(() => app.quit());
+});

@@ -1,0 +1,31 @@
+/**
+ * The default project: created on first launch with the sample documents.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { samplesDir } from '../paths';
+import { readImportFile } from './read-input';
+import { ProjectStore } from './project-store';
+import { importInto } from '../handlers/documents';
+
+/** The sample files shipped in resources/samples. */
+export async function sampleFiles(): Promise<string[]> {
+  const dir = samplesDir();
+  return (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort().map((n) => join(dir, n));
+}
+
+/**
+ * Opens the project in `dir` for writing, first creating it with the sample
+ * documents when it does not exist yet.
+ */
+export async function openOrCreateDefaultProject(dir: string, holder: string): Promise<ProjectStore> {
+  const fresh = !existsSync(join(dir, 'project.json'));
+  const store = await ProjectStore.open(dir, { write: true, create: true, holder, name: 'Sample documents', backup: !fresh });
+  if (fresh) {
+    const files = [];
+    for (const path of await sampleFiles()) files.push(await readImportFile(path));
+    await importInto(store, files);
+  }
+  return store;
+}

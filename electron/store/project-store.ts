@@ -1,0 +1,290 @@
+/**
+ * The project store: a project is a folder with `project.json` (index, glossary,
+ * settings) and `documents/<id>.json` (one document each), both lowdb files over
+ * the durable adapter. Saving one document never rewrites another.
+ *
+ * A damaged document file is reported by name and left untouched; the rest of
+ * the project still opens. A damaged `project.json` stops the project from
+ * opening, with its name and the reason, and is left untouched too.
+ */
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import {
+  DOCUMENT_SCHEMA_VERSION,
+  bodyToNode,
+  validateDocumentFile,
+  type DocumentFile,
+  type DocumentMeta,
+  type ImportedDocument,
+  type PMJson,
+} from '../../shared/model/document';
+import {
+  newProjectFile,
+  validateProjectFile,
+  type GlossaryEntry,
+  type ProjectFile,
+} from '../../shared/model/project';
+import { documentIdFor } from '../../shared/model/ids';
+import { restorationCounts } from '../../shared/model/stats';
+import type { DocumentSummary, FileProblem } from '../../shared/ipc/contract';
+import { UserError } from '../../shared/errors';
+import { CorruptFileError, DurableJsonFile } from './durable-file';
+import { acquireLock, type ProjectLock } from './lock';
+import { backupProject } from './backups';
+
+/**
+ * Removes temp files left by writers that were killed mid-save. Only called with
+ * the lock held, so no live writer can own them.
+ */
+async function removeStaleTempFiles(root: string): Promise<void> {
+  for (const folder of [root, join(root, 'documents')]) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    await Promise.all(
+      names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => unlink(join(folder, n)).catch(() => undefined)),
+    );
+  }
+}
+
+/** How to open a project. */
+export interface OpenOptions {
+  /** Take the project lock so this store may write. */
+  write?: boolean;
+  /** Who writes, for the lock's message to other processes. */
+  holder?: string;
+  /** Create the project when the folder has none. */
+  create?: boolean;
+  /** Name of a created project (defaults to the folder name). */
+  name?: string;
+  /** Copy the project to `backups/` once opened. */
+  backup?: boolean;
+}
+
+interface CachedSummary {
+  mtimeMs: number;
+  size: number;
+  summary: DocumentSummary | FileProblem;
+}
+
+/** One open project. */
+export class ProjectStore {
+  private readonly docs = new Map<string, Low<DocumentFile>>();
+  private readonly summaries = new Map<string, CachedSummary>();
+  private writes = 0;
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<ProjectFile>,
+    private readonly lock: ProjectLock | null,
+  ) {}
+
+  /** Opens (and with `create`, creates) the project in `dir`. */
+  static async open(dir: string, options: OpenOptions = {}): Promise<ProjectStore> {
+    const root = resolve(dir);
+    const info = await stat(root).catch(() => null);
+    if (info && !info.isDirectory()) throw new UserError(`${root} is a file, not a project folder`, 'not-a-project');
+    if (!info && !options.create) throw new UserError(`No project at ${root}: the folder does not exist`, 'not-a-project');
+    if (!info) await mkdir(root, { recursive: true });
+
+    const lock = options.write ? await acquireLock(root, options.holder ?? 'Interlinea') : null;
+    try {
+      const adapter = new DurableJsonFile(join(root, 'project.json'), validateProjectFile, 'project.json');
+      const db = new Low<ProjectFile>(adapter, newProjectFile(options.name ?? basename(root)));
+      const existing = await adapter.read();
+      if (existing) {
+        db.data = existing;
+      } else if (options.create) {
+        if (!lock) throw new UserError(`Creating a project in ${root} needs write access`, 'read-only');
+        await mkdir(join(root, 'documents'), { recursive: true });
+        await db.write();
+      } else {
+        throw new UserError(`${root} is not an Interlinea project: it has no project.json`, 'not-a-project');
+      }
+      const store = new ProjectStore(root, db, lock);
+      if (lock) await removeStaleTempFiles(root);
+      if (options.backup && existing) await backupProject(root);
+      return store;
+    } catch (err) {
+      await lock?.release();
+      if (err instanceof CorruptFileError) {
+        throw new UserError(`Cannot open the project in ${root}: ${err.message}`, 'corrupt-file');
+      }
+      throw err;
+    }
+  }
+
+  /** Counts the writes this store has made; what is derived from the project can key on it. */
+  get revision(): number {
+    return this.writes;
+  }
+
+  /** True when this store holds the lock and may write. */
+  get writable(): boolean {
+    return this.lock !== null;
+  }
+
+  /** The project file as last read or written. */
+  get project(): ProjectFile {
+    return this.db.data;
+  }
+
+  /** Releases the lock. */
+  async close(): Promise<void> {
+    await this.lock?.release();
+  }
+
+  private requireWrite(): void {
+    if (!this.lock) throw new UserError(`The project in ${this.dir} is open read-only`, 'read-only');
+  }
+
+  private docPath(id: string): string {
+    return join(this.dir, 'documents', `${id}.json`);
+  }
+
+  private docLow(id: string): Low<DocumentFile> {
+    let low = this.docs.get(id);
+    if (!low) {
+      const adapter = new DurableJsonFile(this.docPath(id), validateDocumentFile, `documents/${id}.json`);
+      low = new Low<DocumentFile>(adapter, null as unknown as DocumentFile);
+      this.docs.set(id, low);
+    }
+    return low;
+  }
+
+  /** Ids of the document files in the folder, in index order then the rest by name. */
+  private async documentIds(): Promise<string[]> {
+    const names = await readdir(join(this.dir, 'documents')).catch(() => [] as string[]);
+    const onDisk = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5));
+    const set = new Set(onDisk);
+    const ordered = this.project.documents.map((d) => d.id).filter((id) => set.has(id));
+    const seen = new Set(ordered);
+    return [...ordered, ...onDisk.filter((id) => !seen.has(id)).sort()];
+  }
+
+  /** Every document's summary, and the files that could not be read. */
+  async listDocuments(): Promise<{ documents: DocumentSummary[]; problems: FileProblem[] }> {
+    const documents: DocumentSummary[] = [];
+    const problems: FileProblem[] = [];
+    for (const id of await this.documentIds()) {
+      const entry = await this.summaryOf(id);
+      if ('message' in entry) problems.push(entry);
+      else documents.push(entry);
+    }
+    return { documents, problems };
+  }
+
+  private async summaryOf(id: string): Promise<DocumentSummary | FileProblem> {
+    const path = this.docPath(id);
+    const info = await stat(path);
+    const cached = this.summaries.get(id);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.summary;
+    let summary: DocumentSummary | FileProblem;
+    try {
+      const doc = await this.readDocument(id);
+      summary = { id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) };
+    } catch (err) {
+      summary = { file: `documents/${id}.json`, message: (err as Error).message };
+    }
+    this.summaries.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary });
+    return summary;
+  }
+
+  /** Reads one document, validated. */
+  async readDocument(id: string): Promise<DocumentFile> {
+    const low = this.docLow(id);
+    const doc = await low.adapter.read();
+    if (!doc) throw new UserError(`No document ${id} in this project`, 'not-found');
+    if (doc.id !== id) throw new CorruptFileError(`documents/${id}.json`, `its id is ${doc.id}, not ${id}`);
+    low.data = doc;
+    return doc;
+  }
+
+  /**
+   * Saves one document's metadata and body. Only documents that were read
+   * successfully (or created) by this store can be saved, so a damaged file is
+   * never overwritten.
+   */
+  async saveDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string }> {
+    this.requireWrite();
+    const low = this.docs.get(id);
+    if (!low?.data) {
+      await this.readDocument(id); // throws for missing and damaged files
+    }
+    try {
+      bodyToNode(body);
+    } catch (err) {
+      throw new UserError(`Document ${id} was not saved: its content is invalid (${(err as Error).message})`, 'invalid-document');
+    }
+    const target = this.docLow(id);
+    const updatedAt = new Date().toISOString();
+    const next: DocumentFile = { ...target.data, meta, body, updatedAt };
+    const valid = validateDocumentFile(next);
+    if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
+    target.data = valid.value;
+    this.writes++;
+    await target.write();
+    await this.syncIndex(id, meta);
+    return { updatedAt };
+  }
+
+  /** Keeps the project index's title and date in step, rewriting project.json only when they change. */
+  private async syncIndex(id: string, meta: DocumentMeta): Promise<void> {
+    const entry = this.project.documents.find((d) => d.id === id);
+    if (entry && entry.title === meta.title && entry.date === meta.date) return;
+    await this.updateProject((project) => {
+      const index = project.documents.findIndex((d) => d.id === id);
+      const row = { id, title: meta.title, date: meta.date };
+      if (index >= 0) project.documents[index] = row;
+      else project.documents.push(row);
+    });
+  }
+
+  /**
+   * Adds imported documents. All are validated before anything is written, so
+   * a batch that fails writes nothing.
+   */
+  async addDocuments(imported: ImportedDocument[]): Promise<{ id: string; title: string }[]> {
+    this.requireWrite();
+    const taken = new Set(await this.documentIds());
+    for (const d of this.project.documents) taken.add(d.id);
+    const files: DocumentFile[] = [];
+    for (const doc of imported) {
+      const id = documentIdFor(doc.meta.date, doc.meta.title, taken);
+      taken.add(id);
+      const file = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id, meta: doc.meta, source: doc.source, body: doc.body, updatedAt: new Date().toISOString() };
+      const valid = validateDocumentFile(file);
+      if (!valid.ok) {
+        throw new UserError(`${doc.source.file || doc.meta.title}: the imported document is invalid (${valid.error}); nothing was imported`, 'invalid-document');
+      }
+      files.push(valid.value);
+    }
+    await mkdir(join(this.dir, 'documents'), { recursive: true });
+    this.writes++;
+    for (const file of files) {
+      const low = this.docLow(file.id);
+      low.data = file;
+      await low.write();
+    }
+    await this.updateProject((project) => {
+      for (const file of files) project.documents.push({ id: file.id, title: file.meta.title, date: file.meta.date });
+    });
+    return files.map((f) => ({ id: f.id, title: f.meta.title }));
+  }
+
+  /** Changes project.json through `fn` and writes it. */
+  async updateProject(fn: (project: ProjectFile) => void): Promise<void> {
+    this.requireWrite();
+    const draft = structuredClone(this.db.data);
+    fn(draft);
+    const valid = validateProjectFile(draft);
+    if (!valid.ok) throw new UserError(`project.json was not changed: ${valid.error}`, 'invalid-project');
+    this.db.data = valid.value;
+    this.writes++;
+    await this.db.write();
+  }
+
+  /** The glossary. */
+  get glossary(): GlossaryEntry[] {
+    return this.project.glossary;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A real project in a temporary folder, served by the real handlers: what unit,
+ * CLI and browser tests run against.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HandlerTable } from '../../shared/ipc/contract';
+import { createHandlers, type HandlerContext } from '../handlers';
+import { ProjectStore } from '../store/project-store';
+import { openOrCreateDefaultProject } from '../store/default-project';
+
+export interface TempProject {
+  dir: string;
+  store: ProjectStore;
+  handlers: HandlerTable;
+  close(): Promise<void>;
+}
+
+/** Creates a project in a new temp folder (with the sample documents unless `samples: false`). */
+export async function createTempProject(
+  opts: { samples?: boolean; context?: Partial<HandlerContext> } = {},
+): Promise<TempProject> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'interlinea-')), 'project');
+  const store =
+    opts.samples === false
+      ? await ProjectStore.open(dir, { write: true, create: true, holder: 'test' })
+      : await openOrCreateDefaultProject(dir, 'test');
+  const handlers = createHandlers({ store: () => store, ...opts.context });
+  return {
+    dir,
+    store,
+    handlers,
+    async close() {
+      await store.close();
+      await rm(join(dir, '..'), { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Bundles the CLI (electron/cli/main.ts and everything it uses, lowdb included)
+// into one CommonJS file for plain Node: out/cli/interlinea.cjs.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildCli() {
+  await build({
+    entryPoints: [join(root, 'electron/cli/main.ts')],
+    outfile: join(root, 'out/cli/interlinea.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    // Keep packages with data files or native parts resolvable at run time.
+    external: ['electron', 'docx', 'xmlbuilder2', 'iconv-lite'],
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildCli();
+}
