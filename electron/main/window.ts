@@ -50,6 +50,7 @@ export function createMainWindow(settings: SettingsFile): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (saved?.maximized) win.maximize();
