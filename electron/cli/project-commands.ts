@@ -15,6 +15,7 @@ import { UserError, isUserError } from '../../shared/errors';
 import { NAME_TYPES } from '../../shared/model/schema';
 import { EXPORT_FORMATS, FORMAT_FILES } from '../../shared/export/options';
 import { writeFileDurable } from '../store/durable-file';
+import { importFile } from '../../shared/import';
 import { createChromiumPrinter } from '../export/pdf';
 
 interface ProjectAccess {
@@ -62,6 +63,12 @@ export const importCommand: CliCommand = {
     } catch (err) {
       if (!isUserError(err)) throw err;
       io.stderr(`interlinea: ${err.message}\nNothing was imported.\n`);
+      return EXIT.userError;
+    }
+    // Parse everything before the project folder is created, so a failed import writes nothing at all.
+    const failures = files.map((file) => importFile(file)).flatMap((result) => (result.ok ? [] : [result.error]));
+    if (failures.length) {
+      io.stderr(`interlinea: ${failures.join('\n')}\nNothing was imported.\n`);
       return EXIT.userError;
     }
     return withProject(dir, io, { write: true, create: true, holder: 'interlinea import (CLI)' }, async (handlers) => {

@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './main';
+import type { CliIO } from './types';
+import { countMarks, columnOf, segmentsOf, witnessOf } from '../../shared/model/build';
+import type { DocumentFile } from '../../shared/model/document';
+
+const SEEDS = join(__dirname, '../../resources/samples');
+const SEED_1960 = join(SEEDS, '1960-08-30-puzanov-conversation.txt');
+const SEED_1963 = join(SEEDS, '1963-06-20-kwp-policy-information.txt');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'interlinea-cli-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    readStdin: async () => '',
+    cwd: root,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+async function listing(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).sort();
+}
+
+describe('interlinea import, list and show', () => {
+  it('imports both seeds into a new project and lists them with their dates', async () => {
+    const dir = join(root, 'new-project');
+    const imported = await cli('import', SEED_1960, SEED_1963, '--project', dir);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const lines = imported.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^1960-08-30-[a-z0-9-]+\tNote about a Conversation in the Soviet Embassy with Comrade Puzanov$/);
+
+    const listed = await cli('list', '--project', dir, '--json');
+    expect(listed.code).toBe(0);
+    const docs = JSON.parse(listed.stdout) as { id: string; title: string; date: string }[];
+    expect(docs.map((d) => d.date)).toEqual(['1960-08-30', '1963-06-20']);
+    expect(Object.keys(docs[0]).sort()).toEqual(['date', 'id', 'title']);
+  });
+
+  it('shows the 1960 document with 19 insertions and the witness exactly as the seed has it', async () => {
+    const dir = join(root, 'p');
+    await cli('import', SEED_1960, '--project', dir);
+    const [{ id }] = JSON.parse((await cli('list', '--project', dir, '--json')).stdout);
+    const shown = await cli('show', id, '--project', dir, '--json');
+    expect(shown.code).toBe(0);
+    const doc = JSON.parse(shown.stdout) as DocumentFile;
+    const segments = segmentsOf(doc.body);
+    const insertions = segments.reduce((n, s) => n + countMarks(columnOf(s, 'english')!, 'insertion'), 0);
+    expect(insertions).toBe(19);
+    expect(JSON.stringify(segments.map((s) => columnOf(s, 'english')))).not.toMatch(/\[|\]/);
+
+    const seed = await readFile(SEED_1960, 'utf8');
+    const korean = seed.slice(seed.indexOf('Korean HTML\n') + 'Korean HTML\n'.length).split('\n');
+    const nonBlank = korean.filter((l) => l.trim() !== '');
+    expect(segments.flatMap(witnessOf)).toEqual(nonBlank);
+    expect(doc.source.witness.filter((l) => l.trim() !== '')).toEqual(nonBlank);
+  });
+
+  it('reports a bad file by name and writes nothing at all', async () => {
+    const dir = join(root, 'untouched');
+    const binary = join(root, 'scan.pdf');
+    await writeFile(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0xff, 0xfe]));
+    const result = await cli('import', SEED_1960, binary, '--project', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('scan.pdf');
+    expect(result.stderr).toMatch(/nothing was imported/i);
+    // Not even the project folder was created.
+    await expect(readdir(dir)).rejects.toThrow();
+  });
+
+  it('leaves an existing project exactly as it was when an import fails', async () => {
+    const dir = join(root, 'existing');
+    await cli('import', SEED_1963, '--project', dir);
+    const before = await listing(dir);
+    const project = await readFile(join(dir, 'project.json'), 'utf8');
+    for (const bad of ['empty.txt', 'folder', 'invalid.txt', 'huge.txt']) {
+      const path = join(root, bad);
+      if (bad === 'folder') await mkdir(path);
+      else if (bad === 'invalid.txt') await writeFile(path, Buffer.from([0x41, 0xc3, 0x28, 0x42]));
+      else if (bad === 'huge.txt') await writeFile(path, Buffer.alloc(20 * 1024 * 1024 + 1, 0x61));
+      else await writeFile(path, '');
+      const result = await cli('import', SEED_1960, path, '--project', dir);
+      expect(result.code, bad).toBe(1);
+      expect(result.stderr, bad).toContain(bad);
+      expect(await listing(dir)).toEqual(before);
+      expect(await readFile(join(dir, 'project.json'), 'utf8')).toBe(project);
+    }
+  });
+
+  it('exits 2 for bad usage and prints help with --help on every command', async () => {
+    expect((await cli('import', SEED_1960)).code).toBe(2);
+    expect((await cli('list')).code).toBe(2);
+    expect((await cli('show', '--project', root)).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('list', '--project', root, '--bogus')).code).toBe(2);
+    for (const command of ['import', 'list', 'show', 'export', 'glossary', 'garble', 'check', 'suggest', 'repair']) {
+      const help = await cli(command, '--help');
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toMatch(/^Usage: interlinea /);
+    }
+  });
+
+  it('exits 1 with a message for a missing project or document', async () => {
+    const missing = await cli('list', '--project', join(root, 'nowhere'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/does not exist/);
+    const dir = join(root, 'p');
+    await cli('import', SEED_1963, '--project', dir);
+    const noDoc = await cli('show', 'no-such-doc', '--project', dir, '--json');
+    expect(noDoc.code).toBe(1);
+    expect(noDoc.stderr).toMatch(/No document no-such-doc/);
+  });
+});
+
+describe('interlinea glossary', () => {
+  it('adds entries with variants and several Korean forms, and lists them', async () => {
+    const dir = join(root, 'g');
+    await cli('import', SEED_1963, '--project', dir);
+    const added = await cli('glossary', 'add', '--project', dir, '--en', 'Choe Yong-geon', '--variant', 'Choe Yong Gon', '--ko', '최용건', '--type', 'person');
+    expect(added.code).toBe(0);
+    await cli('glossary', 'add', '--project', dir, '--en', 'Korean Workers Party', '--ko', '조선로동당', '--ko', '조선노동당', '--type', 'organisation');
+    const listed = JSON.parse((await cli('glossary', 'list', '--project', dir, '--json')).stdout);
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatchObject({ en: 'Choe Yong-geon', variants: ['Choe Yong Gon'], ko: ['최용건'], type: 'person' });
+    expect(listed[1].ko).toEqual(['조선로동당', '조선노동당']);
+    const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'));
+    expect(project.glossary).toHaveLength(2);
+  });
+
+  it('rejects an unknown type as bad usage', async () => {
+    const result = await cli('glossary', 'add', '--project', root, '--en', 'X', '--ko', 'ㅋ', '--type', 'animal');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--type must be one of/);
+  });
+});
