@@ -1,0 +1,99 @@
+/**
+ * Editorial insertions: text an editor added, shown in brackets that the view
+ * draws (the brackets are never characters in the text).
+ */
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import type { Mark } from 'prosemirror-model';
+import { INSERTION_KINDS, type InsertionKind } from '../../../shared/model/schema';
+import { markRangeOfSelection } from '../marks';
+
+/** Text put inside a new, empty insertion, selected so that typing replaces it. */
+export const INSERTION_PLACEHOLDER = '…';
+
+function insertionType(state: EditorState) {
+  return state.schema.marks.insertion;
+}
+
+/** The insertion the selection is in, if any. */
+export function insertionAtSelection(state: EditorState) {
+  return markRangeOfSelection(state, insertionType(state));
+}
+
+/** True when the selection can hold inline text (a text cell, not across cells). */
+function inOneCell(state: EditorState): boolean {
+  const { $from, $to } = state.selection;
+  return $from.sameParent($to) && $from.parent.inlineContent && $from.depth >= 2;
+}
+
+/**
+ * `Mod-[`: toggles an insertion.
+ * - a selection without an insertion becomes one (of `kind`);
+ * - a selection inside an insertion, or a caret inside one, removes that whole
+ *   insertion, leaving its text as plain text;
+ * - a caret elsewhere inserts an empty insertion: a selected placeholder that the
+ *   next keystroke replaces, the typed text keeping the mark.
+ */
+export function toggleInsertion(kind: InsertionKind = 'clarification'): Command {
+  return (state, dispatch) => {
+    if (!inOneCell(state)) return false;
+    const type = insertionType(state);
+    const { from, to, empty } = state.selection;
+    const existing = insertionAtSelection(state);
+    if (existing) {
+      if (dispatch) dispatch(state.tr.removeMark(existing.from, existing.to, type));
+      return true;
+    }
+    const mark = type.create({ kind });
+    if (!empty) {
+      if (dispatch) dispatch(state.tr.addMark(from, to, mark).scrollIntoView());
+      return true;
+    }
+    if (dispatch) {
+      const marks = mark.addToSet(state.storedMarks ?? state.selection.$from.marks());
+      const tr = state.tr.replaceSelectionWith(state.schema.text(INSERTION_PLACEHOLDER, marks), false);
+      const end = tr.selection.from;
+      // Typing over the selected placeholder keeps the mark (see typing.ts).
+      tr.setSelection(TextSelection.create(tr.doc, end - INSERTION_PLACEHOLDER.length, end));
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/** Sets the kind of the insertion the selection is in. */
+export function setInsertionKind(kind: InsertionKind): Command {
+  return (state, dispatch) => {
+    const range = insertionAtSelection(state);
+    if (!range) return false;
+    if (range.mark.attrs.kind === kind) return false;
+    if (dispatch) {
+      const type = insertionType(state);
+      dispatch(state.tr.removeMark(range.from, range.to, type).addMark(range.from, range.to, type.create({ kind })));
+    }
+    return true;
+  };
+}
+
+/** Cycles the kind of the insertion at the selection: clarification → variant → expansion. */
+export const cycleInsertionKind: Command = (state, dispatch) => {
+  const range = insertionAtSelection(state);
+  if (!range) return false;
+  const index = INSERTION_KINDS.indexOf(range.mark.attrs.kind as InsertionKind);
+  return setInsertionKind(INSERTION_KINDS[(index + 1) % INSERTION_KINDS.length])(state, dispatch);
+};
+
+/** Removes the insertion the selection is in; its text stays, as plain text. */
+export const removeInsertion: Command = (state, dispatch) => {
+  const range = insertionAtSelection(state);
+  if (!range) return false;
+  if (dispatch) dispatch(state.tr.removeMark(range.from, range.to, insertionType(state)));
+  return true;
+};
+
+/** The kind of the insertion at the selection, or null. */
+export function insertionKindAt(state: EditorState): InsertionKind | null {
+  const range = insertionAtSelection(state);
+  return range ? (range.mark.attrs.kind as InsertionKind) : null;
+}
+
+export type { Mark };

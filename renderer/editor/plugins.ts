@@ -1,0 +1,99 @@
+/**
+ * The editor's plugins and node views, assembled in one place. Later features
+ * (live witness checking, suggestions, glossary names) add their plugins through
+ * `extra` and their witness highlights through node decorations (see
+ * `WitnessHighlight`), without touching the rest.
+ */
+import { EditorState, type Plugin } from 'prosemirror-state';
+import { history } from 'prosemirror-history';
+import type { Node, Schema } from 'prosemirror-model';
+import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
+import type { PMJson } from '../../shared/model/document';
+import { buildInputRules } from './input-rules';
+import { buildKeymap, type EditorUi } from './keymap';
+import { buildWitnessGuard } from './witness-guard';
+import { buildAnnotationsPlugin } from './annotations';
+import { buildFootnoteFocus, FootnoteView } from './footnote-view';
+import { buildClipboard } from './clipboard';
+import { buildTyping } from './typing';
+import { WitnessView } from './witness-view';
+
+export interface EditorOptions {
+  ui: EditorUi;
+  /** Plugins of later features, after ours (so our keymap wins). */
+  extra?: Plugin[];
+}
+
+/** Every plugin of the document editor, in order. */
+export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
+  return [
+    buildInputRules(schema),
+    ...buildKeymap(schema, options.ui),
+    history({ newGroupDelay: 500 }),
+    buildWitnessGuard(),
+    buildAnnotationsPlugin(schema),
+    buildFootnoteFocus(),
+    buildClipboard(schema),
+    buildTyping(),
+    ...(options.extra ?? []),
+  ];
+}
+
+/** Language of each text column, for fonts, spelling and screen readers. */
+export interface ColumnLanguages {
+  english: string;
+  korean: string;
+  original: string;
+}
+
+function columnView(name: string, lang: string, label: string): NodeViewConstructor {
+  return () => {
+    const dom = document.createElement('div');
+    dom.className = name;
+    dom.dataset.column = name;
+    dom.lang = lang;
+    dom.setAttribute('aria-label', label);
+    return { dom, contentDOM: dom };
+  };
+}
+
+/** The node views: witness cells, footnotes, and text columns tagged with their language. */
+export function buildNodeViews(languages: ColumnLanguages): Record<string, NodeViewConstructor> {
+  return {
+    witness: (node, view, getPos, decorations) => new WitnessView(node, view, getPos, decorations),
+    footnote: (node, view, getPos, decorations) => new FootnoteView(node, view, getPos, decorations),
+    english: columnView('english', languages.english, 'English'),
+    korean: columnView('korean', languages.korean, 'Korean restoration'),
+    original: columnView('original', languages.original, 'Original'),
+  };
+}
+
+/** A document body as an editor state, checked against the schema. */
+export function createEditorState(schema: Schema, body: PMJson | Node, options: EditorOptions): EditorState {
+  const doc = 'toJSON' in body ? (body as Node) : schema.nodeFromJSON(body);
+  doc.check();
+  return EditorState.create({ doc, plugins: buildPlugins(schema, options) });
+}
+
+/** Language tag for a language name as stored in the metadata ("German" → "de"). */
+export function languageTag(name: string): string {
+  const known: Record<string, string> = {
+    german: 'de',
+    russian: 'ru',
+    chinese: 'zh',
+    korean: 'ko',
+    english: 'en',
+    hungarian: 'hu',
+    polish: 'pl',
+    czech: 'cs',
+    romanian: 'ro',
+    bulgarian: 'bg',
+    mongolian: 'mn',
+    japanese: 'ja',
+    french: 'fr',
+  };
+  const key = name.trim().toLowerCase();
+  return known[key] ?? (/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(key) ? key : '');
+}
+
+export type { EditorView };

@@ -1,0 +1,144 @@
+/**
+ * The witness cell: the garbled Korean, read-only and byte-exact.
+ *
+ * Every character is its own span carrying `data-line` (the line's index in this
+ * row) and `data-col` (the UTF-16 index in the line), so the witness check can
+ * point at single characters. Highlights come in through node decorations whose
+ * spec has `witnessHighlights` (see `WitnessHighlight`): the extension point for
+ * live checking, which needs no change here.
+ *
+ * Between lines a small handle splits the row before that line.
+ */
+import type { Node } from 'prosemirror-model';
+import type { Decoration, EditorView, NodeView } from 'prosemirror-view';
+import { splitSegment } from './commands/segments';
+
+/** A highlighted stretch of one witness line: characters `from` (inclusive) to `to` (exclusive). */
+export interface WitnessHighlight {
+  line: number;
+  from: number;
+  to: number;
+  className: string;
+  title?: string;
+}
+
+/** Collects the highlights that node decorations ask for. */
+export function highlightsOf(decorations: readonly Decoration[]): WitnessHighlight[] {
+  const out: WitnessHighlight[] = [];
+  for (const deco of decorations) {
+    const list = (deco.spec as { witnessHighlights?: WitnessHighlight[] }).witnessHighlights;
+    if (list) out.push(...list);
+  }
+  return out;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((line, i) => line === b[i]));
+}
+
+function highlightKey(highlights: readonly WitnessHighlight[]): string {
+  return highlights.map((h) => `${h.line}:${h.from}-${h.to}.${h.className}.${h.title ?? ''}`).join('|');
+}
+
+export class WitnessView implements NodeView {
+  readonly dom: HTMLElement;
+  private node: Node;
+  private highlights: string;
+
+  constructor(
+    node: Node,
+    private readonly view: EditorView,
+    private readonly getPos: () => number | undefined,
+    decorations: readonly Decoration[],
+  ) {
+    this.node = node;
+    this.dom = document.createElement('div');
+    this.dom.className = 'witness';
+    this.dom.dataset.column = 'witness';
+    this.dom.contentEditable = 'false';
+    this.dom.spellcheck = false;
+    this.dom.setAttribute('translate', 'no');
+    const highlights = highlightsOf(decorations);
+    this.highlights = highlightKey(highlights);
+    this.render(node.attrs.lines as string[], highlights);
+  }
+
+  private render(lines: readonly string[], highlights: readonly WitnessHighlight[]): void {
+    const doc = this.dom.ownerDocument;
+    const fragment = doc.createDocumentFragment();
+    this.dom.classList.toggle('witness-empty', lines.length === 0);
+    this.dom.setAttribute('aria-label', lines.length ? `Witness, ${lines.length} line${lines.length === 1 ? '' : 's'}` : 'No witness lines');
+    lines.forEach((line, lineIndex) => {
+      if (lineIndex > 0) {
+        const handle = doc.createElement('button');
+        handle.type = 'button';
+        handle.className = 'witness-split';
+        handle.tabIndex = -1;
+        handle.dataset.line = String(lineIndex);
+        handle.title = `Split the row before witness line ${lineIndex + 1}`;
+        handle.setAttribute('aria-label', handle.title);
+        fragment.appendChild(handle);
+      }
+      const row = doc.createElement('div');
+      row.className = 'witness-line';
+      row.dataset.line = String(lineIndex);
+      const classes = new Map<number, string[]>();
+      const titles = new Map<number, string>();
+      for (const h of highlights) {
+        if (h.line !== lineIndex) continue;
+        for (let col = Math.max(0, h.from); col < Math.min(line.length, h.to); col++) {
+          classes.set(col, [...(classes.get(col) ?? []), h.className]);
+          if (h.title) titles.set(col, h.title);
+        }
+      }
+      for (let col = 0; col < line.length; col++) {
+        const span = doc.createElement('span');
+        span.className = 'wc';
+        span.dataset.line = String(lineIndex);
+        span.dataset.col = String(col);
+        const extra = classes.get(col);
+        if (extra) span.classList.add(...extra);
+        const title = titles.get(col);
+        if (title) span.title = title;
+        span.textContent = line[col];
+        row.appendChild(span);
+      }
+      if (!line.length) row.classList.add('witness-line-blank');
+      fragment.appendChild(row);
+    });
+    this.dom.replaceChildren(fragment);
+  }
+
+  update(node: Node, decorations: readonly Decoration[]): boolean {
+    if (node.type !== this.node.type) return false;
+    const highlights = highlightsOf(decorations);
+    const key = highlightKey(highlights);
+    const lines = node.attrs.lines as string[];
+    if (!sameLines(lines, this.node.attrs.lines as string[]) || key !== this.highlights) {
+      this.render(lines, highlights);
+      this.highlights = key;
+    }
+    this.node = node;
+    return true;
+  }
+
+  stopEvent(event: Event): boolean {
+    const target = event.target as HTMLElement | null;
+    const handle = target?.closest?.('.witness-split') as HTMLElement | null;
+    if (!handle) return false;
+    if (event.type === 'click') this.splitBefore(Number(handle.dataset.line));
+    return true;
+  }
+
+  private splitBefore(line: number): void {
+    const pos = this.getPos();
+    if (pos === undefined) return;
+    const index = this.view.state.doc.resolve(pos).index(0);
+    splitSegment({ segmentIndex: index, witnessLine: line })(this.view.state, this.view.dispatch);
+    this.view.focus();
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+}
