@@ -1,0 +1,167 @@
+/**
+ * The suggestion index: stems ("bases") keyed by their garble, each with a completion class
+ * whose particles or verb endings are themselves keyed by garble. A witness token is looked
+ * up by splitting it into a base part and an ending part, so the index holds ~50,000 stems
+ * instead of millions of inflected forms.
+ */
+import { garbleFragment, garbleLine } from './garble';
+import { nounEndings, ADVERB_ENDINGS, type Ending } from './endings';
+import { verbForms, type VerbClass } from './conjugate';
+import { finalTail, TAIL_RIEUL } from './hangul';
+import type { GlossaryEntry } from './types';
+
+/** Where a candidate comes from. */
+export type SuggestionSource = 'glossary' | 'project' | 'lexicon';
+
+/** A stem in the index. */
+export interface Base {
+  /** The text the completions are appended to (for verbs: the stem minus its last syllable). */
+  text: string;
+  /** Completion class id (see {@link completionsOf}). */
+  classId: string;
+  source: SuggestionSource;
+  /** Frequency proxy, 0..1 (1 for project words). */
+  freq: number;
+  /** Evidence from the project (glossary, restored text), before context. */
+  evidence: number;
+  /** The word as a dictionary would list it (noun, verb lemma). */
+  lemma: string;
+  /** Glossary entries this base comes from. */
+  glossary?: GlossaryEntry[];
+  /** Non-space characters of its garble (set by the index). */
+  own?: number;
+  /** True when its garble has no edge space (set by the index). */
+  exact?: boolean;
+}
+
+/** A completion: particle or ending text with its garble key and prior. */
+export interface Completion {
+  text: string;
+  key: string;
+  prior: number;
+  /** True when its garble has no edge space, so concatenation needs no re-check. */
+  exact: boolean;
+}
+
+/** A verified match of a chunk. */
+export interface Match {
+  base: Base;
+  completion: Completion;
+  text: string;
+}
+
+/** The completion class of a noun-like word, by its final consonant. */
+export function nounClass(word: string): string {
+  const t = finalTail(word);
+  return t === 0 ? 'n:V' : t === TAIL_RIEUL ? 'n:L' : 'n:C';
+}
+
+/** Splits a verb lemma into base and completion class: the last stem syllable (two for 르) is conjugated. */
+export function verbBase(lemma: string, cls: VerbClass): { base: string; classId: string } {
+  const stem = lemma.slice(0, -1);
+  const k = cls.irregular === 'l' && stem.length >= 2 ? 2 : 1;
+  const code = `${cls.irregular}${cls.descriptive ? 'j' : ''}${cls.noPresent ? 'n' : ''}`;
+  return { base: stem.slice(0, stem.length - k), classId: `v:${stem.slice(stem.length - k)}:${code}` };
+}
+
+/** Completions tried per stem and token split (the likeliest by prior). */
+const MAX_COMPLETIONS = 4;
+
+/** The index. */
+export class SuggestIndex {
+  private readonly byKey = new Map<string, Base[]>();
+  private readonly classes = new Map<string, Map<string, Completion[]>>();
+
+  /** Adds a base (call {@link finish} after the last one). */
+  add(base: Base): void {
+    const raw = garbleFragment(base.text);
+    const key = raw.trim();
+    base.own = key.replace(/ /g, '').length;
+    base.exact = raw === key;
+    const list = this.byKey.get(key);
+    if (list) list.push(base);
+    else this.byKey.set(key, [base]);
+  }
+
+  /** Sorts every bucket (project evidence first, then frequency) and builds the completion classes. */
+  finish(): void {
+    for (const list of this.byKey.values()) {
+      list.sort((a, b) => b.evidence - a.evidence || b.freq - a.freq);
+      for (const base of list) this.completionsOf(base.classId);
+    }
+    for (const map of this.classes.values()) for (const list of map.values()) list.sort((a, b) => b.prior - a.prior);
+  }
+
+  /**
+   * Every base + completion whose garble is exactly `chunk`. At most `cap` lexicon bases
+   * are tried per bucket and completion key (buckets are sorted, so these are the likeliest).
+   */
+  lookup(chunk: string, cap: number, vanishingCap = Math.min(cap, 6)): Match[] {
+    const out: Match[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i <= chunk.length; i++) {
+      const rawP = chunk.slice(0, i);
+      const rawE = chunk.slice(i);
+      const p = rawP.trim();
+      const e = rawE.trim();
+      const cleanSplit = p === rawP && e === rawE;
+      // A stem that leaves no trace fits any token its ending explains: try only the likeliest.
+      const limit = p === '' ? vanishingCap : cap;
+      const pair = `${p}\u0000${e}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const bases = this.byKey.get(p);
+      if (!bases) continue;
+      let lexiconTaken = 0;
+      for (const base of bases) {
+        const comps = this.completionsOf(base.classId).get(e);
+        if (!comps) continue;
+        if (base.source === 'lexicon' && lexiconTaken++ >= limit) break;
+        for (let c = 0; c < comps.length && c < MAX_COMPLETIONS; c++) {
+          const completion = comps[c] as Completion;
+          const text = base.text + completion.text;
+          if ((cleanSplit && base.exact && completion.exact) || garbleLine(text) === chunk) out.push({ base, completion, text });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Number of bases. */
+  get size(): number {
+    let n = 0;
+    for (const list of this.byKey.values()) n += list.length;
+    return n;
+  }
+
+  /**
+   * Completions of a class, keyed by garble. Classes: `n:V|C|L` nouns by final consonant,
+   * `a` adverbs, `x` exact words, `v:<syllables>:<class>` verbs by their conjugated syllables.
+   */
+  completionsOf(classId: string): Map<string, Completion[]> {
+    const cached = this.classes.get(classId);
+    if (cached) return cached;
+    const map = new Map<string, Completion[]>();
+    const put = (text: string, prior: number): void => {
+      const raw = garbleFragment(text);
+      const key = raw.trim();
+      const list = map.get(key);
+      const c = { text, key, prior, exact: raw === key };
+      if (list) {
+        if (!list.some((x) => x.text === text)) list.push(c);
+      } else map.set(key, [c]);
+    };
+    let endings: Ending[] = [];
+    if (classId === 'x') endings = [{ text: '', prior: 1 }];
+    else if (classId === 'a') endings = ADVERB_ENDINGS;
+    else if (classId.startsWith('n:')) endings = nounEndings(classId === 'n:V' ? '가' : classId === 'n:L' ? '갈' : '각');
+    else if (classId.startsWith('v:')) {
+      const [, syllables = '', code = ''] = classId.split(':');
+      const irregular = (code.replace(/[jn]/g, '')[0] ?? '') as VerbClass['irregular'];
+      endings = verbForms(`${syllables}다`, { irregular, descriptive: code.includes('j'), noPresent: code.includes('n') });
+    }
+    for (const e of endings) put(e.text, e.prior);
+    this.classes.set(classId, map);
+    return map;
+  }
+}
