@@ -77,6 +77,16 @@ export class Autosave<P> {
     }
   }
 
+  /** A (new) editor provides the payload from now on. */
+  attach(getPayload: () => P): void {
+    this.getPayload = getPayload;
+  }
+
+  /** The payload as it would be saved now. */
+  peek(): P {
+    return this.getPayload();
+  }
+
   /**
    * The editor is going away: from now on save this payload (the last state).
    * Pending edits keep being retried until saved.

@@ -38,6 +38,8 @@ export function cleanText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
+    // Control characters (other than the line break) and zero-width marks never belong in a text.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, '')
     .normalize('NFC');
 }

@@ -1,0 +1,60 @@
+/**
+ * Test fixtures: a fresh project in a temp folder per test, served by the real
+ * handler table through `dispatch`, and the page's `window.interlinea` injected
+ * the way the preload exposes it (one async function per request, plus
+ * `onMenu`). `menu(page, command)` plays a native menu command.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { createTempProject, type TempProject } from '../electron/testing/temp-project';
+import { dispatch } from '../shared/ipc/dispatch';
+import { REQUEST_NAMES, type RequestName } from '../shared/ipc/names';
+
+declare global {
+  interface Window {
+    __interlineaInvoke(name: string, input: unknown): Promise<unknown>;
+    __interlineaMenu(command: string): void;
+  }
+}
+
+export async function injectApi(page: Page, project: TempProject): Promise<void> {
+  await page.exposeBinding('__interlineaInvoke', (_source, name: string, input: unknown) =>
+    dispatch(project.handlers, name as RequestName, input),
+  );
+  await page.addInitScript((names: string[]) => {
+    const listeners = new Set<(command: string) => void>();
+    const api: Record<string, unknown> = {};
+    for (const name of names) api[name] = (input: unknown) => window.__interlineaInvoke(name, input ?? {});
+    api.onMenu = (listener: (command: string) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    Object.defineProperty(window, 'interlinea', { value: Object.freeze(api), configurable: false, writable: false });
+    window.__interlineaMenu = (command: string) => listeners.forEach((listener) => listener(command));
+  }, [...REQUEST_NAMES]);
+}
+
+export const test = base.extend<{ project: TempProject }>({
+  // eslint-disable-next-line no-empty-pattern
+  project: async ({}, use) => {
+    const project = await createTempProject();
+    await use(project);
+    await project.close();
+  },
+  page: async ({ page, project }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    await injectApi(page, project);
+    await use(page);
+    expect(errors, 'no errors in the page').toEqual([]);
+  },
+});
+
+/** Plays a command of the native menu. */
+export async function menu(page: Page, command: string): Promise<void> {
+  await page.evaluate((c) => window.__interlineaMenu(c), command);
+}
+
+export { expect };

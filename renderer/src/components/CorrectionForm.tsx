@@ -1,0 +1,84 @@
+/**
+ * The inline correction form: opens under the selected slip (or the correction
+ * the caret is in), takes the corrected reading, and applies it as one undoable
+ * edit. Enter applies, Escape cancels; the focus returns to the text either way.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { EditorController } from '../../editor/controller';
+import { applyCorrection, correctionTarget } from '../../editor/commands/correction';
+
+interface Props {
+  controller: EditorController;
+  onClose(): void;
+}
+
+export function CorrectionForm({ controller, onClose }: Props) {
+  const [target] = useState(() => {
+    const state = controller.getState();
+    return state ? correctionTarget(state) : null;
+  });
+  const [value, setValue] = useState(target?.current ?? '');
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useLayoutEffect(() => {
+    const view = controller.editorView;
+    if (!target || !view) {
+      onClose();
+      return;
+    }
+    const start = view.coordsAtPos(target.from);
+    const end = view.coordsAtPos(target.to);
+    const width = 360;
+    setPosition({
+      left: Math.max(8, Math.min(start.left, window.innerWidth - width - 8)),
+      top: Math.min(Math.max(start.bottom, end.bottom) + 6, window.innerHeight - 140),
+    });
+    input.current?.focus();
+    input.current?.select();
+  }, [controller, target, onClose]);
+
+  if (!target) return null;
+
+  const close = () => {
+    onClose();
+    controller.focus();
+  };
+  const apply = () => {
+    const reading = value.normalize('NFC');
+    if (reading) controller.run(applyCorrection(reading));
+    onClose();
+  };
+
+  return (
+    <form
+      className="popover correction-form"
+      style={position ? { left: position.left, top: position.top } : { visibility: 'hidden' }}
+      aria-label="Correct the source"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <label htmlFor="correction-input">
+        Correct <q className="correction-original">{target.original}</q> to
+      </label>
+      <div className="popover-row">
+        <input id="correction-input" ref={input} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" spellCheck />
+        <button type="submit" disabled={!value}>
+          Apply
+        </button>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+      </div>
+      <p className="popover-hint">The source’s reading is kept: shown on hover and in the Corrections panel, and restorable.</p>
+    </form>
+  );
+}

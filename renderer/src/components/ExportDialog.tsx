@@ -1,0 +1,155 @@
+/**
+ * Export: this document or the whole project, in a format, with the options the
+ * exporters understand; saved where the user chooses. Unsaved edits are saved
+ * first so the export has them.
+ */
+import { useEffect, useRef, useState } from 'react';
+// Types only: the renderer does not bundle the exporters' validation library.
+import type { ExportFormat } from '../../../shared/export/options';
+import type { DocumentSummary } from '../../../shared/ipc/contract';
+import { api, errorMessage } from '../api';
+import type { Notice } from './Notices';
+
+/** Every format (the type makes this list complete). */
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  tei: 'TEI XML',
+  html: 'HTML',
+  md: 'Markdown',
+  docx: 'Word (DOCX)',
+  pdf: 'PDF',
+  txt: 'Plain text',
+};
+
+interface Props {
+  documents: DocumentSummary[];
+  currentId: string | null;
+  beforeExport(): Promise<void>;
+  onClose(): void;
+  notify(notice: Omit<Notice, 'id'>): void;
+}
+
+export function ExportDialog({ documents, currentId, beforeExport, onClose, notify }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [scope, setScope] = useState<'current' | 'all'>(currentId ? 'current' : 'all');
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [korean, setKorean] = useState(true);
+  const [witness, setWitness] = useState(false);
+  const [original, setOriginal] = useState(false);
+  const [corrections, setCorrections] = useState<'noted' | 'silent' | 'original'>('noted');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    const previous = document.activeElement as HTMLElement | null;
+    el?.showModal();
+    return () => {
+      el?.close();
+      previous?.focus?.();
+    };
+  }, []);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await beforeExport();
+      const ids = scope === 'current' && currentId ? [currentId] : documents.map((d) => d.id);
+      const result = await api.exportEdition({
+        ids,
+        format,
+        options: {
+          columns: { english: true, korean, original },
+          witness,
+          corrections,
+          brackets: true,
+          pageSize: 'A4',
+          editionTitle: '',
+        },
+      });
+      const saved = await api.saveExport({ suggestedName: result.fileName, bytes: result.bytes as Uint8Array<ArrayBuffer> });
+      if (saved.path) notify({ kind: 'success', text: `Exported to ${saved.path}` });
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="export-dialog"
+      aria-labelledby="export-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <h2 id="export-title">Export</h2>
+        <fieldset>
+          <legend>What</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'current'} disabled={!currentId} onChange={() => setScope('current')} />
+            This document
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            All {documents.length} documents as one edition
+          </label>
+        </fieldset>
+        <label className="field">
+          Format
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Include</legend>
+          <label>
+            <input type="checkbox" checked={korean} onChange={(e) => setKorean(e.target.checked)} /> Korean restoration
+          </label>
+          <label>
+            <input type="checkbox" checked={witness} onChange={(e) => setWitness(e.target.checked)} /> Witness (garbled Korean)
+          </label>
+          <label>
+            <input type="checkbox" checked={original} onChange={(e) => setOriginal(e.target.checked)} /> Original-language text
+          </label>
+        </fieldset>
+        <label className="field">
+          Corrections
+          <select value={corrections} onChange={(e) => setCorrections(e.target.value as typeof corrections)}>
+            <option value="noted">Corrected, with the source’s reading noted</option>
+            <option value="silent">Corrected, silently</option>
+            <option value="original">As in the source</option>
+          </select>
+        </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || (!documents.length && !currentId)}>
+            {busy ? 'Exporting…' : 'Export…'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

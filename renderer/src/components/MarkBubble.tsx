@@ -1,0 +1,98 @@
+/**
+ * A small popover under the insertion or correction the caret is in: the
+ * insertion's kind (editable) and a way to remove it; the correction's source
+ * reading and a way to revert it. It follows the caret and never takes the focus
+ * unless clicked.
+ */
+import { useLayoutEffect, useState } from 'react';
+import type { EditorState } from 'prosemirror-state';
+import { INSERTION_KINDS, type InsertionKind } from '../../../shared/model/schema';
+import type { EditorController } from '../../editor/controller';
+import { insertionAtSelection, removeInsertion, setInsertionKind } from '../../editor/commands/insertion';
+import { correctionAtSelection, revertCorrection } from '../../editor/commands/correction';
+import { useEditorSelector } from '../hooks';
+import { keyHint } from '../../editor/shortcuts';
+
+function bubbleState(state: EditorState) {
+  const ins = insertionAtSelection(state);
+  const corr = correctionAtSelection(state);
+  if (!ins && !corr) return null;
+  return {
+    from: (ins ?? corr)!.from,
+    kind: ins ? (ins.mark.attrs.kind as InsertionKind) : null,
+    original: corr ? (corr.mark.attrs.original as string) : null,
+  };
+}
+
+const KIND_LABELS: Record<InsertionKind, string> = {
+  clarification: 'clarification',
+  variant: 'variant',
+  expansion: 'expansion',
+};
+
+export function MarkBubble({ controller }: { controller: EditorController }) {
+  const info = useEditorSelector(controller, bubbleState, null);
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const view = controller.editorView;
+    if (!info || !view) {
+      setPosition(null);
+      return;
+    }
+    const place = () => {
+      const coords = view.coordsAtPos(info.from);
+      const scroller = view.dom.closest('.document-scroll');
+      const box = scroller?.getBoundingClientRect();
+      if (box && (coords.bottom < box.top || coords.top > box.bottom)) {
+        setPosition(null);
+        return;
+      }
+      setPosition({ left: Math.max(8, Math.min(coords.left, window.innerWidth - 300)), top: coords.bottom + 4 });
+    };
+    place();
+    const scroller = view.dom.closest('.document-scroll');
+    scroller?.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      scroller?.removeEventListener('scroll', place);
+      window.removeEventListener('resize', place);
+    };
+  }, [controller, info]);
+
+  if (!info || !position) return null;
+  return (
+    <div className="popover mark-bubble" style={{ left: position.left, top: position.top }} role="group" aria-label="Annotation at the cursor">
+      {info.kind && (
+        <div className="popover-row">
+          <label htmlFor="insertion-kind">Insertion</label>
+          <select
+            id="insertion-kind"
+            value={info.kind}
+            title={`Kind of insertion (${keyHint('insertionKind')} cycles)`}
+            onChange={(e) => controller.run(setInsertionKind(e.target.value as InsertionKind))}
+          >
+            {INSERTION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => controller.run(removeInsertion)} title={`Remove the brackets (${keyHint('insertion')})`}>
+            Remove
+          </button>
+        </div>
+      )}
+      {info.original !== null && (
+        <div className="popover-row">
+          <span className="bubble-source">
+            source: <q>{info.original}</q>
+          </span>
+          <button type="button" className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => controller.run(revertCorrection)} title={`Revert (${keyHint('revertCorrection')})`}>
+            Revert
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
