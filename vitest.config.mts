@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: keep the heavy integration tests (LibreOffice, Chromium, child processes) from starving each other.
     maxWorkers: 2,
+    reporters: ['default', 'json'],
+    outputFile: { json: '.tmp/results/vitest.json' },
   },
 });
