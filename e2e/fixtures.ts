@@ -1,3 +1,6 @@
+// Callbacks passed to page.evaluate run in the browser: they need the DOM types.
+// (tsconfig.node.json type-checks e2e/ and bench/ with Node's lib only.)
+/// <reference lib="dom" />
 /**
  * Test fixtures: a fresh project in a temp folder per test, served by the real
  * handler table through `dispatch`, and the page's `window.interlinea` injected

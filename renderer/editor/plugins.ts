@@ -34,7 +34,7 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     buildAnnotationsPlugin(schema),
     buildFootnoteFocus(),
     buildClipboard(schema),
-    buildTyping(),
+    ...buildTyping(),
     ...(options.extra ?? []),
   ];
 }

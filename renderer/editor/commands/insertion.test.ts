@@ -9,7 +9,8 @@ import {
   setInsertionKind,
   toggleInsertion,
 } from './insertion';
-import { typeOverSelection } from '../typing';
+import { buildTyping, typeOverSelection } from '../typing';
+import { TextSelection } from 'prosemirror-state';
 
 const row = (...english: Parameters<typeof en>) => doc(seg(en(...english), wit(), ko()));
 
@@ -72,5 +73,40 @@ describe('insertion kinds', () => {
 
   it('removeInsertion keeps the text', () => {
     apply(row(ins('<a>Koreans')), removeInsertion, row('Koreans'));
+  });
+});
+
+describe('typing into a new insertion', () => {
+  const withTyping = () => [...buildTyping()];
+  it('keeps what is typed after the placeholder in the insertion until the caret leaves', () => {
+    let state = stateFor(row('they <a>strictly'), withTyping());
+    state = run(state, toggleInsertion()) as EditorState;
+    state = state.apply(typeOverSelection(state, 'the')!);
+    for (const ch of ' Koreans') state = state.apply(state.tr.insertText(ch));
+    const cell = state.doc.firstChild!.firstChild!;
+    expect(cell.child(1).text).toBe('the Koreans');
+    expect(cell.child(1).marks.map((m) => m.type.name)).toEqual(['insertion']);
+  });
+
+  it('ends with Mod-[: the caret stays after the insertion, and typing goes outside it', () => {
+    let state = stateFor(row('they <a>strictly'), withTyping());
+    state = run(state, toggleInsertion()) as EditorState;
+    state = state.apply(typeOverSelection(state, 'x')!);
+    state = run(state, toggleInsertion()) as EditorState;
+    state = state.apply(state.tr.insertText(' '));
+    const cell = state.doc.firstChild!.firstChild!;
+    expect(cell.child(1).text).toBe('x');
+    expect(cell.child(2).text).toBe(' strictly');
+  });
+
+  it('ends when the caret moves away', () => {
+    let state = stateFor(row('they <a>strictly'), withTyping());
+    state = run(state, toggleInsertion()) as EditorState;
+    state = state.apply(typeOverSelection(state, 'x')!);
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3)));
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3 + 'they x'.length - 1)));
+    state = state.apply(state.tr.insertText('y'));
+    expect(state.doc.firstChild!.firstChild!.textContent).toBe('they xystrictly');
+    expect(state.doc.firstChild!.firstChild!.child(1).text).toBe('x');
   });
 });

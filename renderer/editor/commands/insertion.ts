@@ -2,13 +2,25 @@
  * Editorial insertions: text an editor added, shown in brackets that the view
  * draws (the brackets are never characters in the text).
  */
-import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import { PluginKey, TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { Mark } from 'prosemirror-model';
 import { INSERTION_KINDS, type InsertionKind } from '../../../shared/model/schema';
 import { markRangeOfSelection } from '../marks';
 
 /** Text put inside a new, empty insertion, selected so that typing replaces it. */
 export const INSERTION_PLACEHOLDER = '…';
+
+/**
+ * State of an insertion being typed into (see typing.ts): after an empty
+ * insertion is made, everything typed at its end stays in it until the caret
+ * leaves, although the mark is not inclusive.
+ */
+export interface InsertionFill {
+  from: number;
+  to: number;
+  mark: Mark;
+}
+export const insertionFillKey = new PluginKey<InsertionFill | null>('insertionFill');
 
 function insertionType(state: EditorState) {
   return state.schema.marks.insertion;
@@ -37,6 +49,12 @@ export function toggleInsertion(kind: InsertionKind = 'clarification'): Command 
   return (state, dispatch) => {
     if (!inOneCell(state)) return false;
     const type = insertionType(state);
+    const fill = insertionFillKey.getState(state);
+    if (fill && state.selection.empty && state.selection.from === fill.to) {
+      // Typing into a new insertion: Mod-[ closes it, the caret stays after it.
+      if (dispatch) dispatch(state.tr.setMeta(insertionFillKey, 'end').setStoredMarks(fill.mark.removeFromSet(state.storedMarks ?? [])));
+      return true;
+    }
     const { from, to, empty } = state.selection;
     const existing = insertionAtSelection(state);
     if (existing) {
@@ -54,6 +72,7 @@ export function toggleInsertion(kind: InsertionKind = 'clarification'): Command 
       const end = tr.selection.from;
       // Typing over the selected placeholder keeps the mark (see typing.ts).
       tr.setSelection(TextSelection.create(tr.doc, end - INSERTION_PLACEHOLDER.length, end));
+      tr.setMeta(insertionFillKey, { from: end - INSERTION_PLACEHOLDER.length, to: end, mark });
       dispatch(tr.scrollIntoView());
     }
     return true;
@@ -96,4 +115,3 @@ export function insertionKindAt(state: EditorState): InsertionKind | null {
   return range ? (range.mark.attrs.kind as InsertionKind) : null;
 }
 
-export type { Mark };

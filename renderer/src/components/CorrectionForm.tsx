@@ -13,30 +13,36 @@ interface Props {
 }
 
 export function CorrectionForm({ controller, onClose }: Props) {
-  const [target] = useState(() => {
+  // Where and what, computed once when the form opens (it is positioned under the text).
+  const [{ target, position }] = useState(() => {
     const state = controller.getState();
-    return state ? correctionTarget(state) : null;
+    const view = controller.editorView;
+    const found = state ? correctionTarget(state) : null;
+    if (!found || !view) return { target: null, position: { left: 0, top: 0 } };
+    const start = view.coordsAtPos(found.from);
+    const end = view.coordsAtPos(found.to);
+    const width = 360;
+    return {
+      target: found,
+      position: {
+        left: Math.max(8, Math.min(start.left, window.innerWidth - width - 8)),
+        top: Math.min(Math.max(start.bottom, end.bottom) + 6, window.innerHeight - 140),
+      },
+    };
   });
   const [value, setValue] = useState(target?.current ?? '');
-  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
 
   useLayoutEffect(() => {
-    const view = controller.editorView;
-    if (!target || !view) {
-      onClose();
+    if (!target) {
+      closeRef.current();
       return;
     }
-    const start = view.coordsAtPos(target.from);
-    const end = view.coordsAtPos(target.to);
-    const width = 360;
-    setPosition({
-      left: Math.max(8, Math.min(start.left, window.innerWidth - width - 8)),
-      top: Math.min(Math.max(start.bottom, end.bottom) + 6, window.innerHeight - 140),
-    });
     input.current?.focus();
     input.current?.select();
-  }, [controller, target, onClose]);
+  }, [target]);
 
   if (!target) return null;
 
@@ -53,7 +59,7 @@ export function CorrectionForm({ controller, onClose }: Props) {
   return (
     <form
       className="popover correction-form"
-      style={position ? { left: position.left, top: position.top } : { visibility: 'hidden' }}
+      style={{ left: position.left, top: position.top }}
       aria-label="Correct the source"
       onSubmit={(e) => {
         e.preventDefault();

@@ -1,0 +1,50 @@
+import { test, expect } from './fixtures';
+import { Workbench } from './workbench';
+
+test('Korean typed through IME composition lands in the restoration once: no doubled or lost syllables', async ({ page, project }) => {
+  const app = new Workbench(page, project);
+  await app.open();
+  const id = await app.openDocument('Puzanov');
+  const index = await app.rowWith('Pyongyang, 30 August 1960');
+  const cell = app.cell(index, 'korean');
+  await cell.click();
+
+  // 평양: ㅍ 펴 평 | ㅇ 야 양 (each syllable composed, then committed).
+  await app.composeKorean([
+    { compose: ['ㅍ', '펴', '평'], commit: '평' },
+    { compose: ['ㅇ', '야', '양'], commit: '양' },
+  ]);
+  await page.keyboard.type(', ');
+  // 1960년: digits typed, 년 composed.
+  await page.keyboard.type('1960');
+  await app.composeKorean([{ compose: ['ㄴ', '녀', '년'], commit: '년' }]);
+  await page.keyboard.type(' 8');
+  await app.composeKorean([{ compose: ['ㅇ', '워', '월'], commit: '월' }]);
+  await page.keyboard.type(' 30');
+  await app.composeKorean([{ compose: ['ㅇ', '이', '일'], commit: '일' }]);
+  await expect(cell).toHaveText('평양, 1960년 8월 30일');
+
+  // A final consonant that moves on: 하 + ㄴ shows 한, then ㅏ makes it 하 + 나.
+  await page.keyboard.type(' ');
+  await app.composeKorean([
+    { compose: ['ㅎ', '하', '한'], commit: '하' },
+    { compose: ['나'], commit: '나' },
+  ]);
+  await expect(cell).toHaveText('평양, 1960년 8월 30일 하나');
+  // Backspace after composing deletes one syllable.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(cell).toHaveText('평양, 1960년 8월 30일');
+
+  const fonts = await app.platformFonts(`.doc-editor > .segment:nth-child(${index + 1}) > .korean`);
+  expect(fonts.some((f) => /Noto (Sans|Serif) CJK KR/.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true);
+  await app.screenshot('korean-ime');
+
+  await app.saved();
+  const stored = await app.stored(id);
+  const korean = stored.body.content![index].content!.find((c) => c.type === 'korean');
+  expect(korean?.content).toEqual([{ type: 'text', text: '평양, 1960년 8월 30일' }]);
+  // The document list shows the progress.
+  await expect(page.locator('.document-row[aria-current="page"] .progress-label')).toHaveText(/복원 1\/\d+/);
+});

@@ -1,0 +1,202 @@
+/**
+ * A page object for the workbench: what a person does (open a document, select
+ * a phrase, press a shortcut, compose Korean) and what they see, plus reading
+ * the project's files from disk.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CDPSession, Locator, Page } from '@playwright/test';
+import type { TempProject } from '../electron/testing/temp-project';
+import type { DocumentFile } from '../shared/model/document';
+import { expect } from './fixtures';
+
+export type Column = 'english' | 'witness' | 'korean' | 'original';
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    readonly project: TempProject,
+  ) {}
+
+  get editor(): Locator {
+    return this.page.locator('.doc-editor');
+  }
+
+  get rows(): Locator {
+    return this.editor.locator(':scope > .segment');
+  }
+
+  row(index: number): Locator {
+    return this.rows.nth(index);
+  }
+
+  cell(index: number, column: Column): Locator {
+    return this.row(index).locator(`:scope > .${column}`);
+  }
+
+  /** Opens the app and waits for the document list. */
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.locator('.document-row').first()).toBeVisible();
+  }
+
+  /** Opens the document whose title contains `title`; returns its id. */
+  async openDocument(title: string): Promise<string> {
+    const link = this.page.locator('.document-row', { hasText: title });
+    await link.click();
+    await expect(this.editor).toBeVisible();
+    await expect(this.page.locator('.document-heading')).toContainText(title);
+    const id = await link.getAttribute('data-id');
+    if (!id) throw new Error(`no id for ${title}`);
+    return id;
+  }
+
+  /** Index of the first row whose cell of `column` contains `text`. */
+  async rowWith(text: string, column: Column = 'english'): Promise<number> {
+    const index = await this.editor.evaluate(
+      (editor, [t, c]) => Array.from(editor.querySelectorAll(':scope > .segment')).findIndex((row) => row.querySelector(`:scope > .${c}`)?.textContent?.includes(t)),
+      [text, column] as const,
+    );
+    if (index < 0) throw new Error(`no row with “${text}” in ${column}`);
+    return index;
+  }
+
+  /**
+   * Selects the first occurrence of `text` in a column (as a person would with the
+   * mouse), or puts the caret before/after it.
+   */
+  async select(text: string, options: { column?: Column; row?: number; caret?: 'before' | 'after' } = {}): Promise<void> {
+    const found = await this.editor.evaluate(
+      (editor, { text, column, row, caret }) => {
+        const rows = Array.from(editor.querySelectorAll(':scope > .segment'));
+        const scope = row === undefined ? rows : [rows[row]];
+        for (const r of scope) {
+          const cell = r?.querySelector(`:scope > .${column}`);
+          if (!cell) continue;
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, {
+            // Skip text inside footnote anchors (their numbers).
+            acceptNode: (node) => (node.parentElement?.closest('.footnote') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+          });
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = (node.textContent ?? '').indexOf(text);
+            if (at < 0) continue;
+            (editor as HTMLElement).focus();
+            const selection = document.getSelection()!;
+            const start = caret === 'after' ? at + text.length : at;
+            const end = caret === 'before' ? at : at + text.length;
+            selection.setBaseAndExtent(node, start, node, end);
+            (r as HTMLElement).scrollIntoView({ block: 'center' });
+            return true;
+          }
+        }
+        return false;
+      },
+      { text, column: options.column ?? 'english', row: options.row, caret: options.caret },
+    );
+    if (!found) throw new Error(`“${text}” not found in ${options.column ?? 'english'}`);
+    await this.settle();
+    const selected = await this.page.evaluate(() => document.getSelection()?.toString() ?? '');
+    expect(selected).toBe(options.caret ? '' : text);
+  }
+
+  /** Selects from the start of `from` to the end of `to` (English cells, document order), across rows. */
+  async selectBetween(from: string, to: string): Promise<void> {
+    const ok = await this.editor.evaluate(
+      (editor, [a, b]) => {
+        const find = (text: string) => {
+          const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.parentElement?.closest('.english')) continue;
+            const at = (node.textContent ?? '').indexOf(text);
+            if (at >= 0) return { node, at };
+          }
+          return null;
+        };
+        const start = find(a);
+        const end = find(b);
+        if (!start || !end) return false;
+        (editor as HTMLElement).focus();
+        document.getSelection()!.setBaseAndExtent(start.node, start.at, end.node, end.at + b.length);
+        return true;
+      },
+      [from, to] as const,
+    );
+    if (!ok) throw new Error(`could not select from “${from}” to “${to}”`);
+    await this.settle();
+  }
+
+  /** Waits two frames: selection changes and renders have landed. */
+  async settle(): Promise<void> {
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+
+  /** Waits until the open document is saved. */
+  async saved(): Promise<void> {
+    await expect(this.page.locator('.save-state')).toHaveAttribute('data-status', 'saved', { timeout: 10_000 });
+  }
+
+  /** The document as stored in the project folder. */
+  async stored(id: string): Promise<DocumentFile> {
+    return JSON.parse(await readFile(join(this.project.dir, 'documents', `${id}.json`), 'utf8')) as DocumentFile;
+  }
+
+  /** Footnote numbers shown in the text, in order. */
+  async footnoteNumbers(): Promise<string[]> {
+    return this.editor.locator('.footnote .footnote-number').allTextContents();
+  }
+
+  /** Texts of the notes listed in the footnotes panel, in order. */
+  async panelFootnotes(): Promise<string[]> {
+    return this.page.locator('.footnote-list .footnote-item .footnote-text').allTextContents();
+  }
+
+  /** Presses Mod-z until `check` holds (history may group quick edits), at most `max` times. */
+  async undoUntil(check: () => Promise<boolean>, max = 6): Promise<number> {
+    for (let i = 1; i <= max; i++) {
+      await this.page.keyboard.press('Control+z');
+      await this.settle();
+      if (await check()) return i;
+    }
+    throw new Error(`still not there after ${max} undos`);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.settle();
+    await this.page.screenshot({ path: `e2e/screenshots/${name}.png` });
+  }
+
+  /** A DevTools protocol session on the page. */
+  async cdp(): Promise<CDPSession> {
+    return this.page.context().newCDPSession(this.page);
+  }
+
+  /** The platform fonts Chromium used to draw a node's text. */
+  async platformFonts(selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+    const client = await this.cdp();
+    await client.send('DOM.enable');
+    await client.send('CSS.enable');
+    const { root } = await client.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no node for ${selector}`);
+    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
+    await client.detach();
+    return fonts;
+  }
+
+  /**
+   * Types Korean the way a Korean keyboard's IME does: each syllable is composed
+   * jamo by jamo (`Input.imeSetComposition`) and committed (`Input.insertText`).
+   * `steps` lists, per committed piece, the compositions shown before it.
+   */
+  async composeKorean(steps: { compose: string[]; commit: string }[]): Promise<void> {
+    const client = await this.cdp();
+    for (const step of steps) {
+      for (const text of step.compose) {
+        await client.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      }
+      await client.send('Input.insertText', { text: step.commit });
+    }
+    await client.detach();
+    await this.settle();
+  }
+}
