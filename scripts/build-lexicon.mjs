@@ -51,7 +51,8 @@ for (const entry of dic) {
   if (PRE_INFLECTED.has(key)) continue; // inflected forms (가결하여, 가결한, ...) or known misspellings (15)
   if (flags.includes(45) && word.endsWith('다')) {
     let cls = CLASS[flags[1]] ?? CLASS[flags[2]] ?? '';
-    if (!flags.includes(195)) cls += 'j'; // descriptive: no 는 / ㄴ다 forms
+    if (!flags.includes(195))
+      cls += 'j'; // descriptive: no 는 / ㄴ다 forms
     else if (!flags.includes(294)) cls += 'n'; // 는 but no ㄴ다 (없다)
     if (!verbs.has(word)) verbs.set(word, new Set());
     verbs.get(word).add(cls);
@@ -100,10 +101,11 @@ const score = (word, stem, isVerb) => (CORE.has(word) ? 100 : rankScore(stem, is
 // text; this short list, written from general knowledge of Korean (not from any project
 // text), is put first. Everything else is ordered by the proxy above.
 const CORE = new Set(
-  ('것 수 등 때 중 말 일 사람 나라 우리 그 이 저 자기 모든 여러 각 전 후 위 안 속 밖 앞 뒤 사이 동안 측 면 점 데 바 뿐 '
-    + '하다 있다 없다 되다 않다 보다 주다 같다 알다 오다 가다 받다 많다 크다 위하다 대하다 의하다 통하다 따르다 관하다 '
-    + '말하다 나가다 나오다 만들다 높다 다르다 새롭다 어렵다 그렇다 이렇다 아니다 아직 또 더 매우 가장 다시 함께 이미 곧 특히 또한 모두 그러나 그리고')
-    .split(' '),
+  (
+    '것 수 등 때 중 말 일 사람 나라 우리 그 이 저 자기 모든 여러 각 전 후 위 안 속 밖 앞 뒤 사이 동안 측 면 점 데 바 뿐 ' +
+    '하다 있다 없다 되다 않다 보다 주다 같다 알다 오다 가다 받다 많다 크다 위하다 대하다 의하다 통하다 따르다 관하다 ' +
+    '말하다 나가다 나오다 만들다 높다 다르다 새롭다 어렵다 그렇다 이렇다 아니다 아직 또 더 매우 가장 다시 함께 이미 곧 특히 또한 모두 그러나 그리고'
+  ).split(' '),
 );
 const verbStem = (lemma) => lemma.slice(0, -1).replace(/(하|되|시키)$/, '') || lemma.slice(0, -1);
 const ranked = (words, stemOf = (w) => w, isVerb = false) =>
@@ -112,10 +114,16 @@ const ranked = (words, stemOf = (w) => w, isVerb = false) =>
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([w]) => w);
 
-const verbList = ranked([...verbs.keys()], verbStem, true).flatMap((lemma) => [...verbs.get(lemma)].map((cls) => (cls ? `${lemma}:${cls}` : lemma)));
+const verbList = ranked([...verbs.keys()], verbStem, true).flatMap((lemma) =>
+  [...verbs.get(lemma)].map((cls) => (cls ? `${lemma}:${cls}` : lemma)),
+);
 const lexicon = {
   format: 'interlinea-ko-lexicon/1',
-  source: { package: `dictionary-ko@${pkg.version}`, dictionary: version, license: 'GPL-3.0-or-later (combined dictionary data)' },
+  source: {
+    package: `dictionary-ko@${pkg.version}`,
+    dictionary: version,
+    license: 'GPL-3.0-or-later (combined dictionary data)',
+  },
   note: 'Lists are space-separated and ordered by a frequency proxy (most likely first). Verbs: lemma[:class], class letters: b ㅂ→워, w ㅂ→와, d ㄷ, s ㅅ, h ㅎ, e 러, l 르, u 우; j descriptive (no 는/ㄴ다), n no ㄴ다.',
   nouns: ranked(nouns).join(' '),
   verbs: verbList.join(' '),

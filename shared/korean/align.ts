@@ -46,7 +46,13 @@ export interface Alignment {
  * Aligns a line's emissions with the first `cut` words of the witness; the witness text
  * after the cut is pending. Pass `cut = words.length` for a full alignment.
  */
-export function alignLine(em: LineEmissions, witness: string, ww: WWord[], cut: number, gw: GWord[] = garbleWords(em)): Alignment {
+export function alignLine(
+  em: LineEmissions,
+  witness: string,
+  ww: WWord[],
+  cut: number,
+  gw: GWord[] = garbleWords(em),
+): Alignment {
   const nG = em.gCode.length;
   const gCol = new Int32Array(nG).fill(-1);
   const gBad = new Uint8Array(nG);
@@ -81,12 +87,21 @@ export function alignLine(em: LineEmissions, witness: string, ww: WWord[], cut: 
     const start = cut > 0 ? wEndAll : 0;
     const rest = witness.slice(start);
     const skip = rest.length - rest.trimStart().length;
-    if (start + skip < witness.length) gaps.push({ start: start + skip, end: witness.length, at: nG, kind: 'pending', blame: [], offset: em.text.length });
+    if (start + skip < witness.length)
+      gaps.push({
+        start: start + skip,
+        end: witness.length,
+        at: nG,
+        kind: 'pending',
+        blame: [],
+        offset: em.text.length,
+      });
   }
   // Non-space edits weigh twice a space (a lost or extra space is the smaller error); an
   // extra character typed as ASCII weighs more, since ASCII survives as itself.
   let cost = 0;
-  for (let g = 0; g < nG; g++) if (gBad[g]) cost += em.gCode[g] === SPACE ? 1 : em.text.charCodeAt(em.gFirst[g] ?? 0) < 0x80 ? 3 : 2;
+  for (let g = 0; g < nG; g++)
+    if (gBad[g]) cost += em.gCode[g] === SPACE ? 1 : em.text.charCodeAt(em.gFirst[g] ?? 0) < 0x80 ? 3 : 2;
   for (const gap of gaps) {
     if (gap.kind !== 'missing') continue;
     for (let c = gap.start; c < gap.end; c++) cost += witness[c] === ' ' ? 1 : 2;
@@ -135,7 +150,14 @@ function mergeHunks(ops: WordOp[]): WordOp[] {
   for (const op of ops) {
     const prev = out[out.length - 1];
     const before = out[out.length - 2];
-    if (op.kind === 'hunk' && prev && prev.kind === 'equal' && prev.g1 - prev.g0 <= 2 && before && before.kind === 'hunk') {
+    if (
+      op.kind === 'hunk' &&
+      prev &&
+      prev.kind === 'equal' &&
+      prev.g1 - prev.g0 <= 2 &&
+      before &&
+      before.kind === 'hunk'
+    ) {
       out.pop();
       before.g1 = op.g1;
       before.w1 = op.w1;
@@ -150,7 +172,8 @@ function matchSeparator(g: number, sepStart: number, sepEnd: number, gCol: Int32
   if (g < 0) return;
   gCol[g] = sepStart;
   // A witness never has two spaces in a row; if this one does, the extra ones are unexplained.
-  if (sepEnd - sepStart > 1) gaps.push({ start: sepStart + 1, end: sepEnd, at: g + 1, kind: 'missing', blame: [], offset: -1 });
+  if (sepEnd - sepStart > 1)
+    gaps.push({ start: sepStart + 1, end: sepEnd, at: g + 1, kind: 'missing', blame: [], offset: -1 });
 }
 
 function alignHunk(
@@ -200,10 +223,19 @@ function alignHunk(
       wp += change.count;
     }
   }
-  for (const a of added) gaps.push(classifyGap(em, witness, a.start, a.end, a.at, final && a.at === gEnd && gEnd === nG, gBad));
+  for (const a of added)
+    gaps.push(classifyGap(em, witness, a.start, a.end, a.at, final && a.at === gEnd && gEnd === nG, gBad));
 }
 
-function classifyGap(em: LineEmissions, witness: string, start: number, end: number, at: number, trailing: boolean, gBad: Uint8Array): Gap {
+function classifyGap(
+  em: LineEmissions,
+  witness: string,
+  start: number,
+  end: number,
+  at: number,
+  trailing: boolean,
+  gBad: Uint8Array,
+): Gap {
   const nG = em.gCode.length;
   const L = at - 1;
   const R = at;

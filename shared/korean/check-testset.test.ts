@@ -29,7 +29,10 @@ function region(modified: string, e: InjectedError): [number, number] {
 
 describe('the Korean test set', () => {
   it('has at least 2,000 Hangul syllables', () => {
-    const n = documents.flatMap((d) => d.lines).join('').replace(/[^\uac00-\ud7a3]/g, '').length;
+    const n = documents
+      .flatMap((d) => d.lines)
+      .join('')
+      .replace(/[^\uac00-\ud7a3]/g, '').length;
     expect(n).toBeGreaterThanOrEqual(2000);
   });
 
@@ -91,7 +94,10 @@ describe('check on the test set', () => {
         // Losing the end of a line looks exactly like not having typed it yet: the line
         // stays partial and the lost text is listed as pending, not as a contradiction.
         expect(r.state, where).toBe('partial');
-        expect(r.unexplained.map((u) => u.kind), where).toEqual(['pending']);
+        expect(
+          r.unexplained.map((u) => u.kind),
+          where,
+        ).toEqual(['pending']);
         pendingOnly++;
         continue;
       }
@@ -112,7 +118,9 @@ describe('check on the test set', () => {
     const withCulprit = versions.flat().filter((x) => x.changesGarble && x.replacement).length;
     expect(pendingOnly).toBeLessThan(changing / 20);
     // Report the precision of the blame: how often the wrong syllable itself is red, and how many are red per error.
-    console.info(`check: ${changing} garble-changing errors; culprit itself flagged in ${exact}/${withCulprit}; ${(flagged / changing).toFixed(2)} characters flagged per error`);
+    console.info(
+      `check: ${changing} garble-changing errors; culprit itself flagged in ${exact}/${withCulprit}; ${(flagged / changing).toFixed(2)} characters flagged per error`,
+    );
     expect(exact / withCulprit).toBeGreaterThan(0.9);
   });
 });

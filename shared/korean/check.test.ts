@@ -31,7 +31,9 @@ describe('check', () => {
   it('reports an empty restoration as empty and the whole witness as pending', () => {
     const r = check('', witness);
     expect(r.state).toBe('empty');
-    expect(r.unexplained).toEqual([{ line: 0, start: 0, end: witness.length, text: witness, kind: 'pending', restorationOffset: 0 }]);
+    expect(r.unexplained).toEqual([
+      { line: 0, start: 0, end: witness.length, text: witness, kind: 'pending', restorationOffset: 0 },
+    ]);
   });
 
   it('reports a correct beginning as partial, with the rest of the witness pending', () => {

@@ -7,6 +7,27 @@
 import { garbleLine } from './garble';
 import { alignLine, type Alignment, type Gap } from './align';
 import { garbleWords, lineEmissions, witnessWords, type LineEmissions } from './emissions';
+import type {
+  CharCheck,
+  CharStatus,
+  CheckOptions,
+  CheckResult,
+  CheckState,
+  Contradiction,
+  LineCheck,
+  UnexplainedRange,
+} from './check-types';
+
+export type {
+  CharCheck,
+  CharStatus,
+  CheckOptions,
+  CheckResult,
+  CheckState,
+  Contradiction,
+  LineCheck,
+  UnexplainedRange,
+};
 
 // Local copies of garble's SPACE and VANISHES: hot loops read them per character, and
 // module-namespace reads are slower than module-local constants in some loaders.
@@ -14,129 +35,6 @@ const SPACE = 0x20;
 const VANISHES = -1;
 const WILDCARD = -2;
 
-/** How one restoration character relates to the witness. */
-export type CharStatus =
-  /** Its surviving character is found in the witness at the aligned place. */
-  | 'confirmed'
-  /** It vanishes (or its space is collapsed or trimmed) and the witness allows that. */
-  | 'consistent'
-  /** Its surviving character is not in the witness there, or it vanishes where the witness has text. */
-  | 'contradicted';
-
-/** State of a line, a segment or a whole restoration. */
-export type CheckState =
-  /** Nothing restored yet. */
-  | 'empty'
-  /** Nothing contradicts, but some witness text is not accounted for yet. */
-  | 'partial'
-  /** garble(restoration) equals the witness exactly. */
-  | 'consistent'
-  /** At least one character contradicts the witness. */
-  | 'contradicted';
-
-/** The check result for one character (code point) of the restoration. */
-export interface CharCheck {
-  /** Offset (UTF-16 code units) in the checked restoration text. */
-  offset: number;
-  /** 1, or 2 for a surrogate pair. */
-  length: number;
-  /** Line index. */
-  line: number;
-  /** Status against the witness. */
-  status: CharStatus;
-  /** What the garble keeps of it: '' (vanishes), ' ' or one printable ASCII character. */
-  produces: string;
-  /** Witness column (in its line) this character accounts for, -1 when none. */
-  column: number;
-}
-
-/** Witness text that the restoration does not account for. */
-export interface UnexplainedRange {
-  /** Witness line index. */
-  line: number;
-  /** First column. */
-  start: number;
-  /** Column after the last. */
-  end: number;
-  /** The witness text. */
-  text: string;
-  /**
-   * pending: after the end of what is restored (typing goes on); wildcard: absorbed by a
-   * placeholder; missing: inside the restoration, so it contradicts it.
-   */
-  kind: 'pending' | 'wildcard' | 'missing';
-  /** Restoration offset where the text would have to be produced. */
-  restorationOffset: number;
-}
-
-/** One contradiction, ready to print or to show. */
-export interface Contradiction {
-  /** Line index. */
-  line: number;
-  /** Restoration offset of the offending text (or of the insertion point for missing text). */
-  offset: number;
-  /** Length of the offending restoration text (0 for missing text). */
-  length: number;
-  /** The offending restoration text. */
-  text: string;
-  /** What it produces under the garble. */
-  produces: string;
-  /** What the witness has there ('' when the witness has nothing). */
-  expected: string;
-  /** Witness column of the place. */
-  column: number;
-  /** Why it contradicts. */
-  reason: 'not-in-witness' | 'vanishes-where-witness-has-text' | 'missing-text';
-}
-
-/** The check of one line. */
-export interface LineCheck {
-  /** Line index. */
-  line: number;
-  /** Offset of the line in the checked restoration text. */
-  offset: number;
-  /** State of the line. */
-  state: CheckState;
-  /** garble(restoration line). */
-  garble: string;
-  /** The witness line. */
-  witness: string;
-  /** Every character of the restoration line. */
-  chars: CharCheck[];
-  /** Witness ranges not accounted for. */
-  unexplained: UnexplainedRange[];
-  /** Contradictions in reading order. */
-  contradictions: Contradiction[];
-  /** Character counts per status. */
-  counts: Record<CharStatus, number>;
-}
-
-/** The check of a restoration (or a segment) against its witness. */
-export interface CheckResult {
-  /** Overall state. */
-  state: CheckState;
-  /** Per-line results. */
-  lines: LineCheck[];
-  /** All characters, in order. */
-  chars: CharCheck[];
-  /** All unexplained witness ranges. */
-  unexplained: UnexplainedRange[];
-  /** All contradictions. */
-  contradictions: Contradiction[];
-  /** Character counts per status. */
-  counts: Record<CharStatus, number>;
-}
-
-/** Options of the check. */
-export interface CheckOptions {
-  /**
-   * A placeholder character (e.g. `□`, what {@link autofill} leaves between proposals) that
-   * stands for any witness text not restored yet: text absorbed by it is not a contradiction.
-   */
-  wildcard?: string;
-}
-
-const CONSISTENT = 0;
 const CONFIRMED = 1;
 const CONTRADICTED = 2;
 
@@ -160,7 +58,13 @@ export function checkLine(line: string, witness: string, options: CheckOptions =
  * @param baseOffset offset of the first line in the caller's text
  * @param firstLine index reported for the first line
  */
-export function checkLines(lines: string[], witness: string[], options: CheckOptions = {}, baseOffset = 0, firstLine = 0): CheckResult {
+export function checkLines(
+  lines: string[],
+  witness: string[],
+  options: CheckOptions = {},
+  baseOffset = 0,
+  firstLine = 0,
+): CheckResult {
   const results: LineCheck[] = [];
   let offset = baseOffset;
   const n = Math.max(lines.length, witness.length);
@@ -212,9 +116,16 @@ export function combine(lines: LineCheck[]): CheckResult {
     contradictions.push(...l.contradictions);
     if (l.state === 'contradicted') anyContradicted = true;
     if (l.state !== 'consistent') allConsistent = false;
-    if (l.state !== 'empty' && !(l.state === 'consistent' && l.witness === '' && l.chars.length === 0)) allEmpty = false;
+    if (l.state !== 'empty' && !(l.state === 'consistent' && l.witness === '' && l.chars.length === 0))
+      allEmpty = false;
   }
-  const state: CheckState = anyContradicted ? 'contradicted' : allConsistent ? 'consistent' : allEmpty ? 'empty' : 'partial';
+  const state: CheckState = anyContradicted
+    ? 'contradicted'
+    : allConsistent
+      ? 'consistent'
+      : allEmpty
+        ? 'empty'
+        : 'partial';
   return { state, lines, chars, unexplained, contradictions, counts };
 }
 
@@ -227,7 +138,8 @@ function align(em: LineEmissions, witness: string): Alignment {
     const gaps: Gap[] = [];
     let start = em.garble.length;
     while (witness[start] === ' ') start++;
-    if (start < witness.length) gaps.push({ start, end: witness.length, at: nG, kind: 'pending', blame: [], offset: em.text.length });
+    if (start < witness.length)
+      gaps.push({ start, end: witness.length, at: nG, kind: 'pending', blame: [], offset: em.text.length });
     return { gCol, gBad: new Uint8Array(nG), gaps, cost: 0 };
   }
   const ww = witnessWords(witness);
@@ -236,10 +148,11 @@ function align(em: LineEmissions, witness: string): Alignment {
   if (full.cost === 0) return full;
   // While typing, the restoration covers only the start of the witness line; aligning it
   // with the whole line can drag its last words onto later witness words. So also try the
-  // first m-1 .. m+2 witness words (m = words in the garble) with the rest pending, and
-  // keep such a cut only when it is clearly cheaper: when the restoration already ends
-  // with the witness's last character, it is probably complete, and a tie goes to the full line.
+  // first m-1 .. m+2 witness words (m = words in the garble) with the rest pending, and keep
+  // such a cut only when it is cheaper. A restoration that already ends with the witness's
+  // last character is taken as complete: the full alignment stands.
   const endsTogether = em.garble.length > 0 && em.garble[em.garble.length - 1] === witness[witness.length - 1];
+  if (endsTogether) return full;
   const m = gw.length;
   let best: Alignment = full;
   for (const k of [m - 1, m, m + 1, m + 2]) {
@@ -247,7 +160,7 @@ function align(em: LineEmissions, witness: string): Alignment {
     const a = alignLine(em, witness, ww, k, gw);
     if (a.cost < best.cost) best = a;
   }
-  return best !== full && full.cost <= best.cost + (endsTogether ? 1 : 0) ? full : best;
+  return best;
 }
 
 function assemble(em: LineEmissions, witness: string, al: Alignment, index: number, offset: number): LineCheck {
@@ -289,10 +202,21 @@ function assemble(em: LineEmissions, witness: string, al: Alignment, index: numb
       if (column < 0) column = col[u + 1] ?? -1;
     }
     tally[s] = (tally[s] ?? 0) + 1;
-    chars.push({ offset: offset + u, length: pair ? 2 : 1, line: index, status: s === CONFIRMED ? 'confirmed' : s === CONTRADICTED ? 'contradicted' : 'consistent', produces, column });
+    chars.push({
+      offset: offset + u,
+      length: pair ? 2 : 1,
+      line: index,
+      status: s === CONFIRMED ? 'confirmed' : s === CONTRADICTED ? 'contradicted' : 'consistent',
+      produces,
+      column,
+    });
     if (pair) u++;
   }
-  const counts: Record<CharStatus, number> = { consistent: tally[0] ?? 0, confirmed: tally[1] ?? 0, contradicted: tally[2] ?? 0 };
+  const counts: Record<CharStatus, number> = {
+    consistent: tally[0] ?? 0,
+    confirmed: tally[1] ?? 0,
+    contradicted: tally[2] ?? 0,
+  };
   const unexplained: UnexplainedRange[] = tidy(al.gaps, witness).map((gap) => ({
     line: index,
     start: gap.start,
@@ -365,10 +289,28 @@ function describe(em: LineEmissions, witness: string, al: Alignment, index: numb
     if (gap.blame.length > 0) {
       const first = gap.blame[0] ?? 0;
       const last = gap.blame[gap.blame.length - 1] ?? first;
-      out.push({ line: index, offset: offset + first, length: last - first + 1, text: em.text.slice(first, last + 1), produces: '', expected, column: gap.start, reason: 'vanishes-where-witness-has-text' });
+      out.push({
+        line: index,
+        offset: offset + first,
+        length: last - first + 1,
+        text: em.text.slice(first, last + 1),
+        produces: '',
+        expected,
+        column: gap.start,
+        reason: 'vanishes-where-witness-has-text',
+      });
     } else {
       const at = gap.offset < 0 ? gapOffset(em, gap.at) : gap.offset;
-      out.push({ line: index, offset: offset + at, length: 0, text: '', produces: '', expected, column: gap.start, reason: 'missing-text' });
+      out.push({
+        line: index,
+        offset: offset + at,
+        length: 0,
+        text: '',
+        produces: '',
+        expected,
+        column: gap.start,
+        reason: 'missing-text',
+      });
     }
   }
   return out.sort((a, b) => a.offset - b.offset);

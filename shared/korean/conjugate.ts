@@ -3,7 +3,16 @@
  * that written reports use most (했다/하였다, 한다, 하는, 하고, 하여, 한, 할, 하며, ...).
  * Regular stems, 하다 (여) and the ㅂ, ㄷ, ㅅ, ㅎ, 르, 러, 우 irregular classes are covered.
  */
-import { compose, decompose, TAIL_MIEUM, TAIL_NIEUN, TAIL_RIEUL, TAIL_SSANG_SIOS, withFinalTail, type Jamo } from './hangul';
+import {
+  compose,
+  decompose,
+  TAIL_MIEUM,
+  TAIL_NIEUN,
+  TAIL_RIEUL,
+  TAIL_SSANG_SIOS,
+  withFinalTail,
+  type Jamo,
+} from './hangul';
 
 /** A conjugated form: the full text and a commonness prior (hand-set, 0..1). */
 export interface VerbForm {
@@ -108,7 +117,8 @@ function euStem(stem: string, cls: VerbClass): string {
 function withTail(eu: string, tail: number): string {
   const j = last(eu);
   if (!j) return eu;
-  if (j.tail === TAIL_RIEUL) return tail === TAIL_MIEUM ? (withFinalTail(eu, TAIL_RIEUL_MIEUM) ?? eu) : (withFinalTail(eu, tail) ?? eu);
+  if (j.tail === TAIL_RIEUL)
+    return tail === TAIL_MIEUM ? (withFinalTail(eu, TAIL_RIEUL_MIEUM) ?? eu) : (withFinalTail(eu, tail) ?? eu);
   return withFinalTail(eu, tail) ?? eu;
 }
 
@@ -125,7 +135,8 @@ export function verbForms(lemma: string, cls: VerbClass): VerbForm[] {
   const add = (text: string, prior: number): void => {
     if (!out.some((f) => f.text === text)) out.push({ text, ending: text.slice(commonPrefix(text, stem)), prior });
   };
-  for (const e of ['다', '고', '지', '게', '기', '지만', '도록', '던', '겠다', '거나', '고자']) add(stem + e, e === '다' ? 0.5 : e === '고' ? 0.7 : 0.4);
+  for (const e of ['다', '고', '지', '게', '기', '지만', '도록', '던', '겠다', '거나', '고자'])
+    add(stem + e, e === '다' ? 0.5 : e === '고' ? 0.7 : 0.4);
   if (!cls.descriptive) {
     const adn = sj.tail === TAIL_RIEUL ? stem.slice(0, -1) + compose({ ...sj, tail: 0 }) : stem;
     add(`${adn}는`, 0.8);
@@ -145,7 +156,8 @@ export function verbForms(lemma: string, cls: VerbClass): VerbForm[] {
   add(withTail(eu, TAIL_MIEUM), 0.4);
   // An ㄹ stem drops its ㄹ before ㄴ (살 + 니 → 사니).
   const euN = (last(eu)?.tail ?? 0) === TAIL_RIEUL ? (withFinalTail(eu, 0) ?? eu) : eu;
-  for (const e of ['며', '면', '니', '므로', '나', '려고', '려는', '면서']) add((e.startsWith('니') || e.startsWith('나') ? euN : eu) + e, e === '며' ? 0.7 : e === '면' ? 0.5 : 0.3);
+  for (const e of ['며', '면', '니', '므로', '나', '려고', '려는', '면서'])
+    add((e.startsWith('니') || e.startsWith('나') ? euN : eu) + e, e === '며' ? 0.7 : e === '면' ? 0.5 : 0.3);
   add(`${withTail(eu, TAIL_RIEUL)} 것`, 0.2);
   for (const inf of infinitives(stem, cls)) {
     const short = inf.length <= stem.length;
@@ -154,7 +166,22 @@ export function verbForms(lemma: string, cls: VerbClass): VerbForm[] {
     const past = withFinalTail(inf, TAIL_SSANG_SIOS);
     if (!past || (last(inf)?.tail ?? 0) !== 0) continue;
     const pw = short ? 1 : 0.9;
-    for (const [e, p] of [['다', 0.9], ['고', 0.6], ['으며', 0.6], ['으나', 0.4], ['던', 0.4], ['지만', 0.4], ['는데', 0.4], ['음', 0.3], ['을', 0.3], ['다고', 0.6], ['다는', 0.5], ['으므로', 0.3], ['기', 0.2], ['다면', 0.2]] as const) {
+    for (const [e, p] of [
+      ['다', 0.9],
+      ['고', 0.6],
+      ['으며', 0.6],
+      ['으나', 0.4],
+      ['던', 0.4],
+      ['지만', 0.4],
+      ['는데', 0.4],
+      ['음', 0.3],
+      ['을', 0.3],
+      ['다고', 0.6],
+      ['다는', 0.5],
+      ['으므로', 0.3],
+      ['기', 0.2],
+      ['다면', 0.2],
+    ] as const) {
       add(past + e, p * pw);
     }
   }

@@ -81,7 +81,16 @@ export function lineEmissions(text: string, wildcard = -1): LineEmissions {
     garble += String.fromCharCode.apply(null, gCode.subarray(g, Math.min(nG, g + 4096)) as unknown as number[]);
   }
   if (hasWildcard) for (let g = 0; g < nG; g++) if (gCode[g] === WILDCARD_CODE) gCode[g] = WILDCARD;
-  return { text, codes, unitG, gCode, gFirst: gFirstAll.subarray(0, nG), gLast: gLastAll.subarray(0, nG), garble, hasWildcard };
+  return {
+    text,
+    codes,
+    unitG,
+    gCode,
+    gFirst: gFirstAll.subarray(0, nG),
+    gLast: gLastAll.subarray(0, nG),
+    garble,
+    hasWildcard,
+  };
 }
 
 /** A word of the garble: g-chars [start, end) between collapsed spaces. */
@@ -116,6 +125,7 @@ export interface WWord {
 export function witnessWords(line: string): WWord[] {
   const words: WWord[] = [];
   const re = /[^ ]+/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (let m = re.exec(line); m; m = re.exec(line))
+    words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return words;
 }

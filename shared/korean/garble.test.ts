@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { emission, garble, garbleChar, garbleFragment, garbleLine, SPACE, splitLines, VANISHES } from './garble';
 
@@ -59,6 +61,16 @@ describe('garble', () => {
   });
 });
 
+describe('garble on the real witness of the 1960 seed', () => {
+  const seed = readFileSync(join(__dirname, '../../resources/samples/1960-08-30-puzanov-conversation.txt'), 'utf8');
+  const witness = seed.slice(seed.indexOf('Korean HTML\n') + 'Korean HTML\n'.length).split('\n');
+
+  it('finds every witness line a fixed point, as a real garble output must be', () => {
+    expect(witness.filter((l) => l.trim()).length).toBeGreaterThan(3);
+    for (const line of witness) expect(garble(line)).toBe(line);
+  });
+});
+
 const hangul = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
 const ascii = fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c));
 const mixedChar = fc.oneof(
@@ -75,7 +87,11 @@ describe('garble properties', () => {
 
   it('never leaves double spaces or spaces at the edges of a line', () => {
     fc.assert(
-      fc.property(text, (t) => garble(t).split('\n').every((l) => !l.includes('  ') && l === l.trim())),
+      fc.property(text, (t) =>
+        garble(t)
+          .split('\n')
+          .every((l) => !l.includes('  ') && l === l.trim()),
+      ),
     );
   });
 

@@ -69,7 +69,14 @@ export function finalTail(word: string): number {
   const code = word.charCodeAt(word.length - 1);
   const j = decompose(code);
   if (j) return j.tail;
-  const digitTails: Record<string, number> = { '0': 21, '1': TAIL_RIEUL, '3': TAIL_MIEUM, '6': 1, '7': TAIL_RIEUL, '8': TAIL_RIEUL };
+  const digitTails: Record<string, number> = {
+    '0': 21,
+    '1': TAIL_RIEUL,
+    '3': TAIL_MIEUM,
+    '6': 1,
+    '7': TAIL_RIEUL,
+    '8': TAIL_RIEUL,
+  };
   return digitTails[word[word.length - 1] ?? ''] ?? 0;
 }
 

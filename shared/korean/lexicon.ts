@@ -34,7 +34,10 @@ export const LEXICON_FORMAT = 'interlinea-ko-lexicon/1';
  * Parses lexicon data; throws an Error with a clear message on a wrong format (a user can
  * point the CLI at a wrong file).
  */
-export function parseLexicon(data: unknown): { words: LexiconWord[]; sizes: Record<'noun' | 'verb' | 'adverb', number> } {
+export function parseLexicon(data: unknown): {
+  words: LexiconWord[];
+  sizes: Record<'noun' | 'verb' | 'adverb', number>;
+} {
   if (!isLexiconData(data)) throw new Error(`not a Korean lexicon: expected format ${LEXICON_FORMAT}`);
   const words: LexiconWord[] = [];
   const split = (s: string): string[] => (s ? s.split(' ') : []);
@@ -53,5 +56,10 @@ export function parseLexicon(data: unknown): { words: LexiconWord[]; sizes: Reco
 function isLexiconData(data: unknown): data is LexiconData {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Record<string, unknown>;
-  return d.format === LEXICON_FORMAT && typeof d.nouns === 'string' && typeof d.verbs === 'string' && typeof d.adverbs === 'string';
+  return (
+    d.format === LEXICON_FORMAT &&
+    typeof d.nouns === 'string' &&
+    typeof d.verbs === 'string' &&
+    typeof d.adverbs === 'string'
+  );
 }

@@ -120,7 +120,8 @@ export class SuggestIndex {
         for (let c = 0; c < comps.length && c < MAX_COMPLETIONS; c++) {
           const completion = comps[c] as Completion;
           const text = base.text + completion.text;
-          if ((cleanSplit && base.exact && completion.exact) || garbleLine(text) === chunk) out.push({ base, completion, text });
+          if ((cleanSplit && base.exact && completion.exact) || garbleLine(text) === chunk)
+            out.push({ base, completion, text });
         }
       }
     }
@@ -154,11 +155,16 @@ export class SuggestIndex {
     let endings: Ending[] = [];
     if (classId === 'x') endings = [{ text: '', prior: 1 }];
     else if (classId === 'a') endings = ADVERB_ENDINGS;
-    else if (classId.startsWith('n:')) endings = nounEndings(classId === 'n:V' ? '가' : classId === 'n:L' ? '갈' : '각');
+    else if (classId.startsWith('n:'))
+      endings = nounEndings(classId === 'n:V' ? '가' : classId === 'n:L' ? '갈' : '각');
     else if (classId.startsWith('v:')) {
       const [, syllables = '', code = ''] = classId.split(':');
       const irregular = (code.replace(/[jn]/g, '')[0] ?? '') as VerbClass['irregular'];
-      endings = verbForms(`${syllables}다`, { irregular, descriptive: code.includes('j'), noPresent: code.includes('n') });
+      endings = verbForms(`${syllables}다`, {
+        irregular,
+        descriptive: code.includes('j'),
+        noPresent: code.includes('n'),
+      });
     }
     for (const e of endings) put(e.text, e.prior);
     this.classes.set(classId, map);

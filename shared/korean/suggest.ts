@@ -73,15 +73,37 @@ export function createSuggester(input: SuggesterInput): Suggester {
   for (const entry of glossary) {
     for (const ko of entry.ko) {
       if (!ko.trim()) continue;
-      index.add({ text: ko, classId: nounClass(ko), source: 'glossary', freq: 1, evidence: 5, lemma: ko, glossary: [entry] });
+      index.add({
+        text: ko,
+        classId: nounClass(ko),
+        source: 'glossary',
+        freq: 1,
+        evidence: 5,
+        lemma: ko,
+        glossary: [entry],
+      });
     }
   }
   const { words, bigrams } = readCorpus(input.corpus ?? []);
   for (const [word, count] of words.forms) {
-    index.add({ text: word, classId: 'x', source: 'project', freq: 1, evidence: Math.min(6, 1 + 1.5 * Math.log(1 + count)), lemma: word });
+    index.add({
+      text: word,
+      classId: 'x',
+      source: 'project',
+      freq: 1,
+      evidence: Math.min(6, 1 + 1.5 * Math.log(1 + count)),
+      lemma: word,
+    });
   }
   for (const [stem, count] of words.stems) {
-    index.add({ text: stem, classId: nounClass(stem), source: 'project', freq: 1, evidence: Math.min(5, 0.5 + Math.log(1 + count)), lemma: stem });
+    index.add({
+      text: stem,
+      classId: nounClass(stem),
+      source: 'project',
+      freq: 1,
+      evidence: Math.min(5, 0.5 + Math.log(1 + count)),
+      lemma: stem,
+    });
   }
   if (input.lexicon) {
     const { words: lex, sizes } = parseLexicon(input.lexicon);
@@ -91,7 +113,14 @@ export function createSuggester(input: SuggesterInput): Suggester {
         const { base, classId } = verbBase(w.text, w.cls);
         index.add({ text: base, classId, source: 'lexicon', freq, evidence: 0, lemma: w.text });
       } else {
-        index.add({ text: w.text, classId: w.kind === 'adverb' ? 'a' : nounClass(w.text), source: 'lexicon', freq, evidence: 0, lemma: w.text });
+        index.add({
+          text: w.text,
+          classId: w.kind === 'adverb' ? 'a' : nounClass(w.text),
+          source: 'lexicon',
+          freq,
+          evidence: 0,
+          lemma: w.text,
+        });
       }
     }
   }
@@ -105,10 +134,12 @@ export function createSuggester(input: SuggesterInput): Suggester {
     let evidence = m.base.evidence * share;
     const english = options.context?.english?.toLowerCase();
     // A name in the aligned English is strong evidence even when its Korean leaves no trace.
-    if (english && m.base.glossary?.some((g) => [g.en, ...g.variants].some((n) => mentions(english, n)))) evidence += 5;
+    if (english && m.base.glossary?.some((g) => [g.en, ...g.variants].some((n) => mentions(english, n)))) evidence += 8;
     const prev = lastWord(options.context?.before ?? '');
     // The restored word before the token, seen before this candidate elsewhere in the project.
     if (prev) evidence += Math.min(4, 3 * Math.log(1 + (bigrams.get(`${prev} ${m.text}`) ?? 0)));
+    const next = firstWord(options.context?.after ?? '');
+    if (next) evidence += Math.min(4, 3 * Math.log(1 + (bigrams.get(`${m.text} ${next}`) ?? 0)));
     const score = EXPLAIN_WEIGHT * chunk.length + 10 * evidence + 3 * m.base.freq + 2 * m.completion.prior;
     return {
       text: m.text,
@@ -121,7 +152,10 @@ export function createSuggester(input: SuggesterInput): Suggester {
   };
 
   const single = (chunk: string, options: SuggestOptions, cap: number): Suggestion[] =>
-    best(index.lookup(chunk, cap, Math.min(cap, VANISHING_CAP)).map((m) => rank(m, chunk, options)), cap);
+    best(
+      index.lookup(chunk, cap, Math.min(cap, VANISHING_CAP)).map((m) => rank(m, chunk, options)),
+      cap,
+    );
 
   return {
     get size() {
@@ -161,8 +195,9 @@ function sequences(parts: string[], options: SuggestOptions, single: Single): Su
   const n = parts.length;
   const beam: { words: Suggestion[]; rest: number }[][] = Array.from({ length: n + 1 }, () => []);
   beam[0] = [{ words: [], rest: 0 }];
-    // Each extra word costs: one word explaining the token is the simpler reading.
-  const quality = (ws: Suggestion[]): number => ws.reduce((s, w) => s + (w.score - EXPLAIN_WEIGHT * w.explains), 0) / Math.max(1, ws.length) - 8 * (ws.length - 1);
+  // Each extra word costs: one word explaining the token is the simpler reading.
+  const quality = (ws: Suggestion[]): number =>
+    ws.reduce((s, w) => s + (w.score - EXPLAIN_WEIGHT * w.explains), 0) / Math.max(1, ws.length) - 8 * (ws.length - 1);
   for (let i = 0; i < n; i++) {
     const here = beam[i] ?? [];
     if (here.length === 0) continue;
@@ -178,7 +213,13 @@ function sequences(parts: string[], options: SuggestOptions, single: Single): Su
   const chunkLength = parts.join(' ').length;
   return (beam[n] ?? []).map(({ words }) => {
     const text = words.map((w) => w.text).join(' ');
-    return { text, garble: garbleLine(text), source: strongest(words), score: EXPLAIN_WEIGHT * chunkLength + quality(words), explains: chunkLength };
+    return {
+      text,
+      garble: garbleLine(text),
+      source: strongest(words),
+      score: EXPLAIN_WEIGHT * chunkLength + quality(words),
+      explains: chunkLength,
+    };
   });
 }
 
@@ -209,6 +250,10 @@ function mentions(haystack: string, name: string): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
+function firstWord(text: string): string {
+  return (text.trim().split(/\s+/)[0] ?? '').replace(PUNCTUATION, '');
+}
+
 function lastWord(text: string): string {
   const words = text.trim().split(/\s+/);
   return (words[words.length - 1] ?? '').replace(PUNCTUATION, '');
@@ -216,14 +261,19 @@ function lastWord(text: string): string {
 
 /** Particles that mark a noun unambiguously enough to infer a stem from restored text. */
 const CASE_PARTICLES = new Set(
-  '은 는 이 가 을 를 의 에 에서 에게 과 와 으로 로 도 만 까지 부터 과의 와의 에서는 에는 으로서 로서 들 들은 들이 들을 들의 들과 들에게'.split(' '),
+  '은 는 이 가 을 를 의 에 에서 에게 과 와 으로 로 도 만 까지 부터 과의 와의 에서는 에는 으로서 로서 들 들은 들이 들을 들의 들과 들에게'.split(
+    ' ',
+  ),
 );
 
 /**
  * Words of the restored text: full forms with counts, noun stems found by stripping a
  * particle (동지는 → 동지, counted when the stem is seen at least twice or bare), and word bigrams.
  */
-function readCorpus(texts: string[]): { words: { forms: Map<string, number>; stems: Map<string, number> }; bigrams: Map<string, number> } {
+function readCorpus(texts: string[]): {
+  words: { forms: Map<string, number>; stems: Map<string, number> };
+  bigrams: Map<string, number>;
+} {
   const forms = new Map<string, number>();
   const bigrams = new Map<string, number>();
   for (const text of texts) {
@@ -246,10 +296,12 @@ function readCorpus(texts: string[]): { words: { forms: Map<string, number>; ste
     for (let k = 1; k < w.length; k++) {
       const stem = w.slice(0, k);
       const rest = w.slice(k);
-      if (CASE_PARTICLES.has(rest) && nounEndings(stem).some((e) => e.text === rest)) candidates.set(stem, (candidates.get(stem) ?? 0) + count);
+      if (CASE_PARTICLES.has(rest) && nounEndings(stem).some((e) => e.text === rest))
+        candidates.set(stem, (candidates.get(stem) ?? 0) + count);
     }
   }
   const stems = new Map<string, number>();
-  for (const [stem, count] of candidates) if (stem.length >= 2 && (count >= 2 || forms.has(stem))) stems.set(stem, count + (forms.get(stem) ?? 0));
+  for (const [stem, count] of candidates)
+    if (stem.length >= 2 && (count >= 2 || forms.has(stem))) stems.set(stem, count + (forms.get(stem) ?? 0));
   return { words: { forms, stems }, bigrams };
 }

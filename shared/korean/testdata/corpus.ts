@@ -60,7 +60,7 @@ export const documents: TestDocument[] = [
   },
   {
     id: 'china-1961',
-    title: 'On relations with the People\'s Republic of China',
+    title: "On relations with the People's Republic of China",
     lines: [
       '1961년 7월 19일',
       '조선과 중국의 관계에 대한 정보',
@@ -86,7 +86,7 @@ export const documents: TestDocument[] = [
   },
   {
     id: 'policy-1963',
-    title: 'On the policy of the Korean Workers\' Party',
+    title: "On the policy of the Korean Workers' Party",
     lines: [
       '1963년 6월 20일',
       '조선로동당의 정책에 관한 정보',

@@ -63,13 +63,22 @@ export function injectVersions(docs: TestDocument[], count: number, seed: number
         let at = offset;
         let orig = original;
         if (kind === 'substitute') replacement = randomSyllable(rand, (c) => emission(c) !== e0);
-        else if (kind === 'substitute-same-garble') replacement = randomSyllable(rand, (c) => emission(c) === e0 && String.fromCharCode(c) !== original);
+        else if (kind === 'substitute-same-garble')
+          replacement = randomSyllable(rand, (c) => emission(c) === e0 && String.fromCharCode(c) !== original);
         else if (kind === 'insert') {
           orig = '';
           at = rand() < 0.5 ? offset : offset + 1;
           replacement = randomSyllable(rand, () => true);
         }
-        const e: InjectedError = { doc: doc.id, line: index, offset: at, kind, original: orig, replacement, changesGarble: false };
+        const e: InjectedError = {
+          doc: doc.id,
+          line: index,
+          offset: at,
+          kind,
+          original: orig,
+          replacement,
+          changesGarble: false,
+        };
         e.changesGarble = changes(line, e);
         errors.push(e);
       });

@@ -1,0 +1,26 @@
+/**
+ * The Korean witness engine: the exact garble model, the witness check, suggestions,
+ * auto-fill and mojibake repair. Pure: runs in the renderer and in Node.
+ */
+export { garble, garbleLine, garbleChar, garbleFragment, splitLines, emission, SPACE, VANISHES } from './garble';
+export { check, checkLine, checkLines, combine } from './check';
+export type {
+  CharCheck,
+  CharStatus,
+  CheckOptions,
+  CheckResult,
+  CheckState,
+  Contradiction,
+  LineCheck,
+  UnexplainedRange,
+} from './check-types';
+export { createSuggester } from './suggest';
+export type { Suggester, Suggestion, SuggestOptions, SuggesterInput } from './suggest';
+export type { SuggestionSource } from './suggest-index';
+export { parseLexicon, LEXICON_FORMAT } from './lexicon';
+export type { LexiconData, LexiconWord } from './lexicon';
+export { autofill, AUTOFILL_GAP } from './autofill';
+export type { AutofillResult, AutofillSegment } from './autofill';
+export { repair, mojibakeScore } from './mojibake';
+export type { MojibakeKind, RepairResult, RepairedRun } from './mojibake';
+export type { GlossaryEntry } from './types';
