@@ -155,6 +155,7 @@ const results = {
   check: {
     syllables: countSyllables(text),
     fullCleanMedianMs: median(fullClean),
+    fullCleanMinMs: Math.min(...fullClean),
     fullWithErrorOnEveryLineMedianMs: median(fullErrors),
     keystrokeRecheckMedianMs: median(keystrokes),
     keystrokeRecheckP95Ms: quantile(keystrokes, 0.95),
@@ -187,7 +188,10 @@ console.table({
   },
 });
 console.table({
-  [`full check, ${results.check.syllables} syllables (goal < 10 ms)`]: { median: ms(results.check.fullCleanMedianMs) },
+  [`full check, ${results.check.syllables} syllables (goal < 10 ms)`]: {
+    median: ms(results.check.fullCleanMedianMs),
+    min: ms(results.check.fullCleanMinMs),
+  },
   'full check, an error on every line': { median: ms(results.check.fullWithErrorOnEveryLineMedianMs) },
   'recheck one line per keystroke (goal < 1 ms)': {
     median: ms(results.check.keystrokeRecheckMedianMs),

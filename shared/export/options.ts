@@ -1,5 +1,10 @@
 /**
  * Options every exporter understands. Exporters are pure: model in, text or bytes out.
+ *
+ * TEI is the complete scholarly record: it honours `columns` and `editionTitle`,
+ * always carries the witness, and encodes insertions and corrections as TEI
+ * elements, so `brackets`, `witness` and `corrections` apply to the reading
+ * formats (HTML, PDF, DOCX, Markdown, plain text) only.
  */
 import { z } from 'zod';
 
@@ -18,9 +23,13 @@ export const exportOptionsSchema = z.object({
     .default({ english: true, korean: true, original: false }),
   /** Draw insertions with brackets (otherwise only a distinct style, or nothing in plain formats). */
   brackets: z.boolean().default(true),
-  /** Include the witness (the garbled Korean). */
+  /** Show the witness (the garbled Korean) as a column or block beside each row. */
   witness: z.boolean().default(false),
-  /** Show corrections' original readings (`Kim II Sung` → `Kim Il Sung` [source: Kim II Sung]). */
+  /**
+   * How corrections show: `noted` gives the corrected text with the source's reading
+   * noted (`Kim Il Sung [source: Kim II Sung]`; a Word comment too in DOCX), `silent`
+   * the corrected text alone, `original` the source's reading (corrections left out).
+   */
   corrections: z.enum(['noted', 'silent', 'original']).default('noted'),
   /** Page size for PDF. */
   pageSize: z.enum(['A4', 'Letter']).default('A4'),
@@ -29,6 +38,8 @@ export const exportOptionsSchema = z.object({
 });
 /** Export options after defaults are applied. */
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+/** Export options as given: any of them, at any depth, may be left to its default. */
+export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;
 
 /** Options with every default applied. */
 export function defaultExportOptions(partial: unknown = {}): ExportOptions {

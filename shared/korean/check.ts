@@ -101,14 +101,14 @@ export function check(restoration: string, witness: string | string[], options: 
 /** Combines line results into one result (e.g. the lines of a segment). */
 export function combine(lines: LineCheck[]): CheckResult {
   const counts: Record<CharStatus, number> = { confirmed: 0, consistent: 0, contradicted: 0 };
-  const chars: CharCheck[] = [];
+  // One bulk concat: pushing tens of thousands of characters one by one is slower.
+  const chars = ([] as CharCheck[]).concat(...lines.map((l) => l.chars));
   const unexplained: UnexplainedRange[] = [];
   const contradictions: Contradiction[] = [];
   let anyContradicted = false;
   let allConsistent = true;
   let allEmpty = true;
   for (const l of lines) {
-    for (let i = 0; i < l.chars.length; i++) chars.push(l.chars[i] as CharCheck);
     counts.confirmed += l.counts.confirmed;
     counts.consistent += l.counts.consistent;
     counts.contradicted += l.counts.contradicted;
@@ -163,11 +163,20 @@ function align(em: LineEmissions, witness: string): Alignment {
   return best;
 }
 
+// Per-line scratch arrays, reused (the result keeps none of them).
+let stScratch = new Uint8Array(1024);
+let colScratch = new Int32Array(1024);
+let runScratch = new Uint8Array(1024);
+
 function assemble(em: LineEmissions, witness: string, al: Alignment, index: number, offset: number): LineCheck {
   const n = em.text.length;
-  const st = new Uint8Array(n);
-  const col = new Int32Array(n).fill(-1);
-  const runHasSyllableSpace = new Uint8Array(em.gCode.length);
+  if (stScratch.length < n) stScratch = new Uint8Array(Math.max(n, stScratch.length * 2));
+  if (colScratch.length < n) colScratch = new Int32Array(Math.max(n, colScratch.length * 2));
+  if (runScratch.length < em.gCode.length)
+    runScratch = new Uint8Array(Math.max(em.gCode.length, runScratch.length * 2));
+  const st = stScratch.subarray(0, n).fill(0);
+  const col = colScratch.subarray(0, n).fill(-1);
+  const runHasSyllableSpace = runScratch.subarray(0, em.gCode.length).fill(0);
   for (let u = 0; u < n; u++) {
     const g = em.unitG[u] ?? -1;
     if (g >= 0 && em.codes[u] === SPACE && em.text.charCodeAt(u) >= 0x80) runHasSyllableSpace[g] = 1;

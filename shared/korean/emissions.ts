@@ -37,11 +37,19 @@ export interface LineEmissions {
   hasWildcard: boolean;
 }
 
-/** Computes the emissions of one line; `wildcard` is a code unit treated as a placeholder. */
+// A scratch buffer reused by every call: a full check runs this for each line of a
+// document, and fresh typed arrays per line cost more in garbage collection than the work.
+let scratch = new Int32Array(5 * 1024);
+
+/**
+ * Computes the emissions of one line; `wildcard` is a code unit treated as a placeholder.
+ * The typed arrays are views of a shared buffer, valid until the next call: use the result
+ * before computing another line's emissions (the check does).
+ */
 export function lineEmissions(text: string, wildcard = -1): LineEmissions {
   const n = text.length;
-  // One buffer for all five arrays: this runs for every line of a document on each full check.
-  const buf = new Int32Array(n * 5);
+  if (scratch.length < n * 5) scratch = new Int32Array(Math.max(n * 5, scratch.length * 2));
+  const buf = scratch;
   const codes = buf.subarray(0, n);
   const unitG = buf.subarray(n, 2 * n).fill(-1);
   const gCodeAll = buf.subarray(2 * n, 3 * n);

@@ -1,0 +1,110 @@
+/**
+ * Export benchmark: a synthetic 2,000-document project (the two seed samples and
+ * the every-annotation fixture, duplicated with varied ids, dates and text)
+ * exported as one edition to TEI and to HTML (and Markdown and plain text), in
+ * documents per second, beside a baseline of JSON.stringify of the same
+ * documents. Median of several runs after a warm-up.
+ *
+ *   npx tsx bench/export.bench.ts [--docs 2000] [--runs 5]
+ *
+ * Writes bench/results/export.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { exportEdition, type EditionFormat } from '../shared/export';
+import { annotate, GLOSSARY, kitchenSink, seed1960, seed1963 } from '../shared/export/testing/fixtures';
+import { segmentsOf } from '../shared/model/build';
+import type { DocumentFile } from '../shared/model/document';
+
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const DOCS = arg('docs', 2000);
+const RUNS = arg('runs', 5);
+const SEEDS = join(__dirname, '..', '..', 'shared', 'seeds');
+
+/** The project: copies of the templates, each with its own id, date and a varied first row. */
+function project(count: number): DocumentFile[] {
+  const templates = [
+    annotate(seed1960(readFileSync(join(SEEDS, '1960-08-30-puzanov-conversation.txt'), 'utf8'))),
+    annotate(seed1963(readFileSync(join(SEEDS, '1963-06-20-kwp-policy-information.txt'), 'utf8'))),
+    kitchenSink(),
+  ];
+  return Array.from({ length: count }, (_, i) => {
+    const doc = structuredClone(templates[i % templates.length]);
+    doc.id = `doc-${String(i).padStart(5, '0')}`;
+    doc.meta.title = `${doc.meta.title} (copy ${i})`;
+    doc.meta.date = `${1950 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const first = segmentsOf(doc.body)[0].content?.[0];
+    first?.content?.push({ type: 'text', text: ` — variant ${i}` });
+    return doc;
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function time(fn: () => Promise<number> | number): Promise<{ ms: number; bytes: number }> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    bytes = await fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), bytes };
+}
+
+async function main(): Promise<void> {
+  const documents = project(DOCS);
+  const edition = { documents, glossary: GLOSSARY, title: 'Benchmark Edition' };
+  const encoder = new TextEncoder();
+  const rows: { name: string; ms: number; bytes: number }[] = [];
+
+  const baseline = await time(() => encoder.encode(JSON.stringify(documents)).length);
+  rows.push({ name: 'JSON.stringify (baseline)', ...baseline });
+  const formats: EditionFormat[] = ['tei', 'html', 'md', 'txt'];
+  for (const format of formats) {
+    const result = await time(async () => (await exportEdition(format, edition, { witness: true })).bytes.length);
+    rows.push({ name: `${format} edition`, ...result });
+  }
+
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+  const table = rows.map((row) => ({
+    what: row.name,
+    'median ms': Math.round(row.ms),
+    'docs/s': Math.round(DOCS / (row.ms / 1000)),
+    'MB out': +(row.bytes / 2 ** 20).toFixed(1),
+    'x JSON time': +(row.ms / baseline.ms).toFixed(1),
+  }));
+  console.log(`Export benchmark: ${DOCS} documents as one edition, median of ${RUNS} runs after a warm-up`);
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, ${machine.platform}`,
+  );
+  console.table(table);
+
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'export.json'),
+    `${JSON.stringify({ benchmark: 'export', date: new Date().toISOString(), documents: DOCS, runs: RUNS, machine, results: table }, null, 2)}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,305 @@
+/**
+ * What every exporter needs before it writes a byte: the documents in date
+ * order, the columns to show, each column's inline tree, footnotes numbered in
+ * document order, anchors, and the title-page and table-of-contents data.
+ * Exporters render a {@link PreparedEdition}; none re-walks the model itself.
+ */
+import type { DocumentFile, DocumentMeta } from '../model/document';
+import type { GlossaryEntry } from '../model/project';
+import type { SegmentRole, TextColumn } from '../model/schema';
+import { SEGMENT_ROLES, TEXT_COLUMNS } from '../model/schema';
+import { columnOf, segmentsOf, witnessOf } from '../model/build';
+import { UserError } from '../errors';
+import type { ExportOptions } from './options';
+import { buildInline, footnotesIn, isEmptyInline, type InlineNode } from './walk';
+
+/** One document or a whole project, exported as one edition. */
+export interface Edition {
+  documents: DocumentFile[];
+  glossary: GlossaryEntry[];
+  /** Title of a whole-project edition (the project name); `options.editionTitle` wins. */
+  title?: string;
+}
+
+/** A numbered footnote with its anchors (`fn1`/`fnref1`, or `d2-fn1`/`d2-fnref1` in an edition). */
+export interface PreparedFootnote {
+  n: number;
+  id: string;
+  column: TextColumn;
+  /** Id of the note in the notes list. */
+  anchor: string;
+  /** Id of the reference in the text. */
+  refAnchor: string;
+  content: InlineNode[];
+}
+
+/** A segment as exporters see it: `null` for a column that is not exported. */
+export interface PreparedSegment {
+  id: string;
+  role: SegmentRole;
+  english: InlineNode[] | null;
+  korean: InlineNode[] | null;
+  original: InlineNode[] | null;
+  /** Whether the segment has an original-language column at all (it is optional). */
+  hasOriginal: boolean;
+  witness: string[];
+}
+
+/** A document ready to render. */
+export interface PreparedDocument {
+  file: DocumentFile;
+  /** 1-based position in the edition. */
+  index: number;
+  /** Anchor of the document (`d1`, …) and prefix of its footnote anchors ('' when alone). */
+  anchor: string;
+  prefix: string;
+  /** Text columns exported for this document, in order. */
+  columns: TextColumn[];
+  /** Whether the witness is shown (asked for, and the document has witness lines). */
+  witness: boolean;
+  segments: PreparedSegment[];
+  footnotes: PreparedFootnote[];
+}
+
+/** An edition ready to render. */
+export interface PreparedEdition {
+  title: string;
+  /** True for a one-document export: no title page, no table of contents. */
+  single: boolean;
+  documents: PreparedDocument[];
+  glossary: Map<string, GlossaryEntry>;
+  options: ExportOptions;
+  /** File name without extension. */
+  fileBase: string;
+}
+
+/** How {@link prepareEdition} chooses columns. */
+export interface PrepareMode {
+  /**
+   * Drop a chosen column that is empty in every segment of a document (reading
+   * formats). TEI keeps every chosen column so that rows stay aligned.
+   */
+  dropEmptyColumns: boolean;
+}
+
+/** Sorts documents by ISO date (undated last), keeping the given order for ties. */
+export function inDateOrder(documents: DocumentFile[]): DocumentFile[] {
+  return documents
+    .map((doc, i) => ({ doc, i }))
+    .sort((a, b) => {
+      const da = a.doc.meta.date || '\uffff';
+      const db = b.doc.meta.date || '\uffff';
+      return da < db ? -1 : da > db ? 1 : a.i - b.i;
+    })
+    .map(({ doc }) => doc);
+}
+
+/** Lowercase ASCII file name part: `Note about a Conversation` → `note-about-a-conversation`. */
+export function slug(value: string, fallback = 'edition'): string {
+  const out = value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return out || fallback;
+}
+
+/**
+ * Prepares an edition for rendering. Throws a {@link UserError} when there is
+ * nothing to export (no documents, or no column chosen).
+ */
+export function prepareEdition(edition: Edition, options: ExportOptions, mode: PrepareMode): PreparedEdition {
+  if (!edition.documents.length)
+    throw new UserError('Nothing to export: choose at least one document.', 'export-empty');
+  const chosen = TEXT_COLUMNS.filter((column) => options.columns[column]);
+  if (!chosen.length) {
+    throw new UserError(
+      'Nothing to export: choose at least one column (English, Korean or original).',
+      'export-no-columns',
+    );
+  }
+  const ordered = inDateOrder(edition.documents);
+  const single = ordered.length === 1;
+  const documents = ordered.map((file, i) => prepareDocument(file, i + 1, single, chosen, options, mode));
+  const title = options.editionTitle || edition.title || (single ? ordered[0].meta.title : '') || 'Edition';
+  return {
+    title,
+    single,
+    documents,
+    glossary: new Map(edition.glossary.map((entry) => [entry.id, entry])),
+    options,
+    fileBase: single && !options.editionTitle ? slug(ordered[0].id, 'document') : slug(title),
+  };
+}
+
+function prepareDocument(
+  file: DocumentFile,
+  index: number,
+  single: boolean,
+  chosen: TextColumn[],
+  options: ExportOptions,
+  mode: PrepareMode,
+): PreparedDocument {
+  const segs = segmentsOf(file.body);
+  let columns = chosen;
+  if (mode.dropEmptyColumns) {
+    const nonEmpty = chosen.filter((column) =>
+      segs.some((seg) => !isEmptyInline(buildInline(columnOf(seg, column)?.content))),
+    );
+    columns = nonEmpty.length ? nonEmpty : chosen.slice(0, 1);
+  } else if (!segs.some((seg) => columnOf(seg, 'original'))) {
+    // The original column is optional per segment: none at all means there is nothing to write.
+    columns = chosen.filter((column) => column !== 'original');
+    if (!columns.length) columns = ['english'];
+  }
+  const prefix = single ? '' : `d${index}-`;
+  const footnotes: PreparedFootnote[] = [];
+  const seenIds = new Set<string>();
+  let numbered = 0;
+  const segments = segs.map((seg, i): PreparedSegment => {
+    let id = String(seg.attrs?.id ?? '');
+    // Ids anchor rows and TEI xml:ids: an empty or repeated one gets a positional stand-in.
+    if (!id || seenIds.has(id)) id = `seg${i + 1}`;
+    seenIds.add(id);
+    const role = String(seg.attrs?.role ?? 'p');
+    const column = (name: TextColumn): InlineNode[] | null => {
+      if (!columns.includes(name)) return null;
+      const tree = buildInline(columnOf(seg, name)?.content, () => ++numbered);
+      // The numberer ran in document order; collecting the same tree in the same order pairs them.
+      for (const note of footnotesIn(tree)) {
+        footnotes.push({
+          n: note.n,
+          id: note.id,
+          column: name,
+          anchor: `${prefix}fn${note.n}`,
+          refAnchor: `${prefix}fnref${note.n}`,
+          content: note.content,
+        });
+      }
+      return tree;
+    };
+    return {
+      id,
+      role: (SEGMENT_ROLES as readonly string[]).includes(role) ? (role as SegmentRole) : 'p',
+      english: column('english'),
+      korean: column('korean'),
+      original: column('original'),
+      hasOriginal: columnOf(seg, 'original') !== undefined,
+      witness: witnessOf(seg),
+    };
+  });
+  return {
+    file,
+    index,
+    anchor: single ? 'document' : `d${index}`,
+    prefix,
+    columns,
+    witness: options.witness && segments.some((seg) => seg.witness.length > 0),
+    segments,
+    footnotes,
+  };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** An ISO date for readers: `1960-08-30` → `30 August 1960`, `1960-08` → `August 1960`. */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  const name = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!name) return year;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** A labelled metadata line for the top of a document. */
+export interface MetaRow {
+  label: string;
+  value: string;
+  /** `url` values are links when they are http(s). */
+  kind?: 'url';
+}
+
+/** The metadata shown above a document in reading formats, in reading order. */
+export function metaRows(meta: DocumentMeta): MetaRow[] {
+  const rows: MetaRow[] = [
+    { label: 'Date', value: meta.date ? formatDate(meta.date) : '' },
+    { label: 'Archival signature', value: meta.signature },
+    { label: 'Original language', value: meta.originalLanguage },
+    { label: 'Translator', value: meta.translator },
+    { label: 'Source', value: meta.sourceUrl, kind: 'url' },
+    { label: 'Citation', value: meta.citation },
+    { label: 'Summary', value: meta.summary },
+    { label: 'Credits', value: meta.credits },
+    { label: "Translator's notes", value: meta.translatorNotes },
+  ];
+  return rows.filter((row) => row.value.trim() !== '');
+}
+
+/** True for a URL that may become a link (http or https only). */
+export function isWebUrl(value: string): boolean {
+  return /^https?:\/\/[^\s<>"]+$/i.test(value.trim());
+}
+
+/** Heading of a column in parallel layouts. */
+export function columnLabel(column: TextColumn | 'witness', meta: DocumentMeta): string {
+  switch (column) {
+    case 'english':
+      return 'English';
+    case 'korean':
+      return 'Korean (restored)';
+    case 'original':
+      return meta.originalLanguage ? `Original (${meta.originalLanguage})` : 'Original';
+    case 'witness':
+      return 'Korean witness (as received)';
+  }
+}
+
+/** BCP 47 tag of a column's language. */
+export function columnLang(column: TextColumn | 'witness', meta: DocumentMeta): string {
+  if (column === 'english') return 'en';
+  if (column === 'original') return languageTag(meta.originalLanguage);
+  return 'ko';
+}
+
+const LANGUAGE_TAGS: Record<string, string> = {
+  english: 'en',
+  german: 'de',
+  korean: 'ko',
+  russian: 'ru',
+  chinese: 'zh',
+  japanese: 'ja',
+  french: 'fr',
+  polish: 'pl',
+  czech: 'cs',
+  hungarian: 'hu',
+  romanian: 'ro',
+  bulgarian: 'bg',
+  albanian: 'sq',
+  mongolian: 'mn',
+  vietnamese: 'vi',
+  spanish: 'es',
+  italian: 'it',
+};
+
+/** BCP 47 tag for a language name (`German` → `de`); `und` when unknown. */
+export function languageTag(name: string): string {
+  const key = name.trim().toLowerCase();
+  if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(name.trim()) && !LANGUAGE_TAGS[key]) return name.trim();
+  return LANGUAGE_TAGS[key] ?? 'und';
+}

@@ -1,0 +1,57 @@
+/**
+ * The one entry point the app, the CLI and the tests call: a format, an edition
+ * and options in; a file name, a MIME type and bytes out. Pure: PDF is printed
+ * elsewhere (`electron/export/pdf.ts`) from the `pdf-html` this returns.
+ */
+import { FORMAT_FILES, defaultExportOptions, type ExportFormat, type ExportOptionsInput } from './options';
+import { prepareEdition, type Edition } from './edition';
+import { teiString } from './tei';
+import { htmlString } from './html';
+import { markdownString } from './markdown';
+import { plainString } from './plain';
+import { docxBytes } from './docx';
+
+/** Formats {@link exportEdition} writes itself; `pdf-html` is the HTML a PDF printer prints. */
+export type EditionFormat = Exclude<ExportFormat, 'pdf'> | 'pdf-html';
+
+/** An export ready to be written (the IPC contract's `ExportResult`). */
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Exports one document or a whole project (documents in date order, with a
+ * title page and contents) in one format. Throws a `UserError` when there is
+ * nothing to export.
+ */
+export async function exportEdition(
+  format: EditionFormat,
+  edition: Edition,
+  options: ExportOptionsInput = {},
+): Promise<ExportedFile> {
+  const opts = defaultExportOptions(options);
+  const prepared = prepareEdition(edition, opts, { dropEmptyColumns: format !== 'tei' });
+  const base = prepared.fileBase;
+  switch (format) {
+    case 'tei':
+      return file(`${base}.tei.xml`, FORMAT_FILES.tei.mime, utf8.encode(teiString(prepared)));
+    case 'html':
+      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, utf8.encode(htmlString(prepared)));
+    case 'pdf-html':
+      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, utf8.encode(htmlString(prepared)));
+    case 'md':
+      return file(`${base}.md`, `${FORMAT_FILES.md.mime}; charset=utf-8`, utf8.encode(markdownString(prepared)));
+    case 'txt':
+      return file(`${base}.txt`, `${FORMAT_FILES.txt.mime}; charset=utf-8`, utf8.encode(plainString(prepared)));
+    case 'docx':
+      return file(`${base}.docx`, FORMAT_FILES.docx.mime, await docxBytes(prepared));
+  }
+}
+
+function file(fileName: string, mime: string, bytes: Uint8Array): ExportedFile {
+  return { fileName, mime, bytes };
+}

@@ -1,0 +1,147 @@
+/**
+ * Markdown edition: CommonMark, with footnotes in the common extension syntax
+ * (`[^1]` in the text, `[^1]: …` at the end of each document), which renderers
+ * without the extension show as plain text.
+ *
+ * Layout: one language flows as paragraphs; several languages go segment by
+ * segment (English, then the Korean and the original as block quotes, then the
+ * witness as a fenced block), so footnote references appear in number order.
+ * Insertions are in brackets; every other Markdown character in the text is
+ * escaped so it reads literally (a literal `[x]` is `\[x\]`, never a link).
+ */
+import type { TextColumn } from '../model/schema';
+import { formatDate, isWebUrl, metaRows, type PreparedDocument, type PreparedEdition } from './edition';
+import { linearInline, type LinearStyle } from './linear';
+import { isEmptyInline, readable, type InlineNode } from './walk';
+
+/** Escapes text for CommonMark inline content (block-level hazards are handled per line). */
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+}
+
+/**
+ * Escapes what would start a block at the beginning of a line: headings, block
+ * quotes, list items, thematic breaks, setext underlines, fences, indentation.
+ */
+function escapeLineStart(line: string): string {
+  const trimmed = line.replace(/^[ \t]+/, '');
+  return trimmed.replace(/^([#>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+function styleFor(prefix: string): LinearStyle {
+  return {
+    escape: escapeMarkdownInline,
+    footnoteRef: (n) => `[^${prefix}${n}]`,
+    lineBreak: '\\\n',
+    open: '[',
+    close: ']',
+    afterBracket: (next) => next.replace(/^([(:])/, '\\$1'),
+  };
+}
+
+/** True when a line ends with a hard break: an odd run of backslashes (an even run is escaped text). */
+function endsWithBreak(line: string): boolean {
+  const run = /\\+$/.exec(line)?.[0].length ?? 0;
+  return run % 2 === 1;
+}
+
+/** A paragraph's text with each line made safe at its start, and no stray edges. */
+function paragraph(text: string): string {
+  const lines = text
+    .split('\n')
+    .map(escapeLineStart)
+    .filter((line) => line !== ''); // a blank line would end the paragraph
+  // A hard break cannot start or end a paragraph: it would show as a backslash.
+  while (lines.length && lines[0] === '\\') lines.shift();
+  while (lines.length && endsWithBreak(lines[lines.length - 1])) {
+    const last = lines
+      .pop()!
+      .slice(0, -1)
+      .replace(/[ \t]+$/, '');
+    if (last) {
+      lines.push(last);
+      break;
+    }
+  }
+  return lines.join('\n').replace(/[ \t]+$/, '');
+}
+
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/** A fenced block that no line of the content can close early. */
+function fenced(lines: string[], info: string): string {
+  const longest = Math.max(
+    2,
+    ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))),
+  );
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}${info}`, ...lines.map(readable), fence].join('\n');
+}
+
+function render(nodes: InlineNode[] | null, edition: PreparedEdition, prefix: string): string {
+  return paragraph(linearInline(nodes ?? [], edition.options, styleFor(prefix)));
+}
+
+function metaList(doc: PreparedDocument): string[] {
+  return metaRows(doc.file.meta).map((row) => {
+    const value =
+      row.kind === 'url' && isWebUrl(row.value)
+        ? `<${row.value.trim()}>`
+        : readable(row.value)
+            .split('\n')
+            .map((line) => escapeMarkdownInline(line.trim()))
+            .join('\\\n  ');
+    return `- **${row.label}:** ${value}`;
+  });
+}
+
+function documentMarkdown(doc: PreparedDocument, edition: PreparedEdition): string {
+  const prefix = edition.single ? '' : `${doc.index}.`;
+  const heading = edition.single ? '#' : '##';
+  const blocks: string[] = [`${heading} ${escapeMarkdownInline(readable(doc.file.meta.title || doc.file.id))}`];
+  const meta = metaList(doc);
+  if (meta.length) blocks.push(meta.join('\n'));
+  const [first, ...others] = doc.columns;
+  const several = doc.columns.length > 1 || doc.witness;
+  for (const seg of doc.segments) {
+    const main = render(seg[first], edition, prefix);
+    if (!isEmptyInline(seg[first]) && main) blocks.push(seg.role === 'head' ? `**${main}**` : main);
+    if (!several) continue;
+    for (const column of others as TextColumn[]) {
+      const text = render(seg[column], edition, prefix);
+      if (!isEmptyInline(seg[column]) && text) blocks.push(quote(text));
+    }
+    if (doc.witness && seg.witness.length) blocks.push(fenced(seg.witness, ' text'));
+  }
+  if (doc.footnotes.length) {
+    blocks.push(
+      doc.footnotes
+        .map((note) => `[^${prefix}${note.n}]: ${render(note.content, edition, prefix).replace(/\n/g, '\n    ')}`)
+        .join('\n\n'),
+    );
+  }
+  return blocks.join('\n\n');
+}
+
+/** Serialises a prepared edition as CommonMark with footnotes. */
+export function markdownString(edition: PreparedEdition): string {
+  const parts: string[] = [];
+  if (!edition.single) {
+    parts.push(`# ${escapeMarkdownInline(readable(edition.title))}`);
+    parts.push(
+      edition.documents
+        .map((doc) => {
+          const date = doc.file.meta.date ? ` (${formatDate(doc.file.meta.date)})` : '';
+          return `${doc.index}. ${escapeMarkdownInline(readable(doc.file.meta.title || doc.file.id))}${date}`;
+        })
+        .join('\n'),
+    );
+  }
+  for (const doc of edition.documents) parts.push(documentMarkdown(doc, edition));
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Plain-text edition: insertions in brackets, footnote references as `[1]`, and
+ * the notes listed at the end of each document. With several languages, each
+ * segment's English comes first and the other languages follow it, indented;
+ * witness lines are indented behind a `|`. Paragraphs are not wrapped.
+ */
+import { formatDate, metaRows, type PreparedDocument, type PreparedEdition } from './edition';
+import { linearInline, type LinearStyle } from './linear';
+import { isEmptyInline, readable } from './walk';
+
+const STYLE: LinearStyle = {
+  escape: (text) => text,
+  footnoteRef: (n) => `[${n}]`,
+  lineBreak: '\n',
+  open: '[',
+  close: ']',
+};
+
+function underline(title: string, ch: string): string {
+  const width = Math.min(72, Math.max(3, [...title].length));
+  return `${title}\n${ch.repeat(width)}`;
+}
+
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+}
+
+function documentText(doc: PreparedDocument, edition: PreparedEdition): string {
+  const blocks: string[] = [underline(readable(doc.file.meta.title || doc.file.id), edition.single ? '=' : '-')];
+  const meta = metaRows(doc.file.meta);
+  if (meta.length) {
+    blocks.push(
+      meta
+        .map((row) => {
+          const pad = ' '.repeat(row.label.length + 2);
+          return `${row.label}: ${readable(row.value).split('\n').join(`\n${pad}`)}`;
+        })
+        .join('\n'),
+    );
+  }
+  const [first, ...others] = doc.columns;
+  for (const seg of doc.segments) {
+    const parts: string[] = [];
+    if (!isEmptyInline(seg[first])) parts.push(linearInline(seg[first] ?? [], edition.options, STYLE));
+    for (const column of others) {
+      if (!isEmptyInline(seg[column]))
+        parts.push(indent(linearInline(seg[column] ?? [], edition.options, STYLE), '    '));
+    }
+    if (doc.witness && seg.witness.length) parts.push(indent(readable(seg.witness.join('\n')), '    | '));
+    if (parts.length) blocks.push(parts.join('\n'));
+  }
+  if (doc.footnotes.length) {
+    blocks.push(
+      [
+        underline('Notes', '-'),
+        ...doc.footnotes.map((note) => {
+          const label = `[${note.n}] `;
+          return (
+            label +
+            linearInline(note.content, edition.options, STYLE)
+              .split('\n')
+              .join(`\n${' '.repeat(label.length)}`)
+          );
+        }),
+      ].join('\n'),
+    );
+  }
+  return blocks.join('\n\n');
+}
+
+/** Serialises a prepared edition as plain text. */
+export function plainString(edition: PreparedEdition): string {
+  const parts: string[] = [];
+  if (!edition.single) {
+    parts.push(
+      [
+        underline(readable(edition.title), '='),
+        '',
+        'Contents',
+        ...edition.documents.map((doc) => {
+          const date = doc.file.meta.date ? ` (${formatDate(doc.file.meta.date)})` : '';
+          return `  ${doc.index}. ${readable(doc.file.meta.title || doc.file.id)}${date}`;
+        }),
+      ].join('\n'),
+    );
+  }
+  for (const doc of edition.documents) parts.push(documentText(doc, edition));
+  return `${parts.join('\n\n\n')}\n`;
+}

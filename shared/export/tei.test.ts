@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { create } from 'xmlbuilder2';
+import fc from 'fast-check';
+import { annotatedSamples, jing, requireTool, seedDocuments, seedsPresent } from '../../electron/export/testing/tools';
+import { body, segment, text } from '../model/build';
+import type { DocumentFile } from '../model/document';
+import { exportEdition } from './export';
+import { GLOSSARY, documentFile, kitchenSink } from './testing/fixtures';
+import { arbitraryDocument } from './testing/arbitrary';
+import { segmentElements } from './tei-names';
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const ALL = { columns: { english: true, korean: true, original: true }, witness: true };
+
+async function tei(documents: DocumentFile[], options = {}): Promise<string> {
+  return decode((await exportEdition('tei', { documents, glossary: GLOSSARY, title: 'Edition' }, options)).bytes);
+}
+
+const count = (xml: string, tag: string) => (xml.match(new RegExp(`<${tag}[\\s>/]`, 'g')) ?? []).length;
+
+const dir = mkdtempSync(join(tmpdir(), 'interlinea-tei-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('TEI export', () => {
+  it('maps every annotation to its TEI element', async () => {
+    const xml = await tei([kitchenSink()], ALL);
+    expect(xml).toContain(
+      '<choice><sic>Kim II Sung</sic><corr><persName ref="#gloss-g-kim">Kim Il Sung</persName></corr></choice>',
+    );
+    expect(xml).toContain(
+      '<supplied reason="clarification"><placeName ref="#gloss-g-pyongyang">Pyongyang</placeName></supplied>',
+    );
+    expect(xml).toContain('<orgName ref="#gloss-g-sons">Smith &amp; &lt;Sons&gt;</orgName>');
+    expect(xml).toContain('<term ref="#gloss-g_5f_odd_20_id">Juche</term>');
+    expect(xml).toContain(
+      '<note place="foot" n="1" xml:id="fn-f1">See the <supplied reason="expansion">SED</supplied> files &amp; &lt;notes&gt;.</note>',
+    );
+    expect(xml).toContain('<note place="foot" n="2" xml:id="fn-f2">');
+    expect(xml).toContain('<gap reason="illegible" quantity="3" unit="chars"/>');
+    expect(xml).toContain('<unclear reason="faded">maybe</unclear><lb/>  two  spaces  ');
+    expect(xml).toContain('<seg type="proposed">제안</seg>');
+    expect(xml).toContain('<div type="translation" xml:lang="en">');
+    expect(xml).toContain('<div type="translation" xml:lang="ko">');
+    expect(xml).toContain('<div type="original" xml:lang="de">');
+  });
+
+  it('aligns the rows of every column through xml:id and corresp', async () => {
+    const xml = await tei([kitchenSink()], ALL);
+    expect(xml).toContain('<head xml:id="en-s1" corresp="#ko-s1 #wit-s1">');
+    expect(xml).toContain('<p xml:id="ko-s2" corresp="#en-s2 #orig-s2 #wit-s2">');
+    // Only the second row has an original-language column: only it has a row in that division.
+    expect(xml).toContain(
+      '<div type="original" xml:lang="de">\n        <p xml:id="orig-s2" corresp="#en-s2 #ko-s2 #wit-s2">',
+    );
+    expect(xml).toContain('<closer xml:id="en-s3" corresp="#ko-s3">K. Schneidewind</closer>');
+    expect(xml).toContain('<closer xml:id="en-s4" corresp="#ko-s4" rend="distribution">');
+  });
+
+  it('keeps witness lines exactly, spaces and unusual characters included', async () => {
+    const xml = await tei([kitchenSink()]);
+    expect(xml).toContain(
+      '<ab xml:id="wit-s2" corresp="#en-s2 #ko-s2" xml:space="preserve">xx 8 lP\\ t X \\ || YX<lb/>  double  spaced  <lb/><lb/>ctrl<g type="char" n="U+001B"/> and cr<g type="char" n="U+000D"/> and ]]&gt; &amp; &lt;</ab>',
+    );
+    const parsed = create(xml).end({ format: 'object' });
+    expect(parsed).toBeTruthy();
+  });
+
+  it('writes the metadata into the header', async () => {
+    const xml = await tei([kitchenSink()]);
+    for (const piece of [
+      '<title>A &lt;Test&gt; &amp; "Everything" Document</title>',
+      '<respStmt><resp>translation</resp><name>A. Translator</name></respStmt>',
+      '<date when="1961-05">May 1961</date>',
+      '<idno type="signature">SAPMO-BA, DY 30, IV 2/20/137</idno>',
+      '<ref target="https://example.org/doc?id=1&amp;x=%3Cy%3E">',
+      '<textLang mainLang="de">German</textLang>',
+      '<note type="citation">Citation with &lt;angle&gt; &amp; ampersand</note>',
+      '<language ident="de">German (original)</language>',
+    ]) {
+      expect(xml).toContain(piece);
+    }
+  });
+
+  it('chooses segment elements that keep any order of roles valid', () => {
+    expect(segmentElements(['head', 'head', 'p', 'head', 'p', 'closer', 'distribution'])).toEqual([
+      'head',
+      'head',
+      'p',
+      'ab',
+      'p',
+      'closer',
+      'closer',
+    ]);
+    expect(segmentElements(['head', 'closer'])).toEqual(['ab', 'ab']);
+    expect(segmentElements(['distribution', 'p'])).toEqual(['ab', 'p']);
+  });
+
+  it('writes a whole project as a teiCorpus with ids unique across documents', async () => {
+    const xml = await tei([kitchenSink('b'), kitchenSink('a')]);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<teiCorpus /);
+    expect(count(xml, 'TEI')).toBe(2);
+    expect(xml).toContain('xml:id="d1-en-s1"');
+    expect(xml).toContain('xml:id="d2-en-s1"');
+  });
+
+  it('counts 19 supplied elements in each sample', async () => {
+    if (!seedsPresent()) throw new Error('the seeds are missing: expected ../shared/seeds beside the repository');
+    for (const sample of seedDocuments()) expect(count(await tei([sample]), 'supplied')).toBe(19);
+    for (const sample of annotatedSamples()) expect(count(await tei([sample]), 'supplied')).toBe(19);
+  });
+
+  it.skipIf(!requireTool('jing', 'TEI validation against tei_all.rng'))(
+    'is valid TEI P5 for odd documents, the samples and a whole edition',
+    async () => {
+      const rolesOnly = documentFile(
+        'roles',
+        { title: '' },
+        body([
+          segment({ role: 'closer', english: text('x') }),
+          segment({ role: 'head' }),
+          segment({ role: 'distribution' }),
+        ]),
+      );
+      const files: Record<string, string> = {
+        'kitchen.xml': await tei([kitchenSink()], ALL),
+        'kitchen-en.xml': await tei([kitchenSink()], { columns: { english: true, korean: false } }),
+        'roles.xml': await tei([rolesOnly]),
+        'samples.xml': await tei(annotatedSamples(), { witness: true }),
+        ...Object.fromEntries(await Promise.all(annotatedSamples().map(async (d) => [`${d.id}.xml`, await tei([d])]))),
+      };
+      const paths = Object.entries(files).map(([name, xml]) => {
+        const path = join(dir, name);
+        writeFileSync(path, xml);
+        return path;
+      });
+      // And random documents with every node and mark, odd characters included.
+      const random = fc.sample(arbitraryDocument, { numRuns: 25, seed: 42 });
+      for (const [i, doc] of random.entries()) {
+        const path = join(dir, `random-${i}.xml`);
+        writeFileSync(path, await tei([doc], ALL));
+        paths.push(path);
+      }
+      const result = jing(paths);
+      expect(result.errors).toBe('');
+      expect(result.ok).toBe(true);
+      // The harness itself: an invalid file must fail.
+      const bad = join(dir, 'bad.xml');
+      writeFileSync(bad, files['kitchen.xml'].replace('<closer xml:id="en-s3"', '<closer type="x" xml:id="en-s3"'));
+      expect(jing([bad]).ok).toBe(false);
+    },
+    60_000,
+  );
+});
