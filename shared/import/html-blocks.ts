@@ -1,0 +1,354 @@
+/**
+ * An HTML page to plain text blocks, parsed with parse5 and sanitised by
+ * construction: only the text of visible content elements is read. Scripts,
+ * styles, frames, embedded objects, forms, media, navigation, hidden elements
+ * and every attribute (event handlers, `src`/`href`, inline `style` with `url(...)`)
+ * are left behind; only the page's canonical http(s) URL is kept, as text.
+ */
+import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { sectionMarker } from './chrome';
+
+/** A block of visible text and the version of the page it belongs to. */
+export interface HtmlBlock {
+  /** Text with white space collapsed; `\n` where the page has `<br>` (or a `<pre>` line break). */
+  text: string;
+  /** `null` above the first version, then `english`, `korean`, ... and `after` once a version's container ends. */
+  section: string | null;
+  heading: boolean;
+}
+
+/** What was read from the page, and what was left out. */
+export interface HtmlExtract {
+  blocks: HtmlBlock[];
+  /** Text of the first `<h1>`, else the `<title>` without a site suffix. */
+  title: string;
+  /** `<link rel="canonical">` or `og:url`, when it is an http(s) URL. */
+  canonicalUrl: string;
+  /** Counts of left-out active or remote content, for the import notes. */
+  removed: Record<string, number>;
+}
+
+const DROP = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'img',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'area',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'select',
+  'textarea',
+  'button',
+  'option',
+  'datalist',
+  // Raw-text elements whose content is markup shown as text.
+  'xmp',
+  'plaintext',
+  'listing',
+  'noembed',
+  'noframes',
+  'dialog',
+  'nav',
+  'aside',
+]);
+
+const BLOCK = new Set([
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+type Element = T.Element;
+type Node = T.Node;
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+function children(node: Node): T.ChildNode[] {
+  return 'childNodes' in node ? node.childNodes : [];
+}
+
+/** Visible text of a node, or null as soon as it is longer than `limit` (markers are short). */
+function shortText(node: Node, limit = 80): string | null {
+  let out = '';
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') {
+      out += (n as T.TextNode).value;
+      if (out.length > limit * 4 && out.trim().length > limit) return null;
+      continue;
+    }
+    if (isElement(n) && DROP.has(n.tagName)) continue;
+    const kids = children(n);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+  return out.length > limit && out.trim().length > limit ? null : out;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.attrs.some((a) => a.name === 'hidden')) return true;
+  if (attr(el, 'aria-hidden') === 'true') return true;
+  return /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attr(el, 'style') ?? '');
+}
+
+/** Page-level header and footer (site chrome), as opposed to a document's own `<header>`. */
+function isPageChrome(el: Element): boolean {
+  if (el.tagName !== 'header' && el.tagName !== 'footer') return false;
+  for (let p = el.parentNode; p && isElement(p); p = p.parentNode) {
+    if (p.tagName === 'article' || p.tagName === 'main') return false;
+  }
+  return true;
+}
+
+const REMOTE = /^\s*(?:https?:|\/\/|javascript:|data:|vbscript:)/i;
+
+function tally(removed: Record<string, number>, key: string): void {
+  removed[key] = (removed[key] ?? 0) + 1;
+}
+
+/** Walks every element once: what is active or remote, where versions are labelled, the title and URL. */
+function survey(doc: Node) {
+  const removed: Record<string, number> = {};
+  const targets = new Map<string, string>();
+  const labelIds = new Map<string, string>();
+  let canonical = '';
+  let docTitle = '';
+  const stack: Node[] = [doc];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isElement(node)) {
+      const tag = node.tagName;
+      if (
+        tag === 'script' ||
+        tag === 'style' ||
+        tag === 'iframe' ||
+        tag === 'frame' ||
+        tag === 'object' ||
+        tag === 'embed' ||
+        tag === 'applet'
+      ) {
+        tally(removed, tag);
+      }
+      for (const a of node.attrs) {
+        if (/^on/i.test(a.name)) tally(removed, 'event handler');
+        else if (
+          /url\s*\(/i.test(a.value) ||
+          (REMOTE.test(a.value) &&
+            /^(?:src|href|action|data|poster|srcset|formaction|background|xlink:href|content)$/i.test(a.name))
+        ) {
+          tally(removed, 'remote reference');
+        }
+      }
+      if (tag === 'title' && !docTitle) docTitle = (shortText(node, 400) ?? '').trim();
+      const rel = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
+      if (tag === 'link' && rel.includes('canonical') && !canonical) canonical = attr(node, 'href') ?? '';
+      if (tag === 'meta' && attr(node, 'property') === 'og:url' && !canonical) canonical = attr(node, 'content') ?? '';
+      const controls = attr(node, 'aria-controls') ?? (tag === 'a' ? (attr(node, 'href') ?? '').replace(/^#/, '') : '');
+      const short = controls || attr(node, 'id') ? shortText(node) : null;
+      const label = short ? sectionMarker(short) : null;
+      if (label) {
+        if (controls && (attr(node, 'aria-controls') || (attr(node, 'href') ?? '').startsWith('#')))
+          targets.set(controls, label);
+        const id = attr(node, 'id');
+        if (id) labelIds.set(id, label);
+      }
+    }
+    if (isElement(node) && node.tagName === 'template') continue;
+    const kids = children(node);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+  canonical = /^https?:\/\/[^\s"'<>]+$/i.test(canonical.trim()) ? canonical.trim() : '';
+  return { removed, targets, labelIds, canonical, docTitle };
+}
+
+/** The element a version's content lives in: the marker's parent, widened past wrappers that hold only the marker. */
+function sectionOwner(marker: Element): Element | null {
+  let owner = marker.parentNode;
+  while (owner && isElement(owner) && owner.tagName !== 'body' && owner.parentNode && isElement(owner.parentNode)) {
+    const elements = owner.childNodes.filter(isElement);
+    if (elements.length > 1) break;
+    owner = owner.parentNode;
+  }
+  return owner && isElement(owner) ? owner : null;
+}
+
+/**
+ * Reads an HTML page as blocks of visible text, marking which version of the
+ * document (`English HTML`, `Korean HTML`) each block belongs to. Versions are
+ * found by a heading or label carrying the marker text, followed by its content,
+ * or by tabs (`aria-controls`, `href="#id"`, `aria-labelledby`) and `lang="ko"`.
+ */
+export function extractHtml(html: string): HtmlExtract {
+  const doc = parse(html);
+  const info = survey(doc);
+  const blocks: HtmlBlock[] = [];
+  let title = '';
+  let buffer = '';
+  let pre = 0;
+  let headingDepth = 0;
+  let section: string | null = null;
+  let owner: Element | null = null;
+
+  const emit = (text: string, heading: boolean) => blocks.push({ text, section, heading });
+  const flush = (boundary: Element | null) => {
+    const text = buffer
+      .split('\n')
+      .map((line) => line.replace(/ {2,}/g, ' ').trim())
+      .join('\n')
+      .replace(/^\n+|\n+$/g, '');
+    buffer = '';
+    if (!text) return;
+    const marker = text.includes('\n') ? null : sectionMarker(text);
+    if (marker && boundary) {
+      section = marker;
+      owner = sectionOwner(boundary);
+      return;
+    }
+    if (headingDepth > 0 && !title && boundary?.tagName === 'h1') title = text;
+    emit(text, headingDepth > 0);
+  };
+
+  // An explicit stack (deeply nested pages must not overflow the call stack): each
+  // entry is a node and, for an element being left, the block count when it was entered.
+  const nodes: Node[] = [doc];
+  const marks: number[] = [-1];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const entered = marks.pop()!;
+    const exit = entered >= 0;
+    if (node.nodeName === '#text') {
+      const value = (node as T.TextNode).value;
+      if (pre) buffer += value;
+      else if (!/[^ \t\n\f\r]/.test(value)) {
+        // White space between tags: at most one space.
+        if (buffer && !buffer.endsWith(' ')) buffer += ' ';
+      } else buffer += value.replace(/[ \t\n\f\r]+/g, ' ');
+      continue;
+    }
+    if (!isElement(node)) {
+      if (node.nodeName === '#document') {
+        for (let k = children(node).length - 1; k >= 0; k--) {
+          nodes.push(children(node)[k]);
+          marks.push(-1);
+        }
+      }
+      continue;
+    }
+    const tag = node.tagName;
+    if (exit) {
+      if (tag === 'pre') {
+        pre--;
+        const lines = buffer.split('\n');
+        buffer = '';
+        for (const line of lines) emit(line.trimEnd(), false);
+        continue;
+      }
+      if (BLOCK.has(tag)) flush(node);
+      if (HEADINGS.has(tag)) headingDepth--;
+      // An empty paragraph is a blank line (it matters in the witness).
+      if (tag === 'p' && blocks.length === entered) emit('', false);
+      if (node === owner) {
+        section = 'after';
+        owner = null;
+      }
+      continue;
+    }
+    if (DROP.has(tag) || isHidden(node) || isPageChrome(node)) continue;
+    if (tag === 'br') {
+      buffer += '\n';
+      continue;
+    }
+    const id = attr(node, 'id');
+    const lang = (attr(node, 'lang') ?? '').toLowerCase();
+    const labelled = attr(node, 'aria-labelledby');
+    const label =
+      (id && info.targets.get(id)) ||
+      (labelled && info.labelIds.get(labelled)) ||
+      (tag !== 'html' && tag !== 'body' && lang.startsWith('ko') ? 'korean' : null);
+    if (BLOCK.has(tag) || label) flush(node.parentNode && isElement(node.parentNode) ? node.parentNode : null);
+    if (label && !(id && info.labelIds.has(id))) {
+      section = label;
+      owner = node;
+    }
+    if (HEADINGS.has(tag)) headingDepth++;
+    if (tag === 'pre') pre++;
+    nodes.push(node);
+    marks.push(blocks.length);
+    const kids = node.childNodes;
+    for (let k = kids.length - 1; k >= 0; k--) {
+      nodes.push(kids[k]);
+      marks.push(-1);
+    }
+  }
+  flush(null);
+
+  if (!title) title = info.docTitle.replace(/\s*[|–—-]\s*(?:Wilson Center|Digital Archive).*$/i, '').trim();
+  return { blocks, title, canonicalUrl: info.canonical, removed: info.removed };
+}
