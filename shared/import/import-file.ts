@@ -27,7 +27,9 @@ export function importFile(input: ImportInput, options: ImportOptions = {}): Imp
   let result: ImportResult;
   switch (detectFormat(text, name)) {
     case 'tei':
-      // When shared/import/tei.ts lands: `result = importTei(text, name); break;`
+      // The TEI importer plugs in here: import { importTei } from './tei' and replace the
+      // next line with `result = importTei(text, name, opts); break;` (and update the
+      // test in detect.test.ts that expects this message).
       return importError(name, 'TEI import is not available');
     case 'html':
       result = importArchiveHtml(text, name, opts);
