@@ -57,7 +57,7 @@ export const importCommand: CliCommand = {
     const dir = projectDir(io, args.values.project);
     if (!dir) return usageError(this, io, 'missing --project DIR');
     if (!args.positionals.length) return usageError(this, io, 'no files to import');
-    const files = [];
+    const files: { name: string; bytes: Uint8Array }[] = [];
     try {
       for (const path of args.positionals) files.push(await readImportFile(resolve(io.cwd, path)));
     } catch (err) {

@@ -51,7 +51,7 @@ export function platformHandlers(ctx: HandlerContext): Pick<HandlerTable, Platfo
     async chooseImportFiles() {
       const paths = await glue(ctx).chooseFiles();
       if (!paths.length) return { imported: [] };
-      const files = [];
+      const files: { name: string; bytes: Uint8Array }[] = [];
       for (const path of paths) files.push(await readImportFile(path));
       const { imported } = await importInto(ctx.store(), files);
       return { imported };

@@ -23,7 +23,7 @@ export async function openOrCreateDefaultProject(dir: string, holder: string): P
   const fresh = !existsSync(join(dir, 'project.json'));
   const store = await ProjectStore.open(dir, { write: true, create: true, holder, name: 'Sample documents', backup: !fresh });
   if (fresh) {
-    const files = [];
+    const files: { name: string; bytes: Uint8Array }[] = [];
     for (const path of await sampleFiles()) files.push(await readImportFile(path));
     await importInto(store, files);
   }

@@ -10,6 +10,7 @@ import { decodeText } from './decode';
 import { detectFormat } from './detect';
 import { importPlainText } from './plain-text';
 import { importError, type ImportInput, type ImportOptions, type ImportResult } from './result';
+import { repair } from '../korean/mojibake';
 
 /**
  * Imports one file. Checks, in order: empty (no bytes or only white space), over
@@ -21,8 +22,13 @@ export function importFile(input: ImportInput, options: ImportOptions = {}): Imp
   const name = input.name;
   const decoded = decodeText(input.bytes);
   if (!decoded.ok) return importError(name, decoded.reason);
-  const text = decoded.text;
-  const opts = { ...options, notes: decoded.notes };
+  // Reversible mojibake (UTF-8 or EUC-KR/CP949 bytes read as Latin-1/cp1252) is
+  // repaired where the repair is clearly better; the lossy witness is plain ASCII
+  // and never matches. What was repaired is recorded in the document's source notes.
+  const fixed = repair(decoded.text);
+  const text = fixed.text;
+  const notes = fixed.changed ? [...decoded.notes, `repaired encoding: ${describeRepair(fixed.runs)}`] : decoded.notes;
+  const opts = { ...options, notes };
 
   let result: ImportResult;
   switch (detectFormat(text, name)) {
@@ -46,4 +52,13 @@ export function importFile(input: ImportInput, options: ImportOptions = {}): Imp
   // The body is valid by construction (the tests hold every importer to that); the
   // store validates each document file again when it writes it.
   return result;
+}
+
+function describeRepair(runs: { original: string; repaired: string; kind: string }[]): string {
+  const kinds = [...new Set(runs.map((r) => r.kind))].join(', ');
+  const examples = runs
+    .slice(0, 3)
+    .map((r) => `${r.original} → ${r.repaired}`)
+    .join('; ');
+  return `${runs.length} stretch(es), ${kinds} (${examples}${runs.length > 3 ? '; …' : ''})`;
 }
