@@ -10,7 +10,7 @@
  * Writes bench/results/export.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { exportEdition, type EditionFormat } from '../shared/export';
 import { annotate, GLOSSARY, kitchenSink, seed1960, seed1963 } from '../shared/export/testing/fixtures';
@@ -63,6 +63,8 @@ async function time(fn: () => Promise<number> | number): Promise<{ ms: number; b
 }
 
 async function main(): Promise<void> {
+  // Other work on the machine skews timings: the load average is recorded beside them.
+  const loadBefore = loadavg()[0];
   const documents = project(DOCS);
   const edition = { documents, glossary: GLOSSARY, title: 'Benchmark Edition' };
   const encoder = new TextEncoder();
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: { before: +loadBefore.toFixed(2), after: +loadavg()[0].toFixed(2) },
   };
   const table = rows.map((row) => ({
     what: row.name,
@@ -92,7 +95,8 @@ async function main(): Promise<void> {
   }));
   console.log(`Export benchmark: ${DOCS} documents as one edition, median of ${RUNS} runs after a warm-up`);
   console.log(
-    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, ${machine.platform}`,
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, ${machine.platform}, ` +
+      `load average ${machine.loadAverage.before} before, ${machine.loadAverage.after} after`,
   );
   console.table(table);
 
