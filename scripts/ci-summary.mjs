@@ -1,6 +1,6 @@
 // Sums the results every suite of `npm test` left in .tmp/results/ and prints the
 // closing line CI reads: "N passed, N failed". Steps without a report of their own
-// (typecheck, lint) count as one test each, passed when their marker file exists.
+// (typecheck, lint, build) count as one test each, passed when their marker file exists.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +10,7 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
-for (const step of ['typecheck', 'lint']) {
+for (const step of ['typecheck', 'lint', 'build']) {
   if (existsSync(join(dir, `${step}.ok`))) {
     passed++;
     lines.push(`${step}: ok`);
