@@ -157,3 +157,48 @@ describe('interlinea glossary', () => {
     expect(result.stderr).toMatch(/--type must be one of/);
   });
 });
+
+describe('interlinea export', () => {
+  it('writes every format for one document, and a TEI export imports back to the same document', async () => {
+    const dir = join(root, 'e');
+    await cli('import', SEED_1960, SEED_1963, '--project', dir);
+    const [first] = JSON.parse((await cli('list', '--project', dir, '--json')).stdout) as { id: string }[];
+    for (const format of ['tei', 'html', 'md', 'txt', 'docx', 'pdf']) {
+      const out = join(root, `out.${format}`);
+      const result = await cli('export', '--project', dir, '--doc', first.id, '--format', format, '--out', out);
+      expect(result.code, `${format}: ${result.stderr}`).toBe(0);
+      const bytes = await readFile(out);
+      expect(bytes.length, format).toBeGreaterThan(500);
+      if (format === 'pdf') expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      if (format === 'docx') expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    }
+    const copy = join(root, 'copy');
+    const reimported = await cli('import', join(root, 'out.tei'), '--project', copy);
+    expect(reimported.code, reimported.stderr).toBe(0);
+    const [again] = JSON.parse((await cli('list', '--project', copy, '--json')).stdout) as { id: string }[];
+    const original = JSON.parse((await cli('show', first.id, '--project', dir, '--json')).stdout) as DocumentFile;
+    const roundTrip = JSON.parse((await cli('show', again.id, '--project', copy, '--json')).stdout) as DocumentFile;
+    expect(roundTrip.body).toEqual(original.body);
+    expect(roundTrip.meta).toEqual(original.meta);
+  }, 120_000);
+
+  it('exports the whole project as one edition in date order and rejects an unknown format', async () => {
+    const dir = join(root, 'e2');
+    await cli('import', SEED_1963, SEED_1960, '--project', dir);
+    const out = join(root, 'edition.txt');
+    expect((await cli('export', '--project', dir, '--format', 'txt', '--out', out)).code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text.indexOf('Puzanov')).toBeLessThan(text.indexOf('Information About the Policy'));
+    const bad = await cli('export', '--project', dir, '--format', 'rtf', '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be one of tei, html, md, docx, pdf, txt/);
+  });
+
+  it('says clearly what is missing when no browser can print PDF', async () => {
+    const dir = join(root, 'e3');
+    await cli('import', SEED_1963, '--project', dir);
+    const result = await cli('export', '--project', dir, '--format', 'pdf', '--out', join(root, 'x.pdf'), '--browser', join(root, 'no-such-chromium'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no-such-chromium/);
+  });
+});

@@ -46,6 +46,14 @@ async function removeStaleTempFiles(root: string): Promise<void> {
   }
 }
 
+/**
+ * The body as ProseMirror itself serialises it, after checking it against the
+ * schema: one spelling for one document, whichever importer or editor made it.
+ */
+function canonicalBody(body: PMJson): PMJson {
+  return bodyToNode(body).toJSON() as PMJson;
+}
+
 /** How to open a project. */
 export interface OpenOptions {
   /** Take the project lock so this store may write. */
@@ -210,14 +218,15 @@ export class ProjectStore {
     if (!low?.data) {
       await this.readDocument(id); // throws for missing and damaged files
     }
+    let normalised: PMJson;
     try {
-      bodyToNode(body);
+      normalised = canonicalBody(body);
     } catch (err) {
       throw new UserError(`Document ${id} was not saved: its content is invalid (${(err as Error).message})`, 'invalid-document');
     }
     const target = this.docLow(id);
     const updatedAt = new Date().toISOString();
-    const next: DocumentFile = { ...target.data, meta, body, updatedAt };
+    const next: DocumentFile = { ...target.data, meta, body: normalised, updatedAt };
     const valid = validateDocumentFile(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
     target.data = valid.value;
@@ -251,7 +260,13 @@ export class ProjectStore {
     for (const doc of imported) {
       const id = documentIdFor(doc.meta.date, doc.meta.title, taken);
       taken.add(id);
-      const file = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id, meta: doc.meta, source: doc.source, body: doc.body, updatedAt: new Date().toISOString() };
+      let body: PMJson;
+      try {
+        body = canonicalBody(doc.body);
+      } catch (err) {
+        throw new UserError(`${doc.source.file || doc.meta.title}: the imported document is invalid (${(err as Error).message}); nothing was imported`, 'invalid-document');
+      }
+      const file = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id, meta: doc.meta, source: doc.source, body, updatedAt: new Date().toISOString() };
       const valid = validateDocumentFile(file);
       if (!valid.ok) {
         throw new UserError(`${doc.source.file || doc.meta.title}: the imported document is invalid (${valid.error}); nothing was imported`, 'invalid-document');

@@ -9,6 +9,7 @@ import { importArchiveText } from './archive-text';
 import { decodeText } from './decode';
 import { detectFormat } from './detect';
 import { importPlainText } from './plain-text';
+import { importTei } from './tei';
 import { importError, type ImportInput, type ImportOptions, type ImportResult } from './result';
 import { repair } from '../korean/mojibake';
 
@@ -33,10 +34,8 @@ export function importFile(input: ImportInput, options: ImportOptions = {}): Imp
   let result: ImportResult;
   switch (detectFormat(text, name)) {
     case 'tei':
-      // The TEI importer plugs in here: import { importTei } from './tei' and replace the
-      // next line with `result = importTei(text, name, opts); break;` (and update the
-      // test in detect.test.ts that expects this message).
-      return importError(name, 'TEI import is not available');
+      result = importTei(text, name, opts);
+      break;
     case 'html':
       result = importArchiveHtml(text, name, opts);
       break;
