@@ -1,7 +1,7 @@
 // Sums the results every suite of `npm test` left in .tmp/results/ and prints the
 // closing line CI reads: "N passed, N failed". Steps without a report of their own
 // (typecheck, lint, build) count as one test each, passed when their marker file exists.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '.tmp/results';
