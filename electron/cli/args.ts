@@ -10,10 +10,17 @@ import { EXIT } from './types';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed arguments, or an exit code when parsing already decided the outcome. */
-export type Parsed = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | { exit: number };
+export type Parsed =
+  { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | { exit: number };
 
 /** Parses `argv` for `command`; prints help or a usage error itself. */
-export function parseCommandArgs(command: CliCommand, argv: string[], io: CliIO, options: Options, allowPositionals = true): Parsed {
+export function parseCommandArgs(
+  command: CliCommand,
+  argv: string[],
+  io: CliIO,
+  options: Options,
+  allowPositionals = true,
+): Parsed {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -41,4 +48,30 @@ export function usageError(command: CliCommand, io: CliIO, message: string): num
 /** The `--project` folder, resolved against the working directory. */
 export function projectDir(io: CliIO, value: unknown): string | null {
   return typeof value === 'string' && value ? resolve(io.cwd, value) : null;
+}
+
+/** Parsed arguments of a command that works on a project, with its folder resolved. */
+export type ParsedProject =
+  | { values: Record<string, string | boolean | string[] | undefined>; positionals: string[]; dir: string }
+  | { exit: number };
+
+/** Parses `argv` for a command that needs `--project DIR` (added to `options` here). */
+export function parseProjectArgs(
+  command: CliCommand,
+  argv: string[],
+  io: CliIO,
+  options: Options,
+  allowPositionals = true,
+): ParsedProject {
+  const args = parseCommandArgs(
+    command,
+    argv,
+    io,
+    { ...options, project: { type: 'string', short: 'p' } },
+    allowPositionals,
+  );
+  if ('exit' in args) return args;
+  const dir = projectDir(io, args.values.project);
+  if (!dir) return { exit: usageError(command, io, 'missing --project DIR') };
+  return { ...args, dir };
 }

@@ -50,7 +50,9 @@ describe('interlinea import, list and show', () => {
     expect(imported.code).toBe(0);
     const lines = imported.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^1960-08-30-[a-z0-9-]+\tNote about a Conversation in the Soviet Embassy with Comrade Puzanov$/);
+    expect(lines[0]).toMatch(
+      /^1960-08-30-[a-z0-9-]+\tNote about a Conversation in the Soviet Embassy with Comrade Puzanov$/,
+    );
 
     const listed = await cli('list', '--project', dir, '--json');
     expect(listed.code).toBe(0);
@@ -140,12 +142,43 @@ describe('interlinea glossary', () => {
   it('adds entries with variants and several Korean forms, and lists them', async () => {
     const dir = join(root, 'g');
     await cli('import', SEED_1963, '--project', dir);
-    const added = await cli('glossary', 'add', '--project', dir, '--en', 'Choe Yong-geon', '--variant', 'Choe Yong Gon', '--ko', '최용건', '--type', 'person');
+    const added = await cli(
+      'glossary',
+      'add',
+      '--project',
+      dir,
+      '--en',
+      'Choe Yong-geon',
+      '--variant',
+      'Choe Yong Gon',
+      '--ko',
+      '최용건',
+      '--type',
+      'person',
+    );
     expect(added.code).toBe(0);
-    await cli('glossary', 'add', '--project', dir, '--en', 'Korean Workers Party', '--ko', '조선로동당', '--ko', '조선노동당', '--type', 'organisation');
+    await cli(
+      'glossary',
+      'add',
+      '--project',
+      dir,
+      '--en',
+      'Korean Workers Party',
+      '--ko',
+      '조선로동당',
+      '--ko',
+      '조선노동당',
+      '--type',
+      'organisation',
+    );
     const listed = JSON.parse((await cli('glossary', 'list', '--project', dir, '--json')).stdout);
     expect(listed).toHaveLength(2);
-    expect(listed[0]).toMatchObject({ en: 'Choe Yong-geon', variants: ['Choe Yong Gon'], ko: ['최용건'], type: 'person' });
+    expect(listed[0]).toMatchObject({
+      en: 'Choe Yong-geon',
+      variants: ['Choe Yong Gon'],
+      ko: ['최용건'],
+      type: 'person',
+    });
     expect(listed[1].ko).toEqual(['조선로동당', '조선노동당']);
     const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'));
     expect(project.glossary).toHaveLength(2);
@@ -197,7 +230,17 @@ describe('interlinea export', () => {
   it('says clearly what is missing when no browser can print PDF', async () => {
     const dir = join(root, 'e3');
     await cli('import', SEED_1963, '--project', dir);
-    const result = await cli('export', '--project', dir, '--format', 'pdf', '--out', join(root, 'x.pdf'), '--browser', join(root, 'no-such-chromium'));
+    const result = await cli(
+      'export',
+      '--project',
+      dir,
+      '--format',
+      'pdf',
+      '--out',
+      join(root, 'x.pdf'),
+      '--browser',
+      join(root, 'no-such-chromium'),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no-such-chromium/);
   });

@@ -5,7 +5,7 @@
 import { basename, resolve } from 'node:path';
 import type { CliCommand, CliIO } from './types';
 import { EXIT } from './types';
-import { parseCommandArgs, projectDir, usageError } from './args';
+import { parseProjectArgs, usageError } from './args';
 import { ProjectStore } from '../store/project-store';
 import { readImportFile } from '../store/read-input';
 import { createHandlers, type HandlerContext } from '../handlers';
@@ -26,7 +26,12 @@ interface ProjectAccess {
 }
 
 /** Opens the project, runs `fn` with its handlers, closes it; user errors become exit code 1. */
-async function withProject(dir: string, io: CliIO, access: ProjectAccess, fn: (handlers: HandlerTable) => Promise<number>): Promise<number> {
+async function withProject(
+  dir: string,
+  io: CliIO,
+  access: ProjectAccess,
+  fn: (handlers: HandlerTable) => Promise<number>,
+): Promise<number> {
   let store: ProjectStore | null = null;
   try {
     store = await ProjectStore.open(dir, { write: access.write, create: access.create, holder: access.holder });
@@ -50,12 +55,12 @@ function unwrap<T>(envelope: Envelope<T>): T {
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import archive pages (text, markdown-like, HTML, TEI) into a project, creating it if missing',
-  usage: 'Usage: interlinea import FILE... --project DIR\n\nPrints one line per imported document: id<TAB>title. If any file fails, nothing is imported.',
+  usage:
+    'Usage: interlinea import FILE... --project DIR\n\nPrints one line per imported document: id<TAB>title. If any file fails, nothing is imported.',
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, { project: { type: 'string', short: 'p' } });
+    const args = parseProjectArgs(this, argv, io, {});
     if ('exit' in args) return args.exit;
-    const dir = projectDir(io, args.values.project);
-    if (!dir) return usageError(this, io, 'missing --project DIR');
+    const dir = args.dir;
     if (!args.positionals.length) return usageError(this, io, 'no files to import');
     const files: { name: string; bytes: Uint8Array }[] = [];
     try {
@@ -82,17 +87,23 @@ export const importCommand: CliCommand = {
 export const listCommand: CliCommand = {
   name: 'list',
   summary: "List a project's documents",
-  usage: 'Usage: interlinea list --project DIR [--json]\n\nText: id<TAB>date<TAB>title per line. JSON: an array of {id, title, date}. Damaged files are reported on stderr.',
+  usage:
+    'Usage: interlinea list --project DIR [--json]\n\nText: id<TAB>date<TAB>title per line. JSON: an array of {id, title, date}. Damaged files are reported on stderr.',
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, { project: { type: 'string', short: 'p' }, json: { type: 'boolean' } }, false);
+    const args = parseProjectArgs(this, argv, io, { json: { type: 'boolean' } }, false);
     if ('exit' in args) return args.exit;
-    const dir = projectDir(io, args.values.project);
-    if (!dir) return usageError(this, io, 'missing --project DIR');
+    const dir = args.dir;
     return withProject(dir, io, { holder: 'interlinea list (CLI)' }, async (handlers) => {
       const { documents, problems } = unwrap(await dispatch(handlers, 'listDocuments', {}));
       for (const p of problems) io.stderr(`interlinea: ${p.message}\n`);
       if (args.values.json) {
-        io.stdout(JSON.stringify(documents.map(({ id, title, date }) => ({ id, title, date })), null, 2) + '\n');
+        io.stdout(
+          JSON.stringify(
+            documents.map(({ id, title, date }) => ({ id, title, date })),
+            null,
+            2,
+          ) + '\n',
+        );
       } else {
         for (const d of documents) io.stdout(`${d.id}\t${d.date}\t${d.title}\n`);
       }
@@ -104,12 +115,12 @@ export const listCommand: CliCommand = {
 export const showCommand: CliCommand = {
   name: 'show',
   summary: 'Print one stored document',
-  usage: 'Usage: interlinea show ID --project DIR [--json]\n\nWith --json prints the stored document; otherwise its metadata and English text.',
+  usage:
+    'Usage: interlinea show ID --project DIR [--json]\n\nWith --json prints the stored document; otherwise its metadata and English text.',
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, { project: { type: 'string', short: 'p' }, json: { type: 'boolean' } });
+    const args = parseProjectArgs(this, argv, io, { json: { type: 'boolean' } });
     if ('exit' in args) return args.exit;
-    const dir = projectDir(io, args.values.project);
-    if (!dir) return usageError(this, io, 'missing --project DIR');
+    const dir = args.dir;
     if (args.positionals.length !== 1) return usageError(this, io, 'give exactly one document ID');
     return withProject(dir, io, { holder: 'interlinea show (CLI)' }, async (handlers) => {
       const doc = unwrap(await dispatch(handlers, 'getDocument', { id: args.positionals[0] }));
@@ -118,7 +129,11 @@ export const showCommand: CliCommand = {
       } else {
         const { exportEdition } = await import('../../shared/export');
         const { defaultExportOptions } = await import('../../shared/export/options');
-        const text = await exportEdition('txt', { documents: [doc], glossary: [] }, defaultExportOptions({ columns: { english: true, korean: true } }));
+        const text = await exportEdition(
+          'txt',
+          { documents: [doc], glossary: [] },
+          defaultExportOptions({ columns: { english: true, korean: true } }),
+        );
         io.stdout(new TextDecoder().decode(text.bytes));
       }
       return EXIT.ok;
@@ -134,8 +149,7 @@ export const glossaryCommand: CliCommand = {
     '       interlinea glossary list --project DIR [--json]',
   ].join('\n'),
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, {
-      project: { type: 'string', short: 'p' },
+    const args = parseProjectArgs(this, argv, io, {
       en: { type: 'string' },
       ko: { type: 'string', multiple: true },
       type: { type: 'string' },
@@ -146,8 +160,7 @@ export const glossaryCommand: CliCommand = {
     if ('exit' in args) return args.exit;
     const [sub, ...rest] = args.positionals;
     if (rest.length) return usageError(this, io, `unexpected argument ${rest[0]}`);
-    const dir = projectDir(io, args.values.project);
-    if (!dir) return usageError(this, io, 'missing --project DIR');
+    const dir = args.dir;
     const v = args.values;
     if (sub === 'list') {
       return withProject(dir, io, { holder: 'interlinea glossary (CLI)' }, async (handlers) => {
@@ -162,10 +175,17 @@ export const glossaryCommand: CliCommand = {
     const ko = (v.ko as string[] | undefined) ?? [];
     if (!ko.length) return usageError(this, io, 'missing --ko TEXT');
     const type = (v.type as string | undefined) ?? 'term';
-    if (!(NAME_TYPES as readonly string[]).includes(type)) return usageError(this, io, `--type must be one of ${NAME_TYPES.join(', ')}`);
+    if (!(NAME_TYPES as readonly string[]).includes(type))
+      return usageError(this, io, `--type must be one of ${NAME_TYPES.join(', ')}`);
     return withProject(dir, io, { write: true, holder: 'interlinea glossary add (CLI)' }, async (handlers) => {
       const entry = unwrap(
-        await dispatch(handlers, 'glossaryAdd', { en: v.en, ko, type, variants: (v.variant as string[] | undefined) ?? [], note: (v.note as string | undefined) ?? '' }),
+        await dispatch(handlers, 'glossaryAdd', {
+          en: v.en,
+          ko,
+          type,
+          variants: (v.variant as string[] | undefined) ?? [],
+          note: (v.note as string | undefined) ?? '',
+        }),
       );
       io.stdout(`${entry.id}\t${entry.en}\t${entry.ko.join(', ')}\n`);
       return EXIT.ok;
@@ -185,25 +205,29 @@ export const exportCommand: CliCommand = {
     'Chromium found on the system (or --browser PATH).',
   ].join('\n'),
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, {
-      project: { type: 'string', short: 'p' },
-      doc: { type: 'string', multiple: true },
-      format: { type: 'string', short: 'f' },
-      out: { type: 'string', short: 'o' },
-      'page-size': { type: 'string' },
-      browser: { type: 'string' },
-      'no-korean': { type: 'boolean' },
-      'no-english': { type: 'boolean' },
-      original: { type: 'boolean' },
-      witness: { type: 'boolean' },
-      'no-brackets': { type: 'boolean' },
-      corrections: { type: 'string' },
-      title: { type: 'string' },
-    }, false);
+    const args = parseProjectArgs(
+      this,
+      argv,
+      io,
+      {
+        doc: { type: 'string', multiple: true },
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        'page-size': { type: 'string' },
+        browser: { type: 'string' },
+        'no-korean': { type: 'boolean' },
+        'no-english': { type: 'boolean' },
+        original: { type: 'boolean' },
+        witness: { type: 'boolean' },
+        'no-brackets': { type: 'boolean' },
+        corrections: { type: 'string' },
+        title: { type: 'string' },
+      },
+      false,
+    );
     if ('exit' in args) return args.exit;
+    const dir = args.dir;
     const v = args.values;
-    const dir = projectDir(io, v.project);
-    if (!dir) return usageError(this, io, 'missing --project DIR');
     const format = v.format as string | undefined;
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
       return usageError(this, io, `--format must be one of ${EXPORT_FORMATS.join(', ')}`);
@@ -212,7 +236,8 @@ export const exportCommand: CliCommand = {
     const pageSize = (v['page-size'] as string | undefined) ?? 'A4';
     if (pageSize !== 'A4' && pageSize !== 'Letter') return usageError(this, io, '--page-size must be A4 or Letter');
     const corrections = (v.corrections as string | undefined) ?? 'noted';
-    if (!['noted', 'silent', 'original'].includes(corrections)) return usageError(this, io, '--corrections must be noted, silent or original');
+    if (!['noted', 'silent', 'original'].includes(corrections))
+      return usageError(this, io, '--corrections must be noted, silent or original');
     const out = resolve(io.cwd, v.out);
     const printPdf = createChromiumPrinter({ browser: v.browser as string | undefined });
     return withProject(dir, io, { holder: 'interlinea export (CLI)', context: { printPdf } }, async (handlers) => {
@@ -229,7 +254,9 @@ export const exportCommand: CliCommand = {
       };
       const result = unwrap(await dispatch(handlers, 'exportEdition', { ids, format, options }));
       await writeFileDurable(out, result.bytes);
-      io.stderr(`Wrote ${basename(out)} (${FORMAT_FILES[format as keyof typeof FORMAT_FILES].mime}, ${result.bytes.length} bytes)\n`);
+      io.stderr(
+        `Wrote ${basename(out)} (${FORMAT_FILES[format as keyof typeof FORMAT_FILES].mime}, ${result.bytes.length} bytes)\n`,
+      );
       return EXIT.ok;
     });
   },
