@@ -38,7 +38,7 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
     },
     async suggest({ token, limit, context }) {
       const suggester = await suggesterFor(ctx.store());
-      return suggester.suggest(token, { limit, context: { english: context.english } }).map((s) => ({
+      return suggester.suggest(token, { limit, context: { english: context.english, before: context.before, after: context.after } }).map((s) => ({
         text: s.text,
         garble: s.garble,
         source: s.source,

@@ -17,6 +17,7 @@ import { buildFootnoteFocus, FootnoteView } from './footnote-view';
 import { buildClipboard } from './clipboard';
 import { buildTyping } from './typing';
 import { WitnessView } from './witness-view';
+import { buildRestorePlugins } from '../restore';
 
 export interface EditorOptions {
   ui: EditorUi;
@@ -35,6 +36,8 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     buildFootnoteFocus(),
     buildClipboard(schema),
     ...buildTyping(),
+    // Restoring the Korean: live witness check, suggestions, auto-fill proposals.
+    ...buildRestorePlugins(schema),
     ...(options.extra ?? []),
   ];
 }

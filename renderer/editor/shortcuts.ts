@@ -8,7 +8,7 @@
 export interface Shortcut {
   keys: readonly string[];
   label: string;
-  group: 'Editing' | 'Annotations' | 'Rows' | 'Moving around' | 'App';
+  group: 'Editing' | 'Annotations' | 'Rows' | 'Restoring the Korean' | 'Moving around' | 'App';
 }
 
 export const SHORTCUTS = {
@@ -31,6 +31,16 @@ export const SHORTCUTS = {
   merge: { keys: ['Mod-Shift-m'], label: 'Merge the row with the next', group: 'Rows' },
   witnessDown: { keys: ['Alt-Shift-ArrowDown'], label: 'Move the last witness line to the next row', group: 'Rows' },
   witnessUp: { keys: ['Alt-Shift-ArrowUp'], label: 'Pull the next row’s first witness line up', group: 'Rows' },
+
+  // Restoring the Korean (renderer/restore binds these).
+  acceptSuggestion: { keys: ['Tab'], label: 'Accept the first suggestion (Ctrl+1 … 9: the n-th); Esc closes the list', group: 'Restoring the Korean' },
+  showSuggestions: { keys: ['Mod-.'], label: 'Show the suggestions again after Esc', group: 'Restoring the Korean' },
+  autofill: { keys: ['Mod-Alt-a'], label: 'Auto-fill the row’s empty restoration with what the witness proves', group: 'Restoring the Korean' },
+  autofillAll: { keys: ['Mod-Alt-Shift-a'], label: 'Auto-fill every empty restoration', group: 'Restoring the Korean' },
+  acceptProposal: { keys: ['Mod-Alt-y'], label: 'Accept the proposal at the cursor', group: 'Restoring the Korean' },
+  acceptRowProposals: { keys: ['Mod-Alt-Shift-y'], label: 'Accept every proposal in the row', group: 'Restoring the Korean' },
+  repairEncoding: { keys: ['Mod-Alt-r'], label: 'Repair the encoding of the selection or cell (mojibake)', group: 'Restoring the Korean' },
+  addToGlossary: { keys: ['Mod-Alt-g'], label: 'Add the selected name to the glossary…', group: 'Restoring the Korean' },
 
   cellDown: { keys: ['Alt-ArrowDown'], label: 'Same column, next row', group: 'Moving around' },
   cellUp: { keys: ['Alt-ArrowUp'], label: 'Same column, previous row', group: 'Moving around' },

@@ -40,7 +40,13 @@ export const requestSchemas = {
     token: z.string().max(2000),
     limit: z.number().int().min(1).max(200).default(10),
     context: z
-      .object({ english: z.string().max(100000).optional(), documentId: documentId.optional() })
+      .object({
+        english: z.string().max(100000).optional(),
+        documentId: documentId.optional(),
+        /** Restored text just before and after the token (the ranking reads the nearest words). */
+        before: z.string().max(2000).optional(),
+        after: z.string().max(2000).optional(),
+      })
       .default({}),
   }),
   projectCorpus: z.object({}),

@@ -22,6 +22,8 @@ import { SaveIndicator } from './SaveIndicator';
 import { SidePanel, type PanelId } from './SidePanel';
 import { CorrectionForm } from './CorrectionForm';
 import { MarkBubble } from './MarkBubble';
+import { SuggestLayer } from './SuggestLayer';
+import { restoreUi } from '../../restore';
 
 export interface DocumentPaneHandle {
   command(command: MenuCommand): void;
@@ -46,6 +48,8 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
   const [title, setTitle] = useState(doc.meta.title);
   const [showDetails, setShowDetails] = useState(false);
   const [panel, setPanel] = useState<PanelId>('footnotes');
+  // "Add to glossary" from a selection opens the glossary panel (it takes the prefill).
+  useEffect(() => restoreUi.subscribe(() => restoreUi.peekPrefill() && setPanel('glossary')), []);
   const [correcting, setCorrecting] = useState(false);
   const withOriginal = useMemo(() => hasOriginal(doc), [doc]);
 
@@ -119,6 +123,8 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
           return setPanel('footnotes');
         case 'panel-corrections':
           return setPanel('corrections');
+        case 'panel-glossary':
+          return setPanel('glossary');
         case 'toggle-details':
           return setShowDetails((v) => !v);
         default:
@@ -166,6 +172,7 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
         <SidePanel controller={controller} panel={panel} onPanel={setPanel} />
       </div>
       <MarkBubble controller={controller} />
+      <SuggestLayer controller={controller} />
       {correcting && <CorrectionForm controller={controller} onClose={() => setCorrecting(false)} />}
     </section>
   );

@@ -9,8 +9,9 @@ import { useEditorSelector } from '../hooks';
 import { annotationsOf } from '../../editor/annotations';
 import { FootnotesPanel } from './FootnotesPanel';
 import { CorrectionsPanel } from './CorrectionsPanel';
+import { GlossaryPanel } from './GlossaryPanel';
 
-export type PanelId = 'footnotes' | 'corrections';
+export type PanelId = 'footnotes' | 'corrections' | 'glossary';
 
 interface PanelSpec {
   id: PanelId;
@@ -22,6 +23,7 @@ interface PanelSpec {
 const PANELS: PanelSpec[] = [
   { id: 'footnotes', label: 'Footnotes', render: (c) => <FootnotesPanel controller={c} /> },
   { id: 'corrections', label: 'Corrections', render: (c) => <CorrectionsPanel controller={c} /> },
+  { id: 'glossary', label: 'Glossary', render: (c) => <GlossaryPanel controller={c} /> },
 ];
 
 interface Props {

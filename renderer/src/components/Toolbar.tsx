@@ -11,6 +11,7 @@ import { insertionAtSelection, toggleInsertion } from '../../editor/commands/ins
 import { canCorrect, correctionAtSelection, revertCorrection } from '../../editor/commands/correction';
 import { insertFootnote } from '../../editor/commands/footnote';
 import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from '../../editor/commands/segments';
+import { glossaryStore, restoreCommands } from '../../restore';
 
 interface Props {
   controller: EditorController;
@@ -22,6 +23,7 @@ interface Props {
 const insertion = toggleInsertion();
 const footnote = insertFootnote();
 const split = splitSegment();
+const restore = restoreCommands(glossaryStore);
 
 function toolbarState(state: EditorState) {
   return {
@@ -36,6 +38,10 @@ function toolbarState(state: EditorState) {
     merge: mergeWithNext(state),
     down: moveLastWitnessLineDown(state),
     up: moveFirstWitnessLineUp(state),
+    autofill: restore.autofill(state),
+    acceptRow: restore.acceptRowProposals(state),
+    repair: restore.repairEncoding(state),
+    glossary: restore.addToGlossary(state),
   };
 }
 
@@ -84,6 +90,13 @@ export function Toolbar({ controller, onCorrect, onHelp, onExport }: Props) {
         {button('Merge with next row', 'merge', run(mergeWithNext), !!s?.merge, { text: 'Merge ↓' })}
         {button('Move last witness line to the next row', 'witnessDown', run(moveLastWitnessLineDown), !!s?.down, { text: 'Line ↓' })}
         {button('Pull the next row’s first witness line up', 'witnessUp', run(moveFirstWitnessLineUp), !!s?.up, { text: 'Line ↑' })}
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Restoring the Korean">
+        {button('Auto-fill the row from the witness', 'autofill', run(restore.autofill), !!s?.autofill, { text: 'Auto-fill' })}
+        {button('Auto-fill every empty restoration', 'autofillAll', run(restore.autofillAll), true, { text: 'Fill all' })}
+        {button('Accept the row’s proposals', 'acceptRowProposals', run(restore.acceptRowProposals), !!s?.acceptRow, { text: 'Accept' })}
+        {button('Repair encoding (mojibake)', 'repairEncoding', run(restore.repairEncoding), !!s?.repair, { text: 'Repair' })}
+        {button('Add to glossary…', 'addToGlossary', run(restore.addToGlossary), !!s?.glossary, { text: '+ Glossary' })}
       </div>
       <div className="toolbar-group toolbar-end" role="group" aria-label="Document">
         {button('Export…', null, onExport, true)}

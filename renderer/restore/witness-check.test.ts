@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { TextSelection, type EditorState } from 'prosemirror-state';
+import { undo } from 'prosemirror-history';
+import { checkLines } from '../../shared/korean';
+import { br, doc, en, ko, run, seg, stateFor, wit } from '../editor/test-builders';
+import { moveLastWitnessLineDown, splitSegment } from '../editor/commands/segments';
+import { buildWitnessCheckPlugin, segmentCheckAt, segmentStates, witnessCheckKey, type CheckFn } from './witness-check';
+import { schema } from '../../shared/model/schema';
+
+function counted() {
+  const calls: string[][] = [];
+  const check: CheckFn = (lines, witness, options) => {
+    calls.push(witness);
+    return checkLines(lines, witness, options);
+  };
+  return { calls, plugin: buildWitnessCheckPlugin(schema, { check }) };
+}
+
+/** Inline decorations of the live check, as `text:status` pairs in document order. */
+function statuses(state: EditorState): string[] {
+  const set = witnessCheckKey.getState(state)!.decorations;
+  return set
+    .find(undefined, undefined, () => true)
+    .filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class?.startsWith('ck '))
+    .sort((a, b) => a.from - b.from)
+    .map((d) => {
+      const cls = (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
+      return `${state.doc.textBetween(d.from, d.to)}:${cls.replace('ck ck-', '')}`;
+    });
+}
+
+function typeAt(state: EditorState, text: string): EditorState {
+  return state.apply(state.tr.insertText(text));
+}
+
+const dateRow = () => seg(en('Pyongyang, 30 August 1960'), wit('1960D 8 30|'), ko('<a>'));
+const titleRow = () => seg(en('Comrade Puzanov'), wit('( xx @X T]'), ko('소련'));
+const headRow = () => seg(en('SED Central Committee'), wit('|| Y'), ko('독일통일사회당 중앙위원회'));
+
+describe('the live witness check', () => {
+  it('checks every segment with witness lines when the editor starts, and shows each one’s state', () => {
+    const { calls, plugin } = counted();
+    const state = stateFor(doc(headRow(), seg(en('no witness'), wit(), ko('아무')), titleRow(), dateRow()), [plugin]);
+    expect(calls).toHaveLength(3);
+    expect(segmentStates(state)).toEqual(['consistent', null, 'partial', 'empty']);
+  });
+
+  it('rechecks only the segment a transaction touched', () => {
+    const { calls, plugin } = counted();
+    let state = stateFor(doc(headRow(), titleRow(), dateRow()), [plugin]);
+    calls.length = 0;
+    state = typeAt(state, '1960');
+    expect(calls).toEqual([['1960D 8 30|']]);
+    expect(witnessCheckKey.getState(state)!.rechecked).toBe(1);
+    // Moving the caret rechecks nothing.
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3)));
+    expect(calls).toHaveLength(1);
+    expect(witnessCheckKey.getState(state)!.rechecked).toBe(0);
+  });
+
+  it('colours a wrong syllable as contradicted and the fixed one as confirmed', () => {
+    let state = stateFor(doc(titleRow(), dateRow()), [buildWitnessCheckPlugin(schema)]);
+    state = typeAt(state, '1960녀');
+    expect(statuses(state)).toContain('녀:contradicted');
+    expect(segmentStates(state)[1]).toBe('contradicted');
+    const end = state.selection.from;
+    state = state.apply(state.tr.insertText('년', end - 1, end));
+    expect(statuses(state)).toContain('1960년:confirmed');
+    expect(segmentStates(state)[1]).toBe('partial');
+    state = typeAt(state, ' 8월 30일');
+    expect(segmentStates(state)[1]).toBe('consistent');
+    // 월 vanishes, and the witness allows it.
+    expect(statuses(state)).toContain('월:consistent');
+    // The untouched row kept its decorations.
+    expect(statuses(state)).toContain('련:confirmed');
+  });
+
+  it('keeps the other rows’ checks in place when a row is inserted before them', () => {
+    const { calls, plugin } = counted();
+    let state = stateFor(doc(seg(en('A <a>B'), wit(), ko()), titleRow(), seg(en('date'), wit('1960D 8 30|'), ko())), [plugin]);
+    calls.length = 0;
+    state = run(state, splitSegment()) as EditorState;
+    expect(calls).toHaveLength(0);
+    expect(segmentStates(state)).toEqual([null, null, 'partial', 'empty']);
+    const title = segmentCheckAt(state, state.doc.child(0).nodeSize + state.doc.child(1).nodeSize);
+    expect(title?.check.text.text).toBe('소련');
+  });
+
+  it('rechecks both rows when a witness line moves between them', () => {
+    const { calls, plugin } = counted();
+    let state = stateFor(
+      doc(seg(en('<a>x'), wit('|| Y', '1960D 8 30|'), ko('독일통일사회당 중앙위원회')), seg(en('y'), wit(), ko())),
+      [plugin],
+    );
+    expect(segmentStates(state)).toEqual(['partial', null]);
+    calls.length = 0;
+    state = run(state, moveLastWitnessLineDown) as EditorState;
+    expect(calls.map((w) => w.join('/')).sort()).toEqual(['1960D 8 30|', '|| Y']);
+    expect(segmentStates(state)).toEqual(['consistent', 'empty']);
+  });
+
+  it('checks each line of the restoration against its witness line', () => {
+    const state = stateFor(doc(seg(en('x'), wit('|| Y', '1960D 8 30|'), ko('독일통일사회당 중앙위원회', br(), '1960년 8월 30일'))), [
+      buildWitnessCheckPlugin(schema),
+    ]);
+    expect(segmentStates(state)).toEqual(['consistent']);
+  });
+
+  it('treats gaps as placeholders for text not restored yet', () => {
+    const state = stateFor(doc(seg(en('x'), wit('8 : SAPMO-BA'), ko(schema.nodes.gap.create(), ' : SAPMO-BA'))), [
+      buildWitnessCheckPlugin(schema),
+    ]);
+    expect(segmentStates(state)).toEqual(['partial']);
+  });
+
+  it('comes back to the same state on undo', () => {
+    let state = stateFor(doc(titleRow(), dateRow()), [buildWitnessCheckPlugin(schema)]);
+    state = typeAt(state, '1960녀');
+    undo(state, (tr) => (state = state.apply(tr)));
+    expect(segmentStates(state)).toEqual(['partial', 'empty']);
+    expect(statuses(state)).toEqual(['소:consistent', '련:confirmed']);
+  });
+});
