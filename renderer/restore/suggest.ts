@@ -13,7 +13,8 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import type { SuggestionItem } from '../../shared/ipc/contract';
 import { segmentAt } from '../editor/positions';
-import { caretTarget, pickTarget, type Target, type WitnessPick } from './target';
+import { caretTarget, pickTarget, type Pad, type Target, type WitnessPick } from './target';
+import { UNRESTORED } from './proposals';
 import { columnRuns } from './caret-witness';
 
 /** What the plugin asks the app for. */
@@ -109,6 +110,11 @@ function applyState(tr: Transaction, old: SuggestState, state: EditorState): Sug
   return { pick, target, query, request, items: keep ? old.items : [], itemsFor: keep ? old.itemsFor : null, dismissed };
 }
 
+/** Marks a transaction as bringing the answer to a query (what the plugin view does when it arrives). */
+export function suggestionsArrived(tr: Transaction, query: string, items: SuggestionItem[]): Transaction {
+  return tr.setMeta(suggestKey, { type: 'results', query, items } satisfies Meta);
+}
+
 /** The suggestions to show now, best first (at most nine). */
 export function visibleSuggestions(state: EditorState): SuggestionItem[] {
   const s = suggestKey.getState(state);
@@ -141,11 +147,13 @@ export function acceptSuggestion(index: number): Command {
         from += target.breaks;
         to = from;
       }
-      const text = `${target.spaceBefore ? ' ' : ''}${item.text}${target.spaceAfter ? ' ' : ''}`;
       const proposed = schema.marks.proposed;
       const marks = tr.doc.resolve(from).marks().filter((m) => m.type !== proposed);
-      tr.replaceWith(from, to, schema.text(text, marks));
-      const caret = from + text.length - (target.spaceAfter ? 1 : 0);
+      const pad = (p: Pad) => (p === 'gap' ? schema.nodes.gap.create({ reason: UNRESTORED }, null, marks) : schema.text(' ', marks));
+      const before = target.padBefore.map(pad);
+      const word = schema.text(item.text, marks);
+      tr.replaceWith(from, to, [...before, word, ...target.padAfter.map(pad)]);
+      const caret = from + before.reduce((n, node) => n + node.nodeSize, 0) + word.nodeSize;
       tr.setSelection(TextSelection.create(tr.doc, caret));
       // Its own undo step: not merged with the typing before it (nor, see
       // appendTransaction, with the typing after it).
@@ -258,7 +266,7 @@ function fetcher(options: SuggestOptions) {
     let destroyed = false;
     const deliver = (view: EditorView, query: string, items: SuggestionItem[]) => {
       if (destroyed || suggestKey.getState(view.state)?.query !== query) return;
-      view.dispatch(view.state.tr.setMeta(suggestKey, { type: 'results', query, items } satisfies Meta));
+      view.dispatch(suggestionsArrived(view.state.tr, query, items));
     };
     const schedule = (view: EditorView) => {
       if (timer) clearTimeout(timer);
@@ -313,7 +321,7 @@ export function buildSuggestPlugin(options: SuggestOptions = {}): Plugin<Suggest
         const request = target ? requestFor(target) : null;
         return { ...EMPTY, target, request, query: request ? queryKey(request) : null };
       },
-      apply: applyState,
+      apply: (tr, old, _oldState, state) => applyState(tr, old, state),
     },
     view: fetcher(options),
     appendTransaction(trs, _old, state) {

@@ -24,6 +24,9 @@ export interface WitnessPick {
   to: number;
 }
 
+/** Something added around an inserted word: a space or a gap placeholder. */
+export type Pad = ' ' | 'gap';
+
 /** A place to suggest for. */
 export interface Target {
   source: 'caret' | 'pick';
@@ -47,9 +50,13 @@ export interface Target {
   prefix: string;
   /** The word being replaced (empty when inserting). */
   word: string;
-  /** Spaces to add around an inserted word. */
-  spaceBefore: boolean;
-  spaceAfter: boolean;
+  /**
+   * What to add around an inserted word: spaces, and gap placeholders for witness
+   * text before or after it that is not restored yet (so the check reads the rest
+   * as still to come rather than as missing).
+   */
+  padBefore: Pad[];
+  padAfter: Pad[];
   /** Context for ranking. */
   before: string;
   after: string;
@@ -117,8 +124,8 @@ export function caretTarget(state: EditorState): Target | null {
     breaks: 0,
     prefix: text.slice(ws, Math.min(at, firstContradicted(lineCheck, start + ws, start + we) - start)),
     word,
-    spaceBefore: false,
-    spaceAfter: false,
+    padBefore: [],
+    padAfter: [],
     before: text.slice(0, ws),
     after: text.slice(we),
     english: parts.english.textContent,
@@ -172,7 +179,8 @@ export function pickTarget(state: EditorState, pick: WitnessPick): Target | null
   // The restoration has no such line yet: add lines, then the word.
   if (pick.line >= lines.length) {
     const end = parts.koreanPos + 1 + parts.korean.content.size;
-    return { ...base, from: end, to: end, breaks: pick.line - lines.length + 1, prefix: '', word: '', spaceBefore: false, spaceAfter: false, before: '', after: '' };
+    const padBefore: Pad[] = witness.slice(0, from).trim() ? ['gap', ' '] : [];
+    return { ...base, from: end, to: end, breaks: pick.line - lines.length + 1, prefix: '', word: '', padBefore, padAfter: [], before: '', after: '' };
   }
   const lineCheck = check.result.lines[pick.line];
   const lineStart = lines.slice(0, pick.line).reduce((n, l) => n + l.length + 1, 0);
@@ -196,8 +204,8 @@ export function pickTarget(state: EditorState, pick: WitnessPick): Target | null
       breaks: 0,
       prefix: '',
       word: text.slice(ws, we),
-      spaceBefore: false,
-      spaceAfter: false,
+      padBefore: [],
+      padAfter: [],
       before: text.slice(0, ws),
       after: text.slice(we),
     };
@@ -205,6 +213,13 @@ export function pickTarget(state: EditorState, pick: WitnessPick): Target | null
   // Otherwise the text goes where the check finds it missing (or at the end of the line).
   const gap = lineCheck?.unexplained.find((u) => u.start <= from && u.end >= to) ?? lineCheck?.unexplained.find((u) => u.end > from);
   const at = Math.min(text.length, Math.max(0, (gap ? gap.restorationOffset : lineStart + text.length) - lineStart));
+  const padBefore: Pad[] = [];
+  const padAfter: Pad[] = [];
+  if (at > 0 && !SPACE.test(text[at - 1] ?? '')) padBefore.push(' ');
+  if (gap && witness.slice(gap.start, from).trim()) padBefore.push('gap', ' ');
+  // Pending text after the word is simply still to come; missing text needs its placeholder.
+  if (gap?.kind === 'missing' && witness.slice(to, gap.end).trim()) padAfter.push(' ', 'gap');
+  if (at < text.length && !SPACE.test(text[at] ?? '')) padAfter.push(' ');
   return {
     ...base,
     from: docPos(parts, check, lineStart + at),
@@ -212,8 +227,8 @@ export function pickTarget(state: EditorState, pick: WitnessPick): Target | null
     breaks: 0,
     prefix: '',
     word: '',
-    spaceBefore: at > 0 && !SPACE.test(text[at - 1] ?? ''),
-    spaceAfter: at < text.length && !SPACE.test(text[at] ?? ''),
+    padBefore,
+    padAfter,
     before: text.slice(0, at),
     after: text.slice(at),
   };
