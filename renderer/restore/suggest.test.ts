@@ -56,6 +56,17 @@ describe('suggestions at the caret', () => {
     expect(visibleSuggestions(kwp).map((i) => i.text)).toEqual(['조선로동당의', '조선노동당의']);
   });
 
+  it('open by themselves before anything is typed only when the project knows a word that fits', () => {
+    let state = stateFor(title('소련 <a>'), plugins());
+    state = answer(state, [item('노인', 'xx'), item('인멸', 'xx')]);
+    expect(visibleSuggestions(state)).toEqual([]);
+    state = exec(state, showSuggestions);
+    expect(visibleSuggestions(state).map((i) => i.text)).toEqual(['노인', '인멸']);
+    let known = stateFor(title('소련 <a>'), plugins());
+    known = answer(known, [item('푸자노프', 'xx', 'glossary'), item('노인', 'xx')]);
+    expect(visibleSuggestions(known).map((i) => i.text)).toEqual(['푸자노프', '노인']);
+  });
+
   it('say nothing for a word that already explains its witness word, or after a wrong syllable with no completion', () => {
     expect(suggestKey.getState(stateFor(title('소련 대사관에서 푸자노프<a>'), plugins()))!.target).toBeNull();
     let state = stateFor(doc(seg(en('date'), wit('1960D 8 30|'), ko('1960녀<a>'))), plugins());
@@ -87,7 +98,7 @@ describe('suggestions at the caret', () => {
     // The caret after 소련, a word that explains its witness word: another target.
     const koreanStart = 1 + state.doc.firstChild!.child(0).nodeSize + 1 + 1;
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, koreanStart + 2)));
-    expect(suggestKey.getState(state)!.dismissed).toBeNull();
+    expect(suggestKey.getState(state)!.override).toBeNull();
   });
 });
 

@@ -44,8 +44,11 @@ export interface SuggestState {
   /** Answer, and the query it answers. */
   items: readonly SuggestionItem[];
   itemsFor: string | null;
-  /** Target dismissed with Escape (until the target changes). */
-  dismissed: string | null;
+  /**
+   * The list hidden with Escape, or asked for with Mod-., for one target (until
+   * the target changes).
+   */
+  override: { key: string; mode: 'hidden' | 'shown' } | null;
 }
 
 type Meta =
@@ -61,7 +64,7 @@ export const suggestKey = new PluginKey<SuggestState>('suggest');
 export const SUGGEST_LIMIT = 12;
 const SHOWN = 9;
 
-const EMPTY: SuggestState = { pick: null, target: null, query: null, request: null, items: [], itemsFor: null, dismissed: null };
+const EMPTY: SuggestState = { pick: null, target: null, query: null, request: null, items: [], itemsFor: null, override: null };
 
 function lastWord(text: string): string {
   const words = text.trim().split(/\s+/);
@@ -103,11 +106,11 @@ function applyState(tr: Transaction, old: SuggestState, state: EditorState): Sug
   const request = target ? requestFor(target) : null;
   const query = request ? queryKey(request) : null;
   const key = targetKey(target);
-  let dismissed = old.dismissed === key ? old.dismissed : null;
-  if (meta?.type === 'dismiss') dismissed = key;
-  if (meta?.type === 'show') dismissed = null;
+  let override = old.override && old.override.key === key ? old.override : null;
+  if (key && meta?.type === 'dismiss') override = { key, mode: 'hidden' };
+  if (key && meta?.type === 'show') override = { key, mode: 'shown' };
   const keep = query !== null && query === old.itemsFor;
-  return { pick, target, query, request, items: keep ? old.items : [], itemsFor: keep ? old.itemsFor : null, dismissed };
+  return { pick, target, query, request, items: keep ? old.items : [], itemsFor: keep ? old.itemsFor : null, override };
 }
 
 /** Marks a transaction as bringing the answer to a query (what the plugin view does when it arrives). */
@@ -119,9 +122,15 @@ export function suggestionsArrived(tr: Transaction, query: string, items: Sugges
 export function visibleSuggestions(state: EditorState): SuggestionItem[] {
   const s = suggestKey.getState(state);
   const target = s?.target;
-  if (!s || !target || s.itemsFor !== s.query || s.dismissed === targetKey(target)) return [];
+  if (!s || !target || s.itemsFor !== s.query) return [];
+  const override = s.override?.key === targetKey(target) ? s.override.mode : null;
+  if (override === 'hidden') return [];
   // Completions of what is typed (up to a wrong syllable), never the word itself.
-  return s.items.filter((item) => item.text !== target.word && item.text.startsWith(target.prefix)).slice(0, SHOWN);
+  const items = s.items.filter((item) => item.text !== target.word && item.text.startsWith(target.prefix));
+  // Before anything is typed, the list opens by itself only when the project knows
+  // a word that fits (glossary, restored text): the lexicon alone is mostly noise there.
+  if (override !== 'shown' && target.source === 'caret' && !target.prefix && !items.some((i) => i.source !== 'lexicon')) return [];
+  return items.slice(0, SHOWN);
 }
 
 /** The state the popover needs. */
@@ -173,7 +182,7 @@ export const dismissSuggestions: Command = (state, dispatch) => {
   return true;
 };
 
-/** Shows the list again after Escape. */
+/** Shows the list (again after Escape, or before anything is typed). */
 export const showSuggestions: Command = (state, dispatch) => {
   const s = suggestKey.getState(state);
   if (!s?.target) return false;
