@@ -4,7 +4,7 @@ import { undo } from 'prosemirror-history';
 import { checkLines } from '../../shared/korean';
 import { br, doc, en, ko, run, seg, stateFor, wit } from '../editor/test-builders';
 import { moveLastWitnessLineDown, splitSegment } from '../editor/commands/segments';
-import { buildWitnessCheckPlugin, segmentCheckAt, segmentStates, witnessCheckKey, type CheckFn } from './witness-check';
+import { buildWitnessCheckPlugin, checkRest, segmentCheckAt, segmentStates, witnessCheckKey, type CheckFn } from './witness-check';
 import { schema } from '../../shared/model/schema';
 
 function counted() {
@@ -119,5 +119,22 @@ describe('the live witness check', () => {
     undo(state, (tr) => (state = state.apply(tr)));
     expect(segmentStates(state)).toEqual(['partial', 'empty']);
     expect(statuses(state)).toEqual(['소:consistent', '련:confirmed']);
+  });
+
+  it('checks the first segments at once and the rest in the background, also across edits', () => {
+    const calls: string[][] = [];
+    const check: CheckFn = (lines, witness, options) => (calls.push(witness), checkLines(lines, witness, options));
+    const plugin = buildWitnessCheckPlugin(schema, { check, initial: 1, chunk: 1 });
+    let state = stateFor(doc(seg(en('A <a>B'), wit('|| Y'), ko()), titleRow(), seg(en('date'), wit('1960D 8 30|'), ko()), headRow()), [plugin]);
+    expect(segmentStates(state)).toEqual(['empty', null, null, null]);
+    // An edit in a row not checked yet checks it; splitting the first row moves the rest.
+    const date = state.doc.child(0).nodeSize + state.doc.child(1).nodeSize;
+    const dateKorean = date + 1 + state.doc.child(2).child(0).nodeSize + 1 + 1;
+    state = state.apply(state.tr.insertText('1960', dateKorean));
+    expect(segmentStates(state)).toEqual(['empty', null, 'partial', null]);
+    state = run(state, splitSegment()) as EditorState;
+    state = checkRest(state);
+    expect(segmentStates(state)).toEqual(['empty', null, 'partial', 'partial', 'consistent']);
+    expect(calls.length).toBeLessThanOrEqual(8);
   });
 });

@@ -7,6 +7,10 @@
  * mapped. The check of each segment lives in the spec of its Korean column's node
  * decoration, so it moves with the document and costs nothing to keep.
  *
+ * Opening a long document: the first segments are checked at once, the rest
+ * in the background, a chunk at a time (`next` is where the background pass goes
+ * on; it maps through edits), so the editor opens without waiting for them.
+ *
  * IME composition: ProseMirror leaves the text node being composed alone, and
  * when that node sat inside a decoration's wrapper it ends up outside it while
  * the view still counts the decoration as drawn (seen in Chromium: a syllable
@@ -28,6 +32,10 @@ export type CheckFn = (lines: string[], witness: string[], options: CheckOptions
 
 export interface WitnessCheckOptions {
   check?: CheckFn;
+  /** Segments checked when the editor starts (default 300); the rest in the background. */
+  initial?: number;
+  /** Segments per background step (default 100). */
+  chunk?: number;
 }
 
 export interface WitnessCheckState {
@@ -36,10 +44,14 @@ export interface WitnessCheckState {
   rechecked: number;
   /** Bumped to make ProseMirror redraw a segment's decorations after a composition. */
   redraw: number;
+  /** Position of the first segment the background pass has not checked yet (the document's size when done). */
+  next: number;
 }
 
 /** Meta of the transaction that redraws the caret's segment after a composition. */
 const REDRAW = 'redraw-after-composition';
+/** Meta of a background step. */
+const BACKGROUND = 'check-in-background';
 
 export const witnessCheckKey = new PluginKey<WitnessCheckState>('witnessCheck');
 
@@ -58,13 +70,36 @@ function decorate(segment: Node, pos: number, check: CheckFn, out: Decoration[],
   return true;
 }
 
-function checkAll(doc: Node, check: CheckFn): WitnessCheckState {
+/** Checks up to `count` segments from position `from`; returns their decorations and where it stopped. */
+function checkFrom(doc: Node, from: number, count: number, check: CheckFn, out: Decoration[]): { next: number; checked: number } {
+  let pos = from;
+  let checked = 0;
+  const first = doc.resolve(from).index(0);
+  for (let index = first; index < doc.childCount && index - first < count; index++) {
+    const segment = doc.child(index);
+    if (decorate(segment, pos, check, out)) checked++;
+    pos += segment.nodeSize;
+  }
+  return { next: pos, checked };
+}
+
+function checkStart(doc: Node, check: CheckFn, initial: number): WitnessCheckState {
   const decorations: Decoration[] = [];
-  let rechecked = 0;
-  doc.forEach((segment, offset) => {
-    if (decorate(segment, offset, check, decorations)) rechecked++;
-  });
-  return { decorations: DecorationSet.create(doc, decorations), rechecked, redraw: 0 };
+  const { next, checked } = checkFrom(doc, 0, initial, check, decorations);
+  return { decorations: DecorationSet.create(doc, decorations), rechecked: checked, redraw: 0, next };
+}
+
+function checkMore(state: EditorState, old: WitnessCheckState, check: CheckFn, chunk: number): WitnessCheckState {
+  if (old.next >= state.doc.content.size) return old;
+  const segments = new Map<number, Node>();
+  let pos = old.next;
+  for (let index = state.doc.resolve(pos).index(0); index < state.doc.childCount && segments.size < chunk; index++) {
+    const segment = state.doc.child(index);
+    segments.set(pos, segment);
+    pos += segment.nodeSize;
+  }
+  // redecorate, not add: a segment edited meanwhile already has decorations.
+  return { ...redecorate(state.doc, old.decorations, segments, check, old.redraw, old.next), next: pos };
 }
 
 /**
@@ -112,11 +147,12 @@ export function segmentsIn(doc: Node, ranges: [number, number][]): Map<number, N
 
 function recheck(tr: Transaction, old: WitnessCheckState, check: CheckFn): WitnessCheckState {
   const ranges = touchedRanges(tr);
-  if (!ranges) return checkAll(tr.doc, check);
-  return redecorate(tr.doc, old.decorations.map(tr.mapping, tr.doc), segmentsIn(tr.doc, ranges), check, old.redraw);
+  if (!ranges) return checkStart(tr.doc, check, tr.doc.childCount);
+  const next = Math.min(tr.mapping.map(old.next, -1), tr.doc.content.size);
+  return redecorate(tr.doc, old.decorations.map(tr.mapping, tr.doc), segmentsIn(tr.doc, ranges), check, old.redraw, next);
 }
 
-function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, redraw: number): WitnessCheckState {
+function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, redraw: number, next: number): WitnessCheckState {
   const added: Decoration[] = [];
   let rechecked = 0;
   for (const [pos, segment] of segments) {
@@ -126,13 +162,13 @@ function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, 
     if (decorate(segment, pos, check, added, redraw)) rechecked++;
   }
   if (added.length) set = set.add(doc, added);
-  return { decorations: set, rechecked, redraw };
+  return { decorations: set, rechecked, redraw, next };
 }
 
 function redrawCaretSegment(state: EditorState, old: WitnessCheckState, check: CheckFn): WitnessCheckState {
   const seg = segmentAt(state.selection.$head);
   if (!seg) return old;
-  return redecorate(state.doc, old.decorations, new Map([[seg.pos, seg.node]]), check, old.redraw + 1);
+  return redecorate(state.doc, old.decorations, new Map([[seg.pos, seg.node]]), check, old.redraw + 1, old.next);
 }
 
 const redrawTimers = new WeakMap<EditorView, ReturnType<typeof setTimeout>>();
@@ -152,15 +188,37 @@ function scheduleRedraw(view: EditorView): void {
 /** The live witness check plugin. */
 export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOptions = {}): Plugin<WitnessCheckState> {
   const check = options.check ?? checkLines;
+  const chunk = options.chunk ?? 100;
   return new Plugin<WitnessCheckState>({
     key: witnessCheckKey,
     state: {
-      init: (_config, state) => checkAll(state.doc, check),
+      init: (_config, state) => checkStart(state.doc, check, options.initial ?? 300),
       apply: (tr, old, _oldState, state) => {
         if (tr.docChanged) return recheck(tr, old, check);
-        if (tr.getMeta(witnessCheckKey) === REDRAW) return redrawCaretSegment(state, old, check);
+        const meta = tr.getMeta(witnessCheckKey);
+        if (meta === REDRAW) return redrawCaretSegment(state, old, check);
+        if (meta === BACKGROUND) return checkMore(state, old, check, chunk);
         return old.rechecked ? { ...old, rechecked: 0 } : old;
       },
+    },
+    view: (editorView) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const schedule = (view: EditorView) => {
+        const s = witnessCheckKey.getState(view.state);
+        if (timer || !s || s.next >= view.state.doc.content.size) return;
+        // A step at a time, leaving the frames between them to typing and painting.
+        timer = setTimeout(() => {
+          timer = null;
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(witnessCheckKey, BACKGROUND));
+        }, 16);
+      };
+      schedule(editorView);
+      return {
+        update: schedule,
+        destroy: () => {
+          if (timer) clearTimeout(timer);
+        },
+      };
     },
     props: {
       decorations: (state) => witnessCheckKey.getState(state)?.decorations,
@@ -172,6 +230,15 @@ export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOp
       },
     },
   });
+}
+
+/** Runs the background check to the end (for tests and tools without a view). */
+export function checkRest(state: EditorState): EditorState {
+  let current = state;
+  while ((witnessCheckKey.getState(current)?.next ?? Infinity) < current.doc.content.size) {
+    current = current.apply(current.tr.setMeta(witnessCheckKey, BACKGROUND));
+  }
+  return current;
 }
 
 /** The check of the segment at `segmentPos` (null without witness lines or without the plugin). */
