@@ -70,3 +70,31 @@ test('clicking a garbled word in the witness suggests words for it; a click on o
   await expect(cell).toHaveAttribute('data-check', 'partial');
   await expect(witness.locator('.wc-picked')).toHaveCount(0);
 });
+
+test('dragging across witness characters asks about exactly that text, spaces included', async ({ page, project }) => {
+  await project.handlers.glossaryAdd({ en: 'Korean Workers’ Party', variants: ['KWP'], ko: ['조선로동당', '조선노동당'], type: 'organisation', note: '' });
+  const app = new Workbench(page, project);
+  await app.open();
+  await app.openDocument('Puzanov');
+  const index = await app.rowWith('I provided Comrade Puzanov with a translation');
+  const witness = app.cell(index, 'witness');
+  // `p \X` in the body's witness is 조선로동당의: 조 keeps `p`, 선 a space, 로 `\`, 의 `X`.
+  const line = (await witness.locator('.witness-line').first().textContent()) ?? '';
+  const at = line.indexOf('p \\X');
+  expect(at).toBeGreaterThan(0);
+  const from = await witness.locator(`.wc[data-col="${at}"]`).boundingBox();
+  const to = await witness.locator(`.wc[data-col="${at + 3}"]`).boundingBox();
+  await page.mouse.move(from!.x + 1, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 5 });
+  await page.mouse.move(to!.x + to!.width - 1, to!.y + to!.height / 2);
+  await page.mouse.up();
+  await expect(witness.locator('.wc-picked')).toHaveText(['p', ' ', '\\', 'X']);
+  const list = page.locator('.suggest-list');
+  await expect(list.locator('.suggest-token')).toHaveText('p \\X');
+  // Only the spelling whose garble fits is offered: 조선로동당의 (조선노동당의 leaves `p xX`).
+  const texts = await list.locator('.suggest-text').allTextContents();
+  expect(texts).toContain('조선로동당의');
+  expect(texts).not.toContain('조선노동당의');
+  await expect(list.locator('.suggest-item', { hasText: '조선로동당의' }).locator('.suggest-source')).toHaveText('glossary');
+});
