@@ -10,12 +10,12 @@
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { closeHistory } from 'prosemirror-history';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import type { Node } from 'prosemirror-model';
 import type { SuggestionItem } from '../../shared/ipc/contract';
 import { segmentAt } from '../editor/positions';
 import { caretTarget, pickTarget, type Pad, type Target, type WitnessPick } from './target';
 import { UNRESTORED } from './proposals';
 import { columnRuns } from './caret-witness';
+import { witnessPickFromEvent } from './witness-pick';
 
 /** What the plugin asks the app for. */
 export interface SuggestRequest {
@@ -198,73 +198,6 @@ export function pickWitness(pick: WitnessPick | null): Command {
   };
 }
 
-/** The witness word around a column. */
-export function witnessWordAt(line: string, col: number): [number, number] {
-  if (line[col] === ' ' || col >= line.length) return [col, col];
-  let from = col;
-  while (from > 0 && line[from - 1] !== ' ') from--;
-  let to = col;
-  while (to < line.length && line[to] !== ' ') to++;
-  return [from, to];
-}
-
-function segmentPosOf(view: EditorView, el: Element): number | null {
-  const segEl = el.closest('.segment');
-  if (!segEl || segEl.parentElement !== view.dom) return null;
-  const index = Array.prototype.indexOf.call(view.dom.children, segEl) as number;
-  if (index < 0 || index >= view.state.doc.childCount) return null;
-  let pos = 0;
-  for (let i = 0; i < index; i++) pos += view.state.doc.child(i).nodeSize;
-  return pos;
-}
-
-function colOf(node: globalThis.Node | null): number | null {
-  const el = node?.nodeType === 1 ? (node as Element) : node?.parentElement;
-  const span = el?.closest?.('.wc') as HTMLElement | null;
-  return span?.dataset.col !== undefined ? Number(span.dataset.col) : null;
-}
-
-/** A click (word), shift-click (extend) or selection in a witness line picks its characters. */
-function onWitnessMouseUp(view: EditorView, event: MouseEvent): boolean {
-  const target = event.target as Element | null;
-  const lineEl = target?.closest?.('.witness-line') as HTMLElement | null;
-  if (!lineEl || !view.dom.contains(lineEl)) return false;
-  const segmentPos = segmentPosOf(view, lineEl);
-  if (segmentPos === null) return false;
-  const segment = view.state.doc.nodeAt(segmentPos) as Node;
-  let lines: string[] = [];
-  segment.forEach((child) => {
-    if (child.type.name === 'witness') lines = child.attrs.lines as string[];
-  });
-  const line = Number(lineEl.dataset.line ?? 0);
-  const text = lines[line] ?? '';
-  let range: [number, number] | null = null;
-  const sel = view.dom.ownerDocument.getSelection();
-  if (sel && !sel.isCollapsed && lineEl.contains(sel.anchorNode) && lineEl.contains(sel.focusNode)) {
-    const a = colOf(sel.anchorNode);
-    const f = colOf(sel.focusNode);
-    if (a !== null && f !== null) {
-      const range0 = sel.getRangeAt(0);
-      const startCol = colOf(range0.startContainer) ?? Math.min(a, f);
-      const endCol = colOf(range0.endContainer) ?? Math.max(a, f);
-      const endIncluded = range0.endContainer.nodeType === 3 ? range0.endOffset > 0 : true;
-      range = [startCol, endIncluded ? endCol + 1 : endCol];
-    }
-  }
-  if (!range) {
-    const col = colOf(target);
-    if (col === null) return false;
-    range = witnessWordAt(text, col);
-    const old = suggestKey.getState(view.state)?.pick;
-    if (event.shiftKey && old && old.segmentPos === segmentPos && old.line === line) {
-      range = [Math.min(old.from, range[0]), Math.max(old.to, range[1])];
-    }
-  }
-  if (range[1] <= range[0]) return false;
-  pickWitness({ segmentPos, line, from: range[0], to: range[1] })(view.state, view.dispatch);
-  return false;
-}
-
 function fetcher(options: SuggestOptions) {
   return (editorView: EditorView) => {
     const fetch = options.fetch;
@@ -361,7 +294,11 @@ export function buildSuggestPlugin(options: SuggestOptions = {}): Plugin<Suggest
         return false;
       },
       handleDOMEvents: {
-        mouseup: (view, event) => onWitnessMouseUp(view, event),
+        mouseup: (view, event) => {
+          const pick = witnessPickFromEvent(view, event, suggestKey.getState(view.state)?.pick ?? null);
+          if (pick) pickWitness(pick)(view.state, view.dispatch);
+          return false;
+        },
       },
     },
   });
