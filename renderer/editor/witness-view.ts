@@ -44,6 +44,7 @@ export class WitnessView implements NodeView {
   readonly dom: HTMLElement;
   private node: Node;
   private highlights: string;
+  private current: readonly WitnessHighlight[] = [];
 
   constructor(
     node: Node,
@@ -61,6 +62,7 @@ export class WitnessView implements NodeView {
     const highlights = highlightsOf(decorations);
     this.highlights = highlightKey(highlights);
     this.render(node.attrs.lines as string[], highlights);
+    this.current = highlights;
   }
 
   private render(lines: readonly string[], highlights: readonly WitnessHighlight[]): void {
@@ -114,12 +116,43 @@ export class WitnessView implements NodeView {
     const highlights = highlightsOf(decorations);
     const key = highlightKey(highlights);
     const lines = node.attrs.lines as string[];
-    if (!sameLines(lines, this.node.attrs.lines as string[]) || key !== this.highlights) {
-      this.render(lines, highlights);
-      this.highlights = key;
-    }
+    if (!sameLines(lines, this.node.attrs.lines as string[])) this.render(lines, highlights);
+    else if (key !== this.highlights) this.patch(highlights);
+    this.highlights = key;
+    this.current = highlights;
     this.node = node;
     return true;
+  }
+
+  /**
+   * Same lines, other highlights: restyles only the characters of the highlights
+   * that came or went (the caret's word moves on every keystroke; a long line
+   * must not be redrawn for it).
+   */
+  private patch(highlights: readonly WitnessHighlight[]): void {
+    const keyOf = (h: WitnessHighlight) => `${h.line}:${h.from}-${h.to}.${h.className}.${h.title ?? ''}`;
+    const before = new Set(this.current.map(keyOf));
+    const after = new Set(highlights.map(keyOf));
+    const touched = new Map<number, Set<number>>();
+    for (const h of [...this.current.filter((x) => !after.has(keyOf(x))), ...highlights.filter((x) => !before.has(keyOf(x)))]) {
+      const cols = touched.get(h.line) ?? new Set<number>();
+      for (let col = h.from; col < h.to; col++) cols.add(col);
+      touched.set(h.line, cols);
+    }
+    const rows = this.dom.querySelectorAll(':scope > .witness-line');
+    for (const [line, cols] of touched) {
+      const row = rows[line];
+      if (!row) continue;
+      for (const col of cols) {
+        const span = row.children[col] as HTMLElement | undefined;
+        if (!span) continue;
+        const own = highlights.filter((h) => h.line === line && col >= h.from && col < h.to);
+        span.className = ['wc', ...own.map((h) => h.className)].join(' ');
+        const title = own.reduce<string | undefined>((t, h) => h.title ?? t, undefined);
+        if (title) span.title = title;
+        else span.removeAttribute('title');
+      }
+    }
   }
 
   stopEvent(event: Event): boolean {
