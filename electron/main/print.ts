@@ -51,6 +51,7 @@ export const printPdfWithElectron: PdfPrinter = async (html, { pageSize }) => {
         webSecurity: true,
         webviewTag: false,
         spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     win.webContents.on('will-navigate', (event) => event.preventDefault());
