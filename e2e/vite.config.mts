@@ -22,6 +22,7 @@ export default defineConfig({
     outDir: resolve(here, '../out/e2e-renderer'),
     emptyOutDir: true,
     sourcemap: true,
+    minify: process.env.INTERLINEA_NO_MINIFY ? false : undefined,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       input: {

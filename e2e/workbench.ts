@@ -66,6 +66,7 @@ export class Workbench {
    * mouse), or puts the caret before/after it.
    */
   async select(text: string, options: { column?: Column; row?: number; caret?: 'before' | 'after' } = {}): Promise<void> {
+    await this.focusEditor();
     const found = await this.editor.evaluate(
       (editor, { text, column, row, caret }) => {
         const rows = Array.from(editor.querySelectorAll(':scope > .segment'));
@@ -80,7 +81,6 @@ export class Workbench {
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const at = (node.textContent ?? '').indexOf(text);
             if (at < 0) continue;
-            (editor as HTMLElement).focus();
             const selection = document.getSelection()!;
             const start = caret === 'after' ? at + text.length : at;
             const end = caret === 'before' ? at : at + text.length;
@@ -101,6 +101,7 @@ export class Workbench {
 
   /** Selects from the start of `from` to the end of `to` (English cells, document order), across rows. */
   async selectBetween(from: string, to: string): Promise<void> {
+    await this.focusEditor();
     const ok = await this.editor.evaluate(
       (editor, [a, b]) => {
         const find = (text: string) => {
@@ -115,7 +116,6 @@ export class Workbench {
         const start = find(a);
         const end = find(b);
         if (!start || !end) return false;
-        (editor as HTMLElement).focus();
         document.getSelection()!.setBaseAndExtent(start.node, start.at, end.node, end.at + b.length);
         return true;
       },
@@ -123,6 +123,18 @@ export class Workbench {
     );
     if (!ok) throw new Error(`could not select from “${from}” to “${to}”`);
     await this.settle();
+  }
+
+  /**
+   * Focuses the editor, if it is not focused, and waits for ProseMirror to settle:
+   * on focus it puts its own selection back into the DOM a moment later, which
+   * would undo a selection made in between.
+   */
+  async focusEditor(): Promise<void> {
+    const focused = await this.editor.evaluate((el) => el === document.activeElement);
+    if (focused) return;
+    await this.editor.evaluate((el) => (el as HTMLElement).focus());
+    await this.page.waitForTimeout(60);
   }
 
   /** Waits two frames: selection changes and renders have landed. */

@@ -16,6 +16,7 @@ import { buildAnnotationsPlugin } from './annotations';
 import { buildFootnoteFocus, FootnoteView } from './footnote-view';
 import { buildClipboard } from './clipboard';
 import { buildTyping } from './typing';
+import { buildRowNumbers, SegmentView } from './row-numbers';
 import { WitnessView } from './witness-view';
 import { buildRestorePlugins } from '../restore';
 
@@ -33,6 +34,7 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     history({ newGroupDelay: 500 }),
     buildWitnessGuard(),
     buildAnnotationsPlugin(schema),
+    buildRowNumbers(),
     buildFootnoteFocus(),
     buildClipboard(schema),
     ...buildTyping(),
@@ -60,9 +62,10 @@ function columnView(name: string, lang: string, label: string): NodeViewConstruc
   };
 }
 
-/** The node views: witness cells, footnotes, and text columns tagged with their language. */
+/** The node views: rows, witness cells, footnotes, and text columns tagged with their language. */
 export function buildNodeViews(languages: ColumnLanguages): Record<string, NodeViewConstructor> {
   return {
+    segment: (node, view, getPos) => new SegmentView(node, view, getPos),
     witness: (node, view, getPos, decorations) => new WitnessView(node, view, getPos, decorations),
     footnote: (node, view, getPos, decorations) => new FootnoteView(node, view, getPos, decorations),
     english: columnView('english', languages.english, 'English'),

@@ -154,7 +154,7 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
       </header>
       <Toolbar controller={controller} onCorrect={() => setCorrecting(true)} onHelp={onShowHelp} onExport={onExport} />
       <div className="document-body">
-        <div className="document-scroll" id="editor">
+        <div className="document-main">
           <MetaForm id="document-details" hidden={!showDetails} initial={doc.meta} onChange={onMetaChange} />
           <div className="column-heads" aria-hidden="true">
             <span className="col-head col-num">#</span>
@@ -167,7 +167,10 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
             </span>
             {withOriginal && <span className="col-head">Original{doc.meta.originalLanguage ? ` (${doc.meta.originalLanguage})` : ''}</span>}
           </div>
-          <DocumentEditor controller={controller} body={doc.body} languages={languages} ui={ui} />
+          {/* The rows scroll on their own, under fixed column headings (no sticky positioning: cheaper frames). */}
+          <div className="document-scroll" id="editor">
+            <DocumentEditor controller={controller} body={doc.body} languages={languages} ui={ui} />
+          </div>
         </div>
         <SidePanel controller={controller} panel={panel} onPanel={setPanel} />
       </div>
