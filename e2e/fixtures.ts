@@ -36,14 +36,16 @@ export async function injectApi(page: Page, project: TempProject): Promise<void>
   }, [...REQUEST_NAMES]);
 }
 
-export const test = base.extend<{ project: TempProject }>({
+export const test = base.extend<{ project: TempProject; expectedPageErrors: RegExp[] }>({
+  /** Console errors a test expects (e.g. CSP reports for hostile HTML it pastes on purpose). */
+  expectedPageErrors: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   project: async ({}, use) => {
     const project = await createTempProject();
     await use(project);
     await project.close();
   },
-  page: async ({ page, project }, use) => {
+  page: async ({ page, project, expectedPageErrors }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (msg) => {
@@ -51,7 +53,10 @@ export const test = base.extend<{ project: TempProject }>({
     });
     await injectApi(page, project);
     await use(page);
-    expect(errors, 'no errors in the page').toEqual([]);
+    expect(
+      errors.filter((e) => !expectedPageErrors.some((re) => re.test(e))),
+      'no errors in the page',
+    ).toEqual([]);
   },
 });
 

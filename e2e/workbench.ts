@@ -78,16 +78,31 @@ export class Workbench {
             // Skip text inside footnote anchors (their numbers).
             acceptNode: (node) => (node.parentElement?.closest('.footnote') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
           });
+          // The cell's text across its text nodes (marks split it), then back to nodes.
+          const nodes: globalThis.Node[] = [];
+          let whole = '';
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const at = (node.textContent ?? '').indexOf(text);
-            if (at < 0) continue;
-            const selection = document.getSelection()!;
-            const start = caret === 'after' ? at + text.length : at;
-            const end = caret === 'before' ? at : at + text.length;
-            selection.setBaseAndExtent(node, start, node, end);
-            (r as HTMLElement).scrollIntoView({ block: 'center' });
-            return true;
+            nodes.push(node);
+            whole += node.textContent ?? '';
           }
+          const at = whole.indexOf(text);
+          if (at < 0) continue;
+          const locate = (offset: number, preferNext: boolean) => {
+            let seen = 0;
+            for (const node of nodes) {
+              const length = (node.textContent ?? '').length;
+              if (offset < seen + length || (offset === seen + length && !preferNext)) return { node, offset: offset - seen };
+              seen += length;
+            }
+            const last = nodes[nodes.length - 1];
+            return { node: last, offset: (last.textContent ?? '').length };
+          };
+          const start = locate(caret === 'after' ? at + text.length : at, true);
+          const end = locate(caret === 'before' ? at : at + text.length, false);
+          const selection = document.getSelection()!;
+          selection.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+          (r as HTMLElement).scrollIntoView({ block: 'center' });
+          return true;
         }
         return false;
       },

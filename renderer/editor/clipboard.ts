@@ -33,6 +33,17 @@ const ALLOWED: Record<string, { classes?: string[]; attrs: string[] }> = {
   br: { attrs: [] },
 };
 
+/**
+ * Parses HTML without running or loading anything: a template's content is
+ * inert (no scripts, no image loads, no event handlers), unlike a DOMParser
+ * document, where an `<img onerror>` still fires.
+ */
+function inert(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
 /** Normalises pasted text: NFC (Hangul composed), `\n` line ends, no control characters. */
 export function cleanText(text: string): string {
   return text
@@ -62,7 +73,7 @@ export function inlineFromText(schema: Schema, text: string): Node[] {
  * ProseMirror's slice information moved past our marker.
  */
 export function sanitizeOwnHtml(html: string): string {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const parsed = inert(html);
   const marker = parsed.querySelector(`[${CLIPBOARD_MARKER}]`);
   if (!marker) return '';
   const slice = marker.getAttribute('data-pm-slice');
@@ -81,7 +92,7 @@ export function sanitizeOwnHtml(html: string): string {
     if (rule.classes) el.setAttribute('class', classes.join(' '));
   };
   clean(marker);
-  const out = parsed.createElement('div');
+  const out = parsed.ownerDocument.createElement('div');
   out.append(...Array.from(marker.childNodes));
   const first = out.firstElementChild;
   if (slice && first) first.setAttribute('data-pm-slice', slice);
@@ -100,11 +111,11 @@ function escapeHtml(text: string): string {
 
 /** Foreign HTML (e.g. dropped from a web page) reduced to its text. */
 function htmlToTextHtml(html: string): string {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const parsed = inert(html);
   parsed.querySelectorAll('script, style, template').forEach((el) => el.remove());
   parsed.querySelectorAll('br').forEach((el) => el.replaceWith('\n'));
   parsed.querySelectorAll('p, div, li, tr, h1, h2, h3, h4, h5, h6').forEach((el) => el.append('\n'));
-  const text = cleanText(parsed.body.textContent ?? '').replace(/\n+$/, '');
+  const text = cleanText(parsed.textContent ?? '').replace(/\n+$/, '');
   return text
     .split('\n')
     .map((line) => escapeHtml(line))

@@ -43,7 +43,9 @@ export class EditorController {
     const view = this.view;
     if (!view) return false;
     const applied = command(view.state, this.dispatch, view);
-    if (focus) view.focus();
+    // Back to the text, unless the command put the focus somewhere inside it
+    // already (a new footnote's own editor).
+    if (focus && !view.dom.contains(view.dom.ownerDocument.activeElement)) view.focus();
     return applied;
   }
 

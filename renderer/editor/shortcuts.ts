@@ -60,7 +60,11 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navi
 
 /** A key name as people read it: `Mod-Shift-k` → `Ctrl+Shift+K` (or `⌘⇧K` on macOS). */
 export function displayKey(key: string, mac = isMac): string {
-  const parts = key.split(/-(?!$)/);
+  // Modifiers in the usual reading order (Ctrl+Alt+Shift+K), whatever the key name's order.
+  const order = ['Mod', 'Ctrl', 'Alt', 'Shift'];
+  const split = key.split(/-(?!$)/);
+  const mods = split.slice(0, -1).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const parts = [...mods, split[split.length - 1]];
   const names: Record<string, [string, string]> = {
     Mod: ['Ctrl', '⌘'],
     Shift: ['Shift', '⇧'],

@@ -38,6 +38,12 @@ interface Props {
   ref?: Ref<DocumentPaneHandle>;
 }
 
+function hasWitness(doc: DocumentFile): boolean {
+  return (doc.body.content ?? []).some((segment) =>
+    (segment.content ?? []).some((cell) => cell.type === 'witness' && ((cell.attrs?.lines as string[] | undefined) ?? []).length > 0),
+  );
+}
+
 function hasOriginal(doc: DocumentFile): boolean {
   return (doc.body.content ?? []).some((segment) => (segment.content ?? []).some((cell) => cell.type === 'original'));
 }
@@ -52,6 +58,8 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
   useEffect(() => restoreUi.subscribe(() => restoreUi.peekPrefill() && setPanel('glossary')), []);
   const [correcting, setCorrecting] = useState(false);
   const withOriginal = useMemo(() => hasOriginal(doc), [doc]);
+  // A document without a Korean witness keeps the column, narrow (lines can still be moved in).
+  const withWitness = useMemo(() => hasWitness(doc), [doc]);
 
   const payload = useCallback(
     (): SavePayload => ({
@@ -142,7 +150,7 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
   );
 
   return (
-    <section className={`document-pane${withOriginal ? ' with-original' : ''}`} aria-labelledby="document-title">
+    <section className={`document-pane${withOriginal ? ' with-original' : ''}${withWitness ? '' : ' no-witness'}`} aria-labelledby="document-title">
       <header className="document-header">
         <h1 id="document-title" className="document-heading">
           {title || 'Untitled'}
