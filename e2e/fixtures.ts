@@ -19,10 +19,19 @@ declare global {
   }
 }
 
-export async function injectApi(page: Page, project: TempProject): Promise<void> {
-  await page.exposeBinding('__interlineaInvoke', (_source, name: string, input: unknown) =>
-    dispatch(project.handlers, name as RequestName, input),
-  );
+/** Faults a test can switch on from Node, between the page and the real handlers. */
+export interface Faults {
+  /** When set, saveDocument fails with this message (as a full disk would). */
+  saveError: string | null;
+}
+
+export async function injectApi(page: Page, project: TempProject, faults: Faults = { saveError: null }): Promise<void> {
+  await page.exposeBinding('__interlineaInvoke', (_source, name: string, input: unknown) => {
+    if (name === 'saveDocument' && faults.saveError) {
+      return Promise.resolve({ ok: false, error: { code: 'io', message: faults.saveError } });
+    }
+    return dispatch(project.handlers, name as RequestName, input);
+  });
   await page.addInitScript((names: string[]) => {
     const listeners = new Set<(command: string) => void>();
     const api: Record<string, unknown> = {};
@@ -36,7 +45,11 @@ export async function injectApi(page: Page, project: TempProject): Promise<void>
   }, [...REQUEST_NAMES]);
 }
 
-export const test = base.extend<{ project: TempProject; expectedPageErrors: RegExp[] }>({
+export const test = base.extend<{ project: TempProject; faults: Faults; expectedPageErrors: RegExp[] }>({
+  // eslint-disable-next-line no-empty-pattern
+  faults: async ({}, use) => {
+    await use({ saveError: null });
+  },
   /** Console errors a test expects (e.g. CSP reports for hostile HTML it pastes on purpose). */
   expectedPageErrors: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
@@ -45,13 +58,13 @@ export const test = base.extend<{ project: TempProject; expectedPageErrors: RegE
     await use(project);
     await project.close();
   },
-  page: async ({ page, project, expectedPageErrors }, use) => {
+  page: async ({ page, project, faults, expectedPageErrors }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(msg.text());
     });
-    await injectApi(page, project);
+    await injectApi(page, project, faults);
     await use(page);
     expect(
       errors.filter((e) => !expectedPageErrors.some((re) => re.test(e))),

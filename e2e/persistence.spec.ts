@@ -59,3 +59,23 @@ test('every change is stored in the project files and is there after a reload', 
   await expect(page.locator('#meta-translatorNotes')).toHaveValue('독일어 원문 대조 필요');
   await app.screenshot('after-reload');
 });
+
+test('an edit made just before the page goes away is still saved (the save runs on unload)', async ({ page, project }) => {
+  const app = new Workbench(page, project);
+  await app.open();
+  const id = await app.openDocument('Puzanov');
+  const index = await app.rowWith('Pyongyang, 30 August 1960');
+  await app.cell(index, 'korean').click();
+  await app.composeKorean([
+    { compose: ['ㅍ', '펴', '평'], commit: '평' },
+    { compose: ['ㅇ', '야', '양'], commit: '양' },
+  ]);
+  await expect(page.locator('.save-state')).toHaveAttribute('data-status', 'unsaved');
+  // Reload at once, well before the autosave's quiet time is over.
+  await page.reload();
+  await expect(app.editor).toBeVisible();
+  await expect
+    .poll(async () => JSON.stringify((await app.stored(id)).body.content![index]))
+    .toContain('{"type":"korean","content":[{"type":"text","text":"평양"}]}');
+  await expect(app.cell(index, 'korean')).toHaveText('평양');
+});

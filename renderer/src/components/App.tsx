@@ -135,17 +135,37 @@ export function App() {
   useEffect(() => {
     const flush = () => void registry.flushAll();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    let closing = false;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!isElectron() || closing || !registry.unsaved().length) {
+        flush();
+        return;
+      }
+      // In the app, closing (or quitting) with unsaved edits waits for the save:
+      // Electron cancels the close silently (no dialog), the save runs, then the
+      // window closes itself. If the save fails, the window stays open, edits kept.
+      event.preventDefault();
+      event.returnValue = '';
+      closing = true;
+      void registry.flushAll().then(() => {
+        if (!registry.unsaved().length) window.close();
+        else {
+          closing = false;
+          notify({ kind: 'error', text: 'The window stays open: some changes could not be saved yet (see the save state). Saving is retried.' });
+        }
+      });
+    };
     window.addEventListener('blur', flush);
     window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
+    window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('blur', flush);
       window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [registry]);
+  }, [registry, notify]);
 
   const importResult = useCallback(
     async (imported: { id: string; title: string }[]) => {
@@ -325,6 +345,11 @@ export function App() {
       <Notices notices={notices} onDismiss={dismiss} />
     </div>
   );
+}
+
+/** True inside the desktop app (Electron's renderer), false in a plain browser (the tests). */
+function isElectron(): boolean {
+  return /\bElectron\//.test(navigator.userAgent);
 }
 
 function pendingDocument(payload: SavePayload): DocumentFile {
