@@ -19,7 +19,7 @@
  * Writes bench/results/typing.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -332,6 +332,8 @@ async function main() {
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
         chromium: browser.version(),
+        // Other work on the machine inflates every number alike: read them relative to the baselines.
+        loadAverage1min: Math.round(loadavg()[0] * 100) / 100,
       },
       openMs,
       results: {
@@ -350,7 +352,7 @@ async function main() {
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'typing.json'), `${JSON.stringify(result, null, 2)}\n`);
 
-    console.log(`machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGB} GB, Chromium ${result.machine.chromium}`);
+    console.log(`machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGB} GB, Chromium ${result.machine.chromium}, load ${result.machine.loadAverage1min}`);
     console.log(`document: ${ROWS} rows, opened in ${openMs} ms; ${KEYS} keystrokes each after ${WARMUP} warm-up`);
     console.log('keystroke → paint (ms)      median     p95     max');
     const line = (name: string, s: { median: number; p95: number; max: number }) =>
