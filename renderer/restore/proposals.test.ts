@@ -25,11 +25,11 @@ describe('auto-fill', () => {
 
   it('leaves gap placeholders where the witness proves nothing, and the check reads them as still to come', () => {
     const state = apply(
-      doc(seg(en('Archival Signature'), wit('8 : SAPMO-BA, DY 30, IV 2/20/137'), ko('<a>'))),
+      doc(seg(en('Archival Signature: SAPMO-BA, DY 30, IV 2/20/137'), wit('8 : SAPMO-BA, DY 30, IV 2/20/137'), ko('<a>'))),
       autofillRestoration([]),
       doc(
         seg(
-          en('Archival Signature'),
+          en('Archival Signature: SAPMO-BA, DY 30, IV 2/20/137'),
           wit('8 : SAPMO-BA, DY 30, IV 2/20/137'),
           ko(hole(), ' ', prop(':'), ' ', prop('SAPMO-BA,'), ' ', prop('DY'), ' ', prop('30,'), ' ', prop('IV'), ' ', prop('2/20/137')),
         ),
@@ -37,6 +37,23 @@ describe('auto-fill', () => {
       [buildWitnessCheckPlugin(schema)],
     );
     expect(segmentStates(state!)).toEqual(['partial']);
+  });
+
+  it('proposes Latin text only when the segment’s English has it', () => {
+    apply(
+      doc(seg(en('Archival Signature'), wit('8 : SAPMO-BA, DY 30, IV 2/20/137'), ko('<a>'))),
+      autofillRestoration([]),
+      doc(
+        seg(
+          en('Archival Signature'),
+          wit('8 : SAPMO-BA, DY 30, IV 2/20/137'),
+          ko(hole(), ' ', prop(':'), ' ', hole(), ' ', prop('30,'), ' ', hole(), ' ', prop('2/20/137')),
+        ),
+      ),
+    );
+    // A line break in the English separates tokens.
+    const state = run(stateFor(doc(seg(en('Archival Signature', br(), 'SAPMO-BA<a>'), wit('SAPMO-BA XxTmt'), ko()))), autofillRestoration([]));
+    expect((state as EditorState).doc.child(0).child(2).toString()).toBe('korean(proposed("SAPMO-BA"), " ", gap)');
   });
 
   it('proposes a glossary name found at its place, one line per witness line', () => {

@@ -15,9 +15,12 @@ import { restorationText, segmentParts, type SegmentParts } from './segment-text
 /** Reason given to the gap placeholders auto-fill leaves. */
 export const UNRESTORED = 'not restored yet';
 
-/** The Korean content auto-fill proposes for witness lines, or null when it proves nothing. */
-export function autofillContent(schema: Schema, lines: string[], glossary: GlossaryEntry[]): Fragment | null {
-  const result = autofill(lines, glossary);
+/**
+ * The Korean content auto-fill proposes for witness lines, or null when it proves nothing.
+ * `english` is the segment's English text: Latin text is proposed only when it has it.
+ */
+export function autofillContent(schema: Schema, lines: string[], glossary: GlossaryEntry[], english = ''): Fragment | null {
+  const result = autofill(lines, glossary, { english });
   if (result.segments.length === 0) return null;
   const proposed = schema.marks.proposed.create();
   const gap = () => schema.nodes.gap.create({ reason: UNRESTORED });
@@ -93,7 +96,9 @@ export function autofillRestoration(
     if (!dispatch) return candidates.length > 0;
     const fills: { parts: SegmentParts; content: Fragment }[] = [];
     for (const parts of candidates) {
-      const content = autofillContent(state.schema, parts.lines, glossary);
+      // Plain text with line breaks kept as breaks, so that they still separate words.
+      const english = parts.english.textBetween(0, parts.english.content.size, '\n', '\n');
+      const content = autofillContent(state.schema, parts.lines, glossary, english);
       if (content) fills.push({ parts, content });
     }
     if (fills.length === 0) {

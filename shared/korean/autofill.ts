@@ -3,6 +3,12 @@
  * (`1960D 8 30|` is `1960년 8월 30일`), digits, Latin text, punctuation, and glossary forms
  * whose garble is found at that place and nowhere else in the glossary. Everything else
  * becomes a gap placeholder that {@link check} accepts as a wildcard.
+ *
+ * Latin letters in a witness are ambiguous: real Latin text (`SAPMO-BA`, `DY`, `IV`) passes
+ * through the garble unchanged, but so do the low bytes of Hangul syllables (`XxTmt` is five
+ * syllables). Nothing in the witness tells them apart, so a Latin run is proposed only with
+ * outside evidence: the aligned English text has it as a token (case-sensitive), as it has
+ * the archival signature and abbreviations that a translation keeps in Latin letters.
  */
 import { garbleLine } from './garble';
 import { nounEndings } from './endings';
@@ -31,6 +37,15 @@ export interface AutofillSegment {
   entryId?: string;
 }
 
+/** What auto-fill may know besides the witness. */
+export interface AutofillContext {
+  /**
+   * The aligned English text of the segment (plain text). A Latin letter run of the witness
+   * is proposed only when this text has it as a token; without it, none is.
+   */
+  english?: string;
+}
+
 /** The auto-fill of a witness. */
 export interface AutofillResult {
   /** One proposed restoration line per witness line ('' when nothing is proven). */
@@ -54,13 +69,18 @@ const LATIN = /^[A-Za-z][A-Za-z.'-]*[A-Za-z.]?[,.;:]?$/;
 const PUNCT = /^[.,:;!?]$/;
 
 /** Proposes a prefill for each witness line. */
-export function autofill(witnessLines: string[], glossary: GlossaryEntry[] = []): AutofillResult {
+export function autofill(
+  witnessLines: string[],
+  glossary: GlossaryEntry[] = [],
+  context: AutofillContext = {},
+): AutofillResult {
   const forms = glossaryForms(glossary);
+  const latin = latinEvidence(context.english ?? '');
   const lines: string[] = [];
   const segments: AutofillSegment[] = [];
   witnessLines.forEach((witness, lineIndex) => {
     const tokens = tokenize(witness);
-    const proposals = propose(tokens, forms);
+    const proposals = propose(tokens, forms, latin);
     let text = '';
     let t = 0;
     for (const p of proposals) {
@@ -99,7 +119,31 @@ function tokenize(line: string): Token[] {
   return out;
 }
 
-function propose(tokens: Token[], forms: Map<string, { text: string; entryId: string; bare: boolean }[]>): Proposal[] {
+/**
+ * The Latin tokens of the English text, for {@link isEvidentlyLatin}: every maximal run of
+ * letters, digits and the marks inside words (`SAPMO-BA`, `U.S.`), with and without a final
+ * full stop.
+ */
+function latinEvidence(english: string): Set<string> {
+  const tokens = new Set<string>();
+  for (const m of english.matchAll(/[A-Za-z0-9](?:[A-Za-z0-9.'-]*[A-Za-z0-9.])?/g)) {
+    tokens.add(m[0]);
+    tokens.add(m[0].replace(/\.+$/, ''));
+  }
+  return tokens;
+}
+
+/** A witness token is Latin text when the English has it (without trailing punctuation) as a token. */
+function isEvidentlyLatin(tok: string, english: Set<string>): boolean {
+  if (!LATIN.test(tok) || !/[A-Za-z].*[A-Za-z]/.test(tok)) return false;
+  return english.has(tok) || english.has(tok.replace(/[,.;:]$/, ''));
+}
+
+function propose(
+  tokens: Token[],
+  forms: Map<string, { text: string; entryId: string; bare: boolean }[]>,
+  english: Set<string>,
+): Proposal[] {
   const out: Proposal[] = [];
   const proven = new Array<boolean>(tokens.length).fill(false);
   for (let i = 0; i < tokens.length; i++) {
@@ -121,22 +165,16 @@ function propose(tokens: Token[], forms: Map<string, { text: string; entryId: st
       i = glossary.to - 1;
       continue;
     }
-    const latinLike = LATIN.test(tok) && /[A-Za-z].*[A-Za-z]/.test(tok);
-    const strongLatin = latinLike && (tok.replace(/[^A-Za-z]/g, '').length >= 4 || /[A-Za-z]-[A-Za-z]/.test(tok));
+    const latin = isEvidentlyLatin(tok, english);
     const digits = DIGITS.test(tok) && (tok.replace(/\D/g, '').length >= 2 || /[/:.-]\d/.test(tok));
-    if (strongLatin || digits) {
+    if (latin || digits) {
       out.push({ from: i, to: i + 1, text: tok, kind: digits ? 'digits' : 'latin' });
       proven[i] = true;
       continue;
     }
-    // Short Latin or digit tokens next to proven ones continue a reference (`SAPMO-BA, DY 30, IV`).
-    const nearProven =
-      (proven[i - 1] && /[,]$/.test(tokens[i - 1]?.text ?? '')) || /^\d/.test(tokens[i + 1]?.text ?? '');
-    if (
-      (latinLike && /^[A-Z]+[,.]?$/.test(tok) && nearProven && proven[i - 1]) ||
-      (/^\d[,.]?$/.test(tok) && proven[i - 1])
-    ) {
-      out.push({ from: i, to: i + 1, text: tok, kind: /\d/.test(tok) ? 'digits' : 'latin' });
+    // A single digit next to a proven token continues a reference (`DY 3, IV 2/20/137`).
+    if (/^\d[,.]?$/.test(tok) && proven[i - 1]) {
+      out.push({ from: i, to: i + 1, text: tok, kind: 'digits' });
       proven[i] = true;
       continue;
     }

@@ -20,7 +20,7 @@ export type { SuggestionSource } from './suggest-index';
 export { parseLexicon, LEXICON_FORMAT } from './lexicon';
 export type { LexiconData, LexiconWord } from './lexicon';
 export { autofill, AUTOFILL_GAP } from './autofill';
-export type { AutofillResult, AutofillSegment } from './autofill';
+export type { AutofillContext, AutofillResult, AutofillSegment } from './autofill';
 export { repair, mojibakeScore } from './mojibake';
 export type { MojibakeKind, RepairResult, RepairedRun } from './mojibake';
 export type { GlossaryEntry } from './types';
