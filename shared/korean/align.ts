@@ -97,16 +97,23 @@ export function alignLine(
         offset: em.text.length,
       });
   }
-  // Non-space edits weigh twice a space (a lost or extra space is the smaller error); an
-  // extra character typed as ASCII weighs more, since ASCII survives as itself.
+  return { gCol, gBad, gaps, cost: alignmentCost(em, witness, gBad, gaps) };
+}
+
+/**
+ * The cost of an alignment: its contradictions weighed. Non-space edits weigh twice a space
+ * (a lost or extra space is the smaller error); an extra character typed as ASCII weighs
+ * more, since ASCII survives as itself. Pending and absorbed text is free.
+ */
+export function alignmentCost(em: LineEmissions, witness: string, gBad: Uint8Array, gaps: Gap[]): number {
   let cost = 0;
-  for (let g = 0; g < nG; g++)
+  for (let g = 0; g < em.gCode.length; g++)
     if (gBad[g]) cost += em.gCode[g] === SPACE ? 1 : em.text.charCodeAt(em.gFirst[g] ?? 0) < 0x80 ? 3 : 2;
   for (const gap of gaps) {
     if (gap.kind !== 'missing') continue;
     for (let c = gap.start; c < gap.end; c++) cost += witness[c] === ' ' ? 1 : 2;
   }
-  return { gCol, gBad, gaps, cost };
+  return cost;
 }
 
 /** A run of matching words, or a hunk of differing ones: G words [g0, g1) against W words [w0, w1). */
@@ -227,7 +234,12 @@ function alignHunk(
     gaps.push(classifyGap(em, witness, a.start, a.end, a.at, final && a.at === gEnd && gEnd === nG, gBad));
 }
 
-function classifyGap(
+/**
+ * Classifies witness text [start, end) that the restoration does not produce, missing before
+ * g-char `at`: pending at the end, absorbed by a placeholder beside it, or missing (with the
+ * restoration units to blame, if any).
+ */
+export function classifyGap(
   em: LineEmissions,
   witness: string,
   start: number,

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { autofill, AUTOFILL_GAP } from './autofill';
 import { check } from './check';
+import { garble } from './garble';
 import { testGlossary } from './testdata/glossary';
+import { documents } from './testdata/corpus';
+import { witnesses } from './testdata/witness';
 
 const witness = ['|| Y', '8 : SAPMO-BA, DY 30, IV 2/20/137', '[ |Tm ]', '1960D 8 30|', '( xx @X T]', ''];
 const english = 'SED Central Committee. Archival Signature: SAPMO-BA, DY 30, IV 2/20/137. [GDR Embassy in DPRK]';
@@ -18,6 +22,20 @@ const seedWitness = seed
 // The first paragraph of the body: `xx 8 lP\ t X \ || YX ...`, with `XxTmt` in it.
 const longLine = seedWitness.find((l) => l.startsWith('xx 8 lP\\ ')) ?? '';
 const longEnglish = seedEnglish.split('\n').find((l) => l.startsWith('I provided Comrade Puzanov')) ?? '';
+
+/** Every contradiction of autofill's own output against its witness, line by line. */
+function selfContradictions(lines: string[], glossary = testGlossary, context: { english?: string } = {}): string[] {
+  const result = autofill(lines, glossary, context);
+  const out: string[] = [];
+  lines.forEach((w, i) => {
+    const proposed = result.lines[i] ?? '';
+    const r = check(proposed, [w], { wildcard: result.gap });
+    for (const c of r.contradictions)
+      out.push(`${JSON.stringify(w)} ← ${JSON.stringify(proposed)}: ${c.text} at ${c.offset}`);
+    if (proposed && r.state !== 'partial' && r.state !== 'consistent') out.push(`${JSON.stringify(w)}: ${r.state}`);
+  });
+  return out;
+}
 
 describe('autofill', () => {
   const result = autofill(witness, testGlossary, { english });
@@ -101,5 +119,102 @@ describe('autofill', () => {
 
   it('marks every segment by its range in the proposed line', () => {
     for (const s of result.segments) expect(result.lines[s.line]?.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('autofill against its own witness', () => {
+  it('proposes nothing the check contradicts on the long line of the 1960 seed (placeholders absorb the rest)', () => {
+    const r = autofill([longLine]);
+    expect(r.lines[0]).toBe('□ . □ . □ 1960년 □ . □ , □ . □');
+    const c = check(r.lines[0] ?? '', [longLine], { wildcard: r.gap });
+    expect(c.contradictions).toEqual([]);
+    expect(c.state).toBe('partial');
+    // The `.` at offset 2 is the witness's first stand-alone `.`, not the `.` of `t|0.`.
+    expect(c.chars.find((ch) => ch.offset === 2)).toMatchObject({
+      status: 'confirmed',
+      column: longLine.indexOf(' . ') + 1,
+    });
+  });
+
+  it('anchors every proposal of the long line where autofill found it, with and without the glossary', () => {
+    for (const glossary of [[], testGlossary]) {
+      const r = autofill([longLine], glossary, { english: longEnglish });
+      const c = check(r.lines[0] ?? '', [longLine], { wildcard: r.gap });
+      expect(c.contradictions).toEqual([]);
+      expect(c.state).toBe('partial');
+      // Not on look-alike characters elsewhere (the `.` of `t|0.`, the `1` of `@|1`).
+      for (const s of r.segments) {
+        const cols = c.chars
+          .filter((ch) => ch.offset >= s.start && ch.offset < s.end && ch.column >= 0)
+          .map((ch) => ch.column);
+        expect(cols.length).toBeGreaterThan(0);
+        for (const col of cols) {
+          expect(col).toBeGreaterThanOrEqual(s.witnessStart);
+          expect(col).toBeLessThan(s.witnessEnd);
+        }
+      }
+    }
+  });
+
+  it('is consistent with every real witness line: the 1960 seed and the test set', () => {
+    expect(seedWitness.length).toBeGreaterThan(5);
+    const lines = [...seedWitness, ...Object.values(witnesses).flat()];
+    expect(selfContradictions(lines)).toEqual([]);
+    expect(selfContradictions(lines, [], { english: seedEnglish })).toEqual([]);
+    // Line by line, as the editor fills one segment at a time.
+    for (const line of lines) expect(selfContradictions([line], testGlossary, { english: line })).toEqual([]);
+  });
+
+  it('is consistent with the garble of any Hangul/ASCII text (property)', () => {
+    const hangul = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
+    const ascii = fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c));
+    const word = fc.oneof(
+      fc.array(hangul, { minLength: 1, maxLength: 6 }).map((a) => a.join('')),
+      fc.constantFrom(
+        '1960년',
+        '8월',
+        '30일',
+        'SAPMO-BA,',
+        'DY',
+        '30,',
+        'IV',
+        '2/20/137',
+        '.',
+        ',',
+        ':',
+        '[',
+        ']',
+        '푸자노프',
+        '김일성',
+      ),
+      fc.array(ascii, { minLength: 1, maxLength: 5 }).map((a) => a.join('')),
+    );
+    const text = fc.array(
+      fc.array(word, { maxLength: 40 }).map((ws) => ws.join(' ')),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(text, fc.boolean(), (paragraphs, withEnglish) => {
+        const lines = garble(paragraphs.join('\n')).split('\n');
+        // The English may share any token with the witness (the hardest case for Latin).
+        const context = withEnglish ? { english: lines.join(' ') } : {};
+        expect(selfContradictions(lines, testGlossary, context)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is consistent with the test documents, whole and with a random stretch of each line missing (property)', () => {
+    const lines = documents.flatMap((d) => d.lines);
+    fc.assert(
+      fc.property(fc.nat(lines.length - 1), fc.nat(), fc.nat(), (n, a, b) => {
+        const line = lines[n] ?? '';
+        const from = a % (line.length + 1);
+        const to = from + (b % (line.length - from + 1));
+        const w = garble(line.slice(0, from) + line.slice(to));
+        expect(selfContradictions([w], testGlossary, { english: w })).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -119,7 +119,10 @@ export interface CheckResult {
 export interface CheckOptions {
   /**
    * A placeholder character (e.g. `□`, what `autofill` leaves between proposals) that
-   * stands for any witness text not restored yet: text absorbed by it is not a contradiction.
+   * stands for any witness text not restored yet, spaces and punctuation included: text
+   * absorbed by it is not a contradiction. A space written beside a placeholder is padding:
+   * it matches a witness space where there is one (restored words are anchored where they
+   * stand as words) and is no contradiction where there is none.
    */
   wildcard?: string;
 }

@@ -6,6 +6,7 @@
  */
 import { garbleLine } from './garble';
 import { alignLine, type Alignment, type Gap } from './align';
+import { alignWildcards } from './align-wildcard';
 import { garbleWords, lineEmissions, witnessWords, type LineEmissions } from './emissions';
 import type {
   CharCheck,
@@ -142,6 +143,8 @@ function align(em: LineEmissions, witness: string): Alignment {
       gaps.push({ start, end: witness.length, at: nG, kind: 'pending', blame: [], offset: em.text.length });
     return { gCol, gBad: new Uint8Array(nG), gaps, cost: 0 };
   }
+  // Placeholders absorb witness runs, which a longest common subsequence cannot express.
+  if (em.hasWildcard) return alignWildcards(em, witness);
   const ww = witnessWords(witness);
   const gw = garbleWords(em);
   const full = alignLine(em, witness, ww, ww.length, gw);
