@@ -97,8 +97,9 @@ export class Workbench {
             const last = nodes[nodes.length - 1];
             return { node: last, offset: (last.textContent ?? '').length };
           };
-          const start = locate(caret === 'after' ? at + text.length : at, true);
-          const end = locate(caret === 'before' ? at : at + text.length, false);
+          // A caret right after the text stays in its text node (not past a footnote that follows).
+          const start = caret === 'after' ? locate(at + text.length, false) : locate(at, true);
+          const end = caret ? start : locate(at + text.length, false);
           const selection = document.getSelection()!;
           selection.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
           (r as HTMLElement).scrollIntoView({ block: 'center' });
