@@ -15,7 +15,6 @@ import { createHandlers } from '../handlers';
 import { ProjectStore } from '../store/project-store';
 import { openOrCreateDefaultProject } from '../store/default-project';
 import { writeFileDurable } from '../store/durable-file';
-import { MENU_CHANNEL } from '../../shared/ipc/names';
 import { UserError } from '../../shared/errors';
 
 const HOLDER = 'the Interlinea app';
@@ -40,12 +39,8 @@ async function switchProject(dir: string, settings: SettingsFile, create = false
   await store?.close();
   store = next;
   await settings.touchProject(next.dir);
-  refreshMenu(settings);
-  win?.webContents.send(MENU_CHANNEL, 'project-changed');
   return next.dir;
 }
-
-let refreshMenu: (settings: SettingsFile) => void = () => undefined;
 
 async function start(): Promise<void> {
   applySecurityPolicy(isAppUrl);
@@ -67,12 +62,6 @@ async function start(): Promise<void> {
   if (store) await settings.touchProject(store.dir);
   if (settingsProblem) dialog.showErrorBox('Interlinea', settingsProblem);
 
-  const actions = {
-    newProject: () => void chooseNewProject(),
-    openProject: (dir?: string) => void chooseProject(dir),
-    recentProjects: () => settings.value.recentProjects,
-  };
-  refreshMenu = () => Menu.setApplicationMenu(buildMenu(() => win, actions, !app.isPackaged));
 
   async function chooseProject(dir?: string): Promise<string | null> {
     let target = dir;
@@ -126,7 +115,7 @@ async function start(): Promise<void> {
     },
   });
   registerIpc(handlers, isAppUrl);
-  refreshMenu(settings);
+  Menu.setApplicationMenu(buildMenu(() => win, !app.isPackaged));
   win = createMainWindow(settings);
   win.on('closed', () => {
     win = null;

@@ -5,28 +5,17 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { MENU_CHANNEL } from '../../shared/ipc/names';
 
-export interface MenuActions {
-  newProject(): void;
-  openProject(dir?: string): void;
-  recentProjects(): string[];
-}
-
-export function buildMenu(getWindow: () => BrowserWindow | null, actions: MenuActions, isDev: boolean): Menu {
+export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean): Menu {
   const send = (command: string) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
   const isMac = process.platform === 'darwin';
-  const recent = actions.recentProjects();
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newProject() },
-        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
-        {
-          label: 'Open Recent',
-          enabled: recent.length > 0,
-          submenu: recent.map((dir) => ({ label: dir, click: () => actions.openProject(dir) })),
-        },
+        // Switching projects goes through the renderer, which saves pending edits first.
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: send('new-project') },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: send('open-project') },
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: send('import') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
@@ -60,6 +49,18 @@ export function buildMenu(getWindow: () => BrowserWindow | null, actions: MenuAc
         { label: 'Pull Next Witness Line Up', click: send('witness-line-up') },
         { type: 'separator' },
         { label: 'Find in Documents', accelerator: 'CmdOrCtrl+Shift+F', click: send('filter') },
+      ],
+    },
+    {
+      label: '&Restore',
+      submenu: [
+        { label: 'Auto-fill Row from Witness', accelerator: 'CmdOrCtrl+Alt+A', click: send('autofill') },
+        { label: 'Auto-fill All Empty Rows', accelerator: 'CmdOrCtrl+Alt+Shift+A', click: send('autofill-all') },
+        { label: 'Accept Proposal', accelerator: 'CmdOrCtrl+Alt+Y', click: send('accept-proposal') },
+        { label: 'Accept All Proposals in Row', accelerator: 'CmdOrCtrl+Alt+Shift+Y', click: send('accept-row-proposals') },
+        { type: 'separator' },
+        { label: 'Repair Encoding', accelerator: 'CmdOrCtrl+Alt+R', click: send('repair-encoding') },
+        { label: 'Add Selection to Glossary…', click: send('add-to-glossary') },
       ],
     },
     {

@@ -13,7 +13,8 @@ export const MENU_COMMANDS = [
   'import', // choose files and import them (chooseImportFiles)
   'export', // open the export dialog for the open document
   'save', // save now
-  'project-changed', // the main process switched projects: reload list and close the document
+  'open-project', // save pending edits, then choose and open another project (openProject)
+  'new-project', // save pending edits, then create and open a new project (newProject)
   // Edit (Undo/Redo must be sent as commands: Electron's role-based undo would bypass the editor's history)
   'undo',
   'redo',
@@ -27,6 +28,13 @@ export const MENU_COMMANDS = [
   'witness-line-down', // move the last witness line to the next row
   'witness-line-up', // pull the next row's first witness line up
   'filter', // focus the document filter
+  // Restoring the Korean
+  'autofill', // auto-fill the row's empty restoration from the witness
+  'autofill-all', // auto-fill every empty restoration
+  'accept-proposal', // accept the auto-filled proposal at the cursor
+  'accept-row-proposals', // accept every proposal in the row
+  'repair-encoding', // repair mojibake in the selection or cell
+  'add-to-glossary', // add the selection to the glossary
   // View
   'panel-footnotes',
   'panel-corrections',

@@ -12,7 +12,7 @@ let extension: string[] | undefined;
 /** The KS X 1001 table from the platform decoder, or null when the platform has no EUC-KR. */
 function ksxTable(): Map<number, string> | null {
   if (ksx !== undefined) return ksx;
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder('euc-kr', { fatal: true });
   } catch {

@@ -34,7 +34,7 @@ export interface RepairResult {
   runs: RepairedRun[];
 }
 
-let utf8: TextDecoder | undefined;
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   utf8 ??= new TextDecoder('utf-8', { fatal: true });

@@ -242,14 +242,17 @@ export function App() {
         case 'import':
           void chooseImport();
           return;
+        case 'open-project':
+          void switchProject('open');
+          return;
+        case 'new-project':
+          void switchProject('new');
+          return;
         case 'export':
           setExporting(true);
           return;
         case 'save':
           void registry.flushAll();
-          return;
-        case 'project-changed':
-          void projectChanged();
           return;
         case 'filter':
           focusFilter();

@@ -23,7 +23,9 @@ import { SidePanel, type PanelId } from './SidePanel';
 import { CorrectionForm } from './CorrectionForm';
 import { MarkBubble } from './MarkBubble';
 import { SuggestLayer } from './SuggestLayer';
-import { restoreUi } from '../../restore';
+import { glossaryStore, restoreCommands, restoreUi } from '../../restore';
+
+const restoreMenu = restoreCommands(glossaryStore);
 
 export interface DocumentPaneHandle {
   command(command: MenuCommand): void;
@@ -135,6 +137,18 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
           return setPanel('glossary');
         case 'toggle-details':
           return setShowDetails((v) => !v);
+        case 'autofill':
+          return void run(restoreMenu.autofill);
+        case 'autofill-all':
+          return void run(restoreMenu.autofillAll);
+        case 'accept-proposal':
+          return void run(restoreMenu.acceptProposal);
+        case 'accept-row-proposals':
+          return void run(restoreMenu.acceptRowProposals);
+        case 'repair-encoding':
+          return void run(restoreMenu.repairEncoding);
+        case 'add-to-glossary':
+          return void run(restoreMenu.addToGlossary);
         default:
           return;
       }
