@@ -32,7 +32,10 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
   const dialog = useRef<HTMLDialogElement>(null);
   const [scope, setScope] = useState<'current' | 'all'>(currentId ? 'current' : 'all');
   const [format, setFormat] = useState<ExportFormat>('html');
+  const [english, setEnglish] = useState(true);
   const [korean, setKorean] = useState(true);
+  const [brackets, setBrackets] = useState(true);
+  const [pageSize, setPageSize] = useState<'A4' | 'Letter'>('A4');
   const [witness, setWitness] = useState(false);
   const [original, setOriginal] = useState(false);
   const [corrections, setCorrections] = useState<'noted' | 'silent' | 'original'>('noted');
@@ -59,11 +62,11 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
         ids,
         format,
         options: {
-          columns: { english: true, korean, original },
+          columns: { english, korean, original },
           witness,
           corrections,
-          brackets: true,
-          pageSize: 'A4',
+          brackets,
+          pageSize,
           editionTitle: '',
         },
       });
@@ -119,6 +122,9 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
         <fieldset>
           <legend>Include</legend>
           <label>
+            <input type="checkbox" checked={english} onChange={(e) => setEnglish(e.target.checked)} /> English translation
+          </label>
+          <label>
             <input type="checkbox" checked={korean} onChange={(e) => setKorean(e.target.checked)} /> Korean restoration
           </label>
           <label>
@@ -136,6 +142,21 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
             <option value="original">As in the source</option>
           </select>
         </label>
+        <label className="field">
+          <span>
+            <input type="checkbox" checked={brackets} onChange={(e) => setBrackets(e.target.checked)} /> Brackets around editorial insertions
+          </span>
+        </label>
+        {format === 'pdf' && (
+          <label className="field">
+            Page size
+            <select value={pageSize} onChange={(e) => setPageSize(e.target.value as 'A4' | 'Letter')}>
+              <option value="A4">A4</option>
+              <option value="Letter">US Letter</option>
+            </select>
+          </label>
+        )}
+        {busy && <progress className="export-progress" aria-label="Exporting" />}
         {error && (
           <p className="field-error" role="alert">
             {error}
@@ -145,7 +166,7 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
           <button type="button" onClick={onClose} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || (!documents.length && !currentId)}>
+          <button type="submit" className="primary" disabled={busy || (!documents.length && !currentId) || (!english && !korean && !original)}>
             {busy ? 'Exporting…' : 'Export…'}
           </button>
         </div>
