@@ -25,19 +25,26 @@ async function readInput(io: CliIO, file: string | undefined): Promise<{ text: s
   }
 }
 
+/** Parses `[FILE]` and reads FILE or stdin, reporting problems itself. */
+async function fileOrStdin(command: CliCommand, argv: string[], io: CliIO): Promise<{ text: string } | { exit: number }> {
+  const args = parseCommandArgs(command, argv, io, {});
+  if ('exit' in args) return args;
+  if (args.positionals.length > 1) return { exit: usageError(command, io, 'expected at most one FILE') };
+  const input = await readInput(io, args.positionals[0]);
+  if ('error' in input) {
+    io.stderr(`interlinea ${command.name}: ${input.error}\n`);
+    return { exit: EXIT.userError };
+  }
+  return input;
+}
+
 const garbleCommand: CliCommand = {
   name: 'garble',
   summary: 'Show the witness a Korean text would leave (the corruption model)',
   usage: 'Usage: interlinea garble [FILE]\n  Reads FILE (or stdin) and prints what the encoding bug leaves of it.',
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, {});
-    if ('exit' in args) return args.exit;
-    if (args.positionals.length > 1) return usageError(this, io, 'expected at most one FILE');
-    const input = await readInput(io, args.positionals[0]);
-    if ('error' in input) {
-      io.stderr(`interlinea garble: ${input.error}\n`);
-      return EXIT.userError;
-    }
+    const input = await fileOrStdin(this, argv, io);
+    if ('exit' in input) return input.exit;
     const out = garble(input.text.replace(/\r?\n$/, ''));
     io.stdout(`${out}\n`);
     return EXIT.ok;
@@ -173,14 +180,8 @@ const repairCommand: CliCommand = {
   usage:
     'Usage: interlinea repair [FILE]\n  Reads FILE (or stdin), prints the repaired text, reports on stderr what was repaired.',
   async run(argv, io) {
-    const args = parseCommandArgs(this, argv, io, {});
-    if ('exit' in args) return args.exit;
-    if (args.positionals.length > 1) return usageError(this, io, 'expected at most one FILE');
-    const input = await readInput(io, args.positionals[0]);
-    if ('error' in input) {
-      io.stderr(`interlinea repair: ${input.error}\n`);
-      return EXIT.userError;
-    }
+    const input = await fileOrStdin(this, argv, io);
+    if ('exit' in input) return input.exit;
     const result = repair(input.text);
     io.stdout(result.text);
     io.stderr(`${result.reason}\n`);

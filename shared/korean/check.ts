@@ -19,16 +19,7 @@ import type {
   UnexplainedRange,
 } from './check-types';
 
-export type {
-  CharCheck,
-  CharStatus,
-  CheckOptions,
-  CheckResult,
-  CheckState,
-  Contradiction,
-  LineCheck,
-  UnexplainedRange,
-};
+export type * from './check-types';
 
 // Local copies of garble's SPACE and VANISHES: hot loops read them per character, and
 // module-namespace reads are slower than module-local constants in some loaders.

@@ -4,16 +4,7 @@
  */
 export { garble, garbleLine, garbleChar, garbleFragment, splitLines, emission, SPACE, VANISHES } from './garble';
 export { check, checkLine, checkLines, combine } from './check';
-export type {
-  CharCheck,
-  CharStatus,
-  CheckOptions,
-  CheckResult,
-  CheckState,
-  Contradiction,
-  LineCheck,
-  UnexplainedRange,
-} from './check-types';
+export type * from './check-types';
 export { createSuggester } from './suggest';
 export type { Suggester, Suggestion, SuggestOptions, SuggesterInput } from './suggest';
 export type { SuggestionSource } from './suggest-index';
