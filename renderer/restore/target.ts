@@ -87,11 +87,9 @@ function docPos(parts: SegmentParts, check: SegmentCheck, offset: number): numbe
   return parts.koreanPos + 1 + (check.text.pos[offset] ?? parts.korean.content.size);
 }
 
-/** The suggestion target at the caret, if the caret is in a checked Korean column. */
-export function caretTarget(state: EditorState): Target | null {
-  const { selection } = state;
-  if (!selection.empty) return null;
-  const $head = selection.$head;
+/** Where the caret stands in its row's check, when it is in a checked Korean column. */
+function caretInCheck(state: EditorState) {
+  const $head = state.selection.$head;
   if ($head.parent.type.name !== 'korean') return null;
   const seg = segmentAt($head);
   if (!seg) return null;
@@ -100,6 +98,15 @@ export function caretTarget(state: EditorState): Target | null {
   const { parts, check } = found;
   const offset = offsetAt(check.text, $head.pos - (parts.koreanPos + 1));
   const { line, start } = lineOf(check.text, offset);
+  return { seg, parts, check, offset, line, start };
+}
+
+/** The suggestion target at the caret, if the caret is in a checked Korean column. */
+export function caretTarget(state: EditorState): Target | null {
+  if (!state.selection.empty) return null;
+  const found = caretInCheck(state);
+  if (!found) return null;
+  const { seg, parts, check, offset, line, start } = found;
   const witness = check.witness[line] ?? '';
   const lineCheck = check.result.lines[line];
   if (!witness.trim() || !lineCheck) return null;
@@ -236,16 +243,9 @@ export function pickTarget(state: EditorState, pick: WitnessPick): Target | null
 
 /** The witness columns the word at the caret accounts for, for highlighting. */
 export function caretColumns(state: EditorState): { segmentPos: number; witnessPos: number; line: number; columns: number[] } | null {
-  const { selection } = state;
-  const $head = selection.$head;
-  if ($head.parent.type.name !== 'korean') return null;
-  const seg = segmentAt($head);
-  if (!seg) return null;
-  const found = segmentCheckAt(state, seg.pos);
+  const found = caretInCheck(state);
   if (!found) return null;
-  const { parts, check } = found;
-  const offset = offsetAt(check.text, $head.pos - (parts.koreanPos + 1));
-  const { line, start } = lineOf(check.text, offset);
+  const { seg, parts, check, offset, line, start } = found;
   const text = check.text.lines[line] ?? '';
   const [ws, we] = wordAround(text, offset - start);
   const lineCheck = check.result.lines[line];

@@ -3,7 +3,8 @@
  * exporters understand; saved where the user chooses. Unsaved edits are saved
  * first so the export has them.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../hooks';
 // Types only: the renderer does not bundle the exporters' validation library.
 import type { ExportFormat } from '../../../shared/export/options';
 import type { DocumentSummary } from '../../../shared/ipc/contract';
@@ -29,7 +30,7 @@ interface Props {
 }
 
 export function ExportDialog({ documents, currentId, beforeExport, onClose, notify }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [scope, setScope] = useState<'current' | 'all'>(currentId ? 'current' : 'all');
   const [format, setFormat] = useState<ExportFormat>('html');
   const [english, setEnglish] = useState(true);
@@ -41,16 +42,6 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
   const [corrections, setCorrections] = useState<'noted' | 'silent' | 'original'>('noted');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    el?.showModal();
-    return () => {
-      el?.close();
-      previous?.focus?.();
-    };
-  }, []);
 
   const run = async () => {
     setBusy(true);

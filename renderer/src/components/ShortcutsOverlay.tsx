@@ -2,20 +2,11 @@
  * Every keyboard shortcut, grouped, from the one shortcut table. A modal dialog
  * the user asked for (F1): Escape or the button closes it, the focus returns.
  */
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../hooks';
 import { SHORTCUTS, displayKey, type Shortcut } from '../../editor/shortcuts';
 
 export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    el?.showModal();
-    return () => {
-      el?.close();
-      previous?.focus?.();
-    };
-  }, []);
+  const dialog = useModalDialog();
   const groups = new Map<string, [string, Shortcut][]>();
   for (const [name, shortcut] of Object.entries(SHORTCUTS) as [string, Shortcut][]) {
     groups.set(shortcut.group, [...(groups.get(shortcut.group) ?? []), [name, shortcut]]);
