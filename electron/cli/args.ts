@@ -46,7 +46,7 @@ export function usageError(command: CliCommand, io: CliIO, message: string): num
 }
 
 /** The `--project` folder, resolved against the working directory. */
-export function projectDir(io: CliIO, value: unknown): string | null {
+function projectDir(io: CliIO, value: unknown): string | null {
   return typeof value === 'string' && value ? resolve(io.cwd, value) : null;
 }
 

@@ -4,7 +4,6 @@
  * platform glue (dialogs, recent projects, PDF printing) differs.
  */
 import type { HandlerTable } from '../../shared/ipc/contract';
-import { UserError } from '../../shared/errors';
 import type { ProjectStore } from '../store/project-store';
 import { documentHandlers } from './documents';
 import { glossaryHandlers } from './glossary';
@@ -31,16 +30,6 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...exportHandlers(ctx),
     ...platformHandlers(ctx),
   };
-}
-
-/** A context over one fixed store. */
-export function fixedStore(store: ProjectStore): () => ProjectStore {
-  return () => store;
-}
-
-/** A context accessor that fails clearly when no project is open. */
-export function noProject(): ProjectStore {
-  throw new UserError('No project is open', 'no-project');
 }
 
 export type { PdfPrinter, PlatformGlue };
