@@ -6,7 +6,6 @@
 import type { HandlerTable } from '../../shared/ipc/contract';
 import { createSuggester } from '../../shared/korean/suggest';
 import type { ProjectStore } from '../store/project-store';
-import { koreanTextsOf } from '../store/corpus';
 import { loadLexicon } from '../store/lexicon';
 import type { HandlerContext } from './index';
 
@@ -25,7 +24,7 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
     // Every write to the project bumps its revision: rebuild only then.
     if (!cached || cached.store !== store || cached.revision !== store.revision) {
       const revision = store.revision;
-      const [lexicon, koreanTexts] = await Promise.all([loadLexicon(), koreanTextsOf(store)]);
+      const [lexicon, koreanTexts] = await Promise.all([loadLexicon(), store.restoredKorean()]);
       cached = { store, revision, suggester: createSuggester({ lexicon, glossary: store.glossary, corpus: koreanTexts }) };
     }
     return cached.suggester;
@@ -34,7 +33,7 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
   return {
     async projectCorpus() {
       const store = ctx.store();
-      return { glossary: store.glossary, koreanTexts: await koreanTextsOf(store) };
+      return { glossary: store.glossary, koreanTexts: await store.restoredKorean() };
     },
     async suggest({ token, limit, context }) {
       const suggester = await suggesterFor(ctx.store());

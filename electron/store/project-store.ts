@@ -27,6 +27,7 @@ import {
 } from '../../shared/model/project';
 import { documentIdFor } from '../../shared/model/ids';
 import { restorationCounts } from '../../shared/model/stats';
+import { columnOf, plainText, segmentsOf } from '../../shared/model/build';
 import type { DocumentSummary, FileProblem } from '../../shared/ipc/contract';
 import { UserError } from '../../shared/errors';
 import { CorruptFileError, DurableJsonFile } from './durable-file';
@@ -68,10 +69,13 @@ export interface OpenOptions {
   backup?: boolean;
 }
 
+/** What the list and the suggester derive from one version of a document file. */
 interface CachedSummary {
   mtimeMs: number;
   size: number;
   summary: DocumentSummary | FileProblem;
+  /** The restored Korean of each segment that has any. */
+  korean: string[];
 }
 
 /** One open project. */
@@ -174,27 +178,40 @@ export class ProjectStore {
     const documents: DocumentSummary[] = [];
     const problems: FileProblem[] = [];
     for (const id of await this.documentIds()) {
-      const entry = await this.summaryOf(id);
-      if ('message' in entry) problems.push(entry);
-      else documents.push(entry);
+      const { summary } = await this.summaryOf(id);
+      if ('message' in summary) problems.push(summary);
+      else documents.push(summary);
     }
     return { documents, problems };
   }
 
-  private async summaryOf(id: string): Promise<DocumentSummary | FileProblem> {
+  /** The restored Korean of every readable document, one string per segment. */
+  async restoredKorean(): Promise<string[]> {
+    const texts: string[] = [];
+    for (const id of await this.documentIds()) texts.push(...(await this.summaryOf(id)).korean);
+    return texts;
+  }
+
+  /** Reads a document only when its file changed since the last look. */
+  private async summaryOf(id: string): Promise<CachedSummary> {
     const path = this.docPath(id);
     const info = await stat(path);
     const cached = this.summaries.get(id);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.summary;
-    let summary: DocumentSummary | FileProblem;
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    let entry: CachedSummary;
     try {
       const doc = await this.readDocument(id);
-      summary = { id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) };
+      const korean = segmentsOf(doc.body)
+        .map((seg) => plainText(columnOf(seg, 'korean')?.content).trim())
+        .filter(Boolean);
+      const summary = { id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) };
+      entry = { mtimeMs: info.mtimeMs, size: info.size, summary, korean };
     } catch (err) {
-      summary = { file: `documents/${id}.json`, message: (err as Error).message };
+      const summary = { file: `documents/${id}.json`, message: (err as Error).message };
+      entry = { mtimeMs: info.mtimeMs, size: info.size, summary, korean: [] };
     }
-    this.summaries.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary });
-    return summary;
+    this.summaries.set(id, entry);
+    return entry;
   }
 
   /** Reads one document, validated. */
