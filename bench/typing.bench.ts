@@ -76,6 +76,12 @@ function documentFile(rows: number) {
   };
 }
 
+/** The text of a node (footnotes included, as the editor's textContent has them). */
+function plainText(node: PMJson | undefined): string {
+  if (!node) return '';
+  return node.text ?? (node.content ?? []).map(plainText).join('');
+}
+
 // --- In the page: a stand-in for the app's API (this measures the window, not the disk) and the probe.
 
 function pageSetup({ names, doc }: { names: string[]; doc: ReturnType<typeof documentFile> }) {
@@ -184,12 +190,13 @@ async function traceSome(browser: import('@playwright/test').Browser, page: Page
 }
 
 /** `--profile`: JavaScript self time over 30 keystrokes, by function (top 30). */
-async function profileSome(page: Page, client: CDPSession): Promise<void> {
+async function profileSome(page: Page, client: CDPSession, label = 'english'): Promise<void> {
   await client.send('Profiler.enable');
   await client.send('Profiler.setSamplingInterval', { interval: 100 });
   await client.send('Profiler.start');
   await typeKeys(page, client, 30);
   const { profile } = await client.send('Profiler.stop');
+  writeFileSync(join(ROOT, '.tmp', `typing-profile-${label}.cpuprofile`), JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const dt = profile.timeDeltas ?? [];
@@ -250,23 +257,32 @@ async function main() {
     const client = await page.context().newCDPSession(page);
     await client.send('Performance.enable');
 
-    // The editor: the caret at the end of a word in the English of the middle row.
-    const middle = Math.floor(ROWS / 2);
-    // Focus first and let ProseMirror settle (it restores its own selection shortly after a focus).
-    await page.evaluate(() => (document.querySelector('.doc-editor') as HTMLElement).focus());
-    await page.waitForTimeout(100);
-    await page.evaluate((index) => {
-      const cell = document.querySelectorAll('.doc-editor > .segment')[index].querySelector('.english')!;
-      const node = cell.firstChild!.firstChild ?? cell.firstChild!;
-      const textNode = node.nodeType === 3 ? node : node.firstChild!;
-      document.getSelection()!.setBaseAndExtent(textNode, 7, textNode, 7);
-      cell.scrollIntoView({ block: 'center' });
+    // The editor: the caret at the end of a word in the English of a row in the middle of the
+    // document, reached as a reader would: scroll halfway down, take the row in the middle of
+    // the screen (long documents draw only the rows near the screen).
+    await page.evaluate(() => {
+      const scroller = document.querySelector('.document-scroll')!;
+      scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
+    });
+    await page.waitForTimeout(300);
+    const middle = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+      const row = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.segment');
+      return row ? Array.prototype.indexOf.call(document.querySelectorAll('.doc-editor > .segment'), row) : -1;
+    });
+    if (middle < ROWS / 4 || middle > (3 * ROWS) / 4) throw new Error(`halfway down the document is row ${middle + 1} of ${ROWS}`);
+    // Click into its English text, in the first line.
+    const cellBox = await page.evaluate((index) => {
+      const r = document.querySelectorAll('.doc-editor > .segment')[index].querySelector('.english')!.getBoundingClientRect();
+      return { x: r.left, y: r.top };
     }, middle);
+    await page.mouse.click(cellBox.x + 70, cellBox.y + 20);
     await page.waitForTimeout(300);
     await typeKeys(page, client, WARMUP);
     if (process.argv.includes('--trace')) await traceSome(browser, page, client);
     if (process.argv.includes('--profile')) await profileSome(page, client);
     const editor = await typeKeys(page, client, KEYS, 'editorEnglish');
+    await page.screenshot({ path: join(ROOT, '.tmp', 'bench-debug.png') });
     const typedText = await page.evaluate((index) => document.querySelectorAll('.doc-editor > .segment')[index].querySelector('.english')!.textContent!, middle);
     const typedOk = typedText.includes('the quick brown fox');
     if (!typedOk) console.error(`row ${middle + 1} English after typing: ${typedText.slice(0, 300)}`);
@@ -282,20 +298,21 @@ async function main() {
       document.getSelection()!.setBaseAndExtent(last, last.textContent!.length, last, last.textContent!.length);
     }, middle);
     await page.waitForTimeout(300);
+    if (process.argv.includes('--profile')) await profileSome(page, client, 'korean');
     const korean = await typeKeys(page, client, KEYS, 'editorKorean');
 
     // The textarea: same text (every row's English), same page, same keys.
-    await page.evaluate((rows) => {
+    const englishText = doc.body.content.map((segment) => plainText(segment.content?.[0])).join('\n\n');
+    await page.evaluate((value) => {
       const area = document.createElement('textarea');
       area.id = 'bench-textarea';
       area.style.cssText = 'position:fixed;z-index:99;left:300px;top:120px;width:560px;height:600px;font:15px/1.55 serif';
-      area.value = Array.from(document.querySelectorAll('.doc-editor > .segment > .english'), (el) => el.textContent).join('\n\n');
+      area.value = value;
       document.body.appendChild(area);
       area.focus();
       const middleAt = Math.floor(area.value.length / 2);
       area.setSelectionRange(middleAt, middleAt);
-      void rows;
-    }, ROWS);
+    }, englishText);
     await page.waitForTimeout(300);
     await typeKeys(page, client, WARMUP);
     const textarea = await typeKeys(page, client, KEYS, 'textarea');
@@ -316,6 +333,7 @@ async function main() {
     const saves = await page.evaluate(() => (window as unknown as { __saves: number }).__saves);
 
     const e = stats(editor.map((s) => s.total));
+    if (process.argv.includes("--tail")) console.log("tails", [editor, korean].map((list) => list.map((s) => Math.round(s.total)).sort((a, b) => a - b).slice(-15).join(" ")));
     const k = stats(korean.map((s) => s.total));
     const t = stats(textarea.map((s) => s.total));
     const result = {

@@ -11,6 +11,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { AddMarkStep, RemoveMarkStep, type Step } from 'prosemirror-transform';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Mark, Node, Schema } from 'prosemirror-model';
+import { cutToDrawn, type DrawnCut } from './viewport';
 
 /** One footnote of the document, in order. */
 export interface FootnoteEntry {
@@ -39,6 +40,8 @@ export interface AnnotationsState {
   decorations: DecorationSet;
   /** Position of a footnote whose editor should take the focus (set by insertFootnote). */
   focusFootnote: number | null;
+  /** What the view draws: the decorations of the drawn rows of a long document (viewport.ts). */
+  drawn: DrawnCut;
 }
 
 export const annotationsKey = new PluginKey<AnnotationsState>('annotations');
@@ -58,6 +61,7 @@ const EMPTY: AnnotationsState = {
   corrections: [],
   decorations: DecorationSet.empty,
   focusFootnote: null,
+  drawn: { full: DecorationSet.empty, viewport: undefined, set: DecorationSet.empty },
 };
 
 /** The number decoration of a footnote node view. */
@@ -75,7 +79,7 @@ export function footnotePosition(state: EditorState, index: number): number | nu
   return found.length ? found[0].from : null;
 }
 
-function build(doc: Node, schema: Schema): Omit<AnnotationsState, 'focusFootnote'> {
+function build(doc: Node, schema: Schema): Omit<AnnotationsState, 'focusFootnote' | 'drawn'> {
   const footnotes: FootnoteEntry[] = [];
   const corrections: CorrectionEntry[] = [];
   const decos: Decoration[] = [];
@@ -150,29 +154,38 @@ export function changesAnnotations(tr: Transaction): boolean {
   return false;
 }
 
+function applyAnnotations(tr: Transaction, prev: AnnotationsState, schema: Schema): Omit<AnnotationsState, 'drawn'> {
+  const meta = tr.getMeta(annotationsKey) as { focusFootnote?: number } | undefined;
+  const focusFootnote = meta?.focusFootnote ?? null;
+  if (!tr.docChanged) {
+    return focusFootnote === prev.focusFootnote ? prev : { ...prev, focusFootnote };
+  }
+  if (changesAnnotations(tr)) return { ...build(tr.doc, schema), focusFootnote };
+  return {
+    footnotes: prev.footnotes,
+    corrections: prev.corrections,
+    decorations: prev.decorations.map(tr.mapping, tr.doc),
+    focusFootnote,
+  };
+}
+
 /** Builds the annotations plugin for a schema. */
 export function buildAnnotationsPlugin(schema: Schema): Plugin<AnnotationsState> {
   return new Plugin<AnnotationsState>({
     key: annotationsKey,
     state: {
-      init: (_config, state) => ({ ...build(state.doc, schema), focusFootnote: null }),
-      apply(tr, prev) {
-        const meta = tr.getMeta(annotationsKey) as { focusFootnote?: number } | undefined;
-        const focusFootnote = meta?.focusFootnote ?? null;
-        if (!tr.docChanged) {
-          return focusFootnote === prev.focusFootnote ? prev : { ...prev, focusFootnote };
-        }
-        if (changesAnnotations(tr)) return { ...build(tr.doc, schema), focusFootnote };
-        return {
-          footnotes: prev.footnotes,
-          corrections: prev.corrections,
-          decorations: prev.decorations.map(tr.mapping, tr.doc),
-          focusFootnote,
-        };
+      init: (_config, state) => {
+        const built = build(state.doc, schema);
+        return { ...built, focusFootnote: null, drawn: cutToDrawn(built.decorations, state, null) };
+      },
+      apply(tr, prev, _oldState, state) {
+        const next = applyAnnotations(tr, prev, schema);
+        const drawn = cutToDrawn(next.decorations, state, prev.drawn, tr);
+        return next === prev && drawn === prev.drawn ? prev : { ...next, drawn };
       },
     },
     props: {
-      decorations: (state) => annotationsKey.getState(state)?.decorations,
+      decorations: (state) => annotationsKey.getState(state)?.drawn.set,
     },
   });
 }

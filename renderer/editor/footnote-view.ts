@@ -110,6 +110,13 @@ export class FootnoteEditor {
     }
   }
 
+  /** Focuses the note with the caret at a position of its content. */
+  focusAt(pos: number): void {
+    this.view.focus();
+    const $pos = this.view.state.doc.resolve(Math.min(pos, this.view.state.doc.content.size));
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.near($pos)).setMeta(SYNC, true));
+  }
+
   destroy(): void {
     this.view.destroy();
   }

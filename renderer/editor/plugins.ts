@@ -18,6 +18,7 @@ import { buildClipboard } from './clipboard';
 import { buildTyping } from './typing';
 import { buildRowNumbers, SegmentView } from './row-numbers';
 import { WitnessView } from './witness-view';
+import { buildViewport } from './viewport';
 import { buildRestorePlugins } from '../restore';
 
 export interface EditorOptions {
@@ -29,6 +30,8 @@ export interface EditorOptions {
 /** Every plugin of the document editor, in order. */
 export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
   return [
+    // First: the plugins after it read which rows are drawn in the same transaction.
+    buildViewport(),
     buildInputRules(schema),
     ...buildKeymap(schema, options.ui),
     history({ newGroupDelay: 500 }),
@@ -65,7 +68,7 @@ function columnView(name: string, lang: string, label: string): NodeViewConstruc
 /** The node views: rows, witness cells, footnotes, and text columns tagged with their language. */
 export function buildNodeViews(languages: ColumnLanguages): Record<string, NodeViewConstructor> {
   return {
-    segment: (node, view, getPos) => new SegmentView(node, view, getPos),
+    segment: (node, view, getPos, decorations) => new SegmentView(node, view, getPos, decorations),
     witness: (node, view, getPos, decorations) => new WitnessView(node, view, getPos, decorations),
     footnote: (node, view, getPos, decorations) => new FootnoteView(node, view, getPos, decorations),
     english: columnView('english', languages.english, 'English'),

@@ -13,17 +13,34 @@
  */
 import { Plugin } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
-import type { EditorView, NodeView } from 'prosemirror-view';
+import type { Decoration, EditorView, NodeView } from 'prosemirror-view';
+import { isDrawn } from './viewport';
 
 export class SegmentView implements NodeView {
   readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
+  /** The row's cells; null for a row of a long document that is off screen (viewport.ts). */
+  readonly contentDOM: HTMLElement | null;
   private node: Node;
+  private readonly drawn: boolean;
 
-  constructor(node: Node, view: EditorView, getPos: () => number | undefined) {
+  constructor(
+    node: Node,
+    private readonly view: EditorView,
+    getPos: () => number | undefined,
+    decorations: readonly Decoration[],
+  ) {
     this.node = node;
-    this.dom = this.contentDOM = document.createElement('div');
+    this.dom = document.createElement('div');
     this.dom.className = 'segment';
+    this.drawn = isDrawn(view.state, decorations);
+    if (this.drawn) {
+      this.contentDOM = this.dom;
+    } else {
+      // Not displayed (its height is a margin of the drawn row after it): nothing to lay out, edit or read aloud.
+      this.contentDOM = null;
+      this.dom.classList.add('segment-hidden');
+      this.dom.contentEditable = 'false';
+    }
     this.sync();
     // A row made after the first draw (split, undo) numbers itself; the plugin
     // view renumbers the rest.
@@ -38,8 +55,10 @@ export class SegmentView implements NodeView {
     this.dom.dataset.role = this.node.attrs.role as string;
   }
 
-  update(node: Node): boolean {
+  update(node: Node, decorations: readonly Decoration[]): boolean {
     if (node.type !== this.node.type) return false;
+    // Into or out of the drawn rows: drawn again from scratch.
+    if (isDrawn(this.view.state, decorations) !== this.drawn) return false;
     const attrsChanged = node.attrs.id !== this.node.attrs.id || node.attrs.role !== this.node.attrs.role;
     this.node = node;
     if (attrsChanged) this.sync();
@@ -47,6 +66,7 @@ export class SegmentView implements NodeView {
   }
 
   ignoreMutation(mutation: MutationRecord | { type: 'selection'; target: globalThis.Node }): boolean {
+    if (!this.drawn) return true;
     // Our own attributes are not content.
     return mutation.type === 'attributes' && mutation.target === this.dom && /^(data-row|data-id|data-role)$/.test((mutation as MutationRecord).attributeName ?? '');
   }

@@ -24,6 +24,7 @@ import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-vie
 import type { Node, Schema } from 'prosemirror-model';
 import { checkLines, type CheckOptions, type CheckResult } from '../../shared/korean';
 import { segmentAt } from '../editor/positions';
+import { cutToDrawn, type DrawnCut } from '../editor/viewport';
 import { restorationText, segmentParts, WILDCARD, type SegmentParts } from './segment-text';
 import { segmentDecorations, type CheckSpec, type SegmentCheck } from './check-decorations';
 
@@ -46,7 +47,12 @@ export interface WitnessCheckState {
   redraw: number;
   /** Position of the first segment the background pass has not checked yet (the document's size when done). */
   next: number;
+  /** What the view draws: the decorations of the drawn rows of a long document (viewport.ts). */
+  drawn: DrawnCut;
 }
+
+/** The state before the drawn cut is taken. */
+type CheckCore = Omit<WitnessCheckState, 'drawn'>;
 
 /** Meta of the transaction that redraws the caret's segment after a composition. */
 const REDRAW = 'redraw-after-composition';
@@ -83,13 +89,13 @@ function checkFrom(doc: Node, from: number, count: number, check: CheckFn, out: 
   return { next: pos, checked };
 }
 
-function checkStart(doc: Node, check: CheckFn, initial: number): WitnessCheckState {
+function checkStart(doc: Node, check: CheckFn, initial: number): CheckCore {
   const decorations: Decoration[] = [];
   const { next, checked } = checkFrom(doc, 0, initial, check, decorations);
   return { decorations: DecorationSet.create(doc, decorations), rechecked: checked, redraw: 0, next };
 }
 
-function checkMore(state: EditorState, old: WitnessCheckState, check: CheckFn, chunk: number): WitnessCheckState {
+function checkMore(state: EditorState, old: CheckCore, check: CheckFn, chunk: number): CheckCore {
   if (old.next >= state.doc.content.size) return old;
   const segments = new Map<number, Node>();
   let pos = old.next;
@@ -145,14 +151,14 @@ export function segmentsIn(doc: Node, ranges: [number, number][]): Map<number, N
   return found;
 }
 
-function recheck(tr: Transaction, old: WitnessCheckState, check: CheckFn): WitnessCheckState {
+function recheck(tr: Transaction, old: CheckCore, check: CheckFn): CheckCore {
   const ranges = touchedRanges(tr);
   if (!ranges) return checkStart(tr.doc, check, tr.doc.childCount);
   const next = Math.min(tr.mapping.map(old.next, -1), tr.doc.content.size);
   return redecorate(tr.doc, old.decorations.map(tr.mapping, tr.doc), segmentsIn(tr.doc, ranges), check, old.redraw, next);
 }
 
-function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, redraw: number, next: number): WitnessCheckState {
+function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, redraw: number, next: number): CheckCore {
   const added: Decoration[] = [];
   let rechecked = 0;
   for (const [pos, segment] of segments) {
@@ -165,7 +171,7 @@ function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, 
   return { decorations: set, rechecked, redraw, next };
 }
 
-function redrawCaretSegment(state: EditorState, old: WitnessCheckState, check: CheckFn): WitnessCheckState {
+function redrawCaretSegment(state: EditorState, old: CheckCore, check: CheckFn): CheckCore {
   const seg = segmentAt(state.selection.$head);
   if (!seg) return old;
   return redecorate(state.doc, old.decorations, new Map([[seg.pos, seg.node]]), check, old.redraw + 1, old.next);
@@ -189,16 +195,24 @@ function scheduleRedraw(view: EditorView): void {
 export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOptions = {}): Plugin<WitnessCheckState> {
   const check = options.check ?? checkLines;
   const chunk = options.chunk ?? 100;
+  const applyCheck = (tr: Transaction, old: WitnessCheckState, state: EditorState): CheckCore => {
+    if (tr.docChanged) return recheck(tr, old, check);
+    const meta = tr.getMeta(witnessCheckKey);
+    if (meta === REDRAW) return redrawCaretSegment(state, old, check);
+    if (meta === BACKGROUND) return checkMore(state, old, check, chunk);
+    return old.rechecked ? { ...old, rechecked: 0 } : old;
+  };
   return new Plugin<WitnessCheckState>({
     key: witnessCheckKey,
     state: {
-      init: (_config, state) => checkStart(state.doc, check, options.initial ?? 300),
+      init: (_config, state) => {
+        const core = checkStart(state.doc, check, options.initial ?? 300);
+        return { ...core, drawn: cutToDrawn(core.decorations, state, null) };
+      },
       apply: (tr, old, _oldState, state) => {
-        if (tr.docChanged) return recheck(tr, old, check);
-        const meta = tr.getMeta(witnessCheckKey);
-        if (meta === REDRAW) return redrawCaretSegment(state, old, check);
-        if (meta === BACKGROUND) return checkMore(state, old, check, chunk);
-        return old.rechecked ? { ...old, rechecked: 0 } : old;
+        const next = applyCheck(tr, old, state);
+        const drawn = cutToDrawn(next.decorations, state, old.drawn, tr);
+        return next === old && drawn === old.drawn ? old : { ...next, drawn };
       },
     },
     view: (editorView) => {
@@ -221,7 +235,7 @@ export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOp
       };
     },
     props: {
-      decorations: (state) => witnessCheckKey.getState(state)?.decorations,
+      decorations: (state) => witnessCheckKey.getState(state)?.drawn.set,
       handleDOMEvents: {
         compositionend: (view) => {
           scheduleRedraw(view);

@@ -3,9 +3,10 @@
  * (the same nested editor as the anchor's popup), with a way to reach and to
  * delete its anchor.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { NodeSelection } from 'prosemirror-state';
-import type { Node } from 'prosemirror-model';
+import { DOMSerializer, type Node } from 'prosemirror-model';
+import { schema } from '../../../shared/model/schema';
 import type { EditorController } from '../../editor/controller';
 import { annotationsOf, footnotePosition, type FootnoteEntry } from '../../editor/annotations';
 import { FootnoteEditor } from '../../editor/footnote-view';
@@ -69,30 +70,106 @@ export function FootnotesPanel({ controller }: { controller: EditorController })
   );
 }
 
+/**
+ * One note's text in the panel. A long document has hundreds of notes, and a
+ * ProseMirror view for each would cost every keystroke in the document (each
+ * view listens to the page's selection changes), so the note is drawn as
+ * static text until it takes the focus (a click or Tab), and becomes the
+ * nested editor then, with the caret where the click was.
+ */
 function FootnoteField({ controller, index, number, node }: { controller: EditorController; index: number; number: number; node: Node }) {
+  const [editing, setEditing] = useState<{ x: number; y: number } | 'end' | null>(null);
+  const label = `Footnote ${number}`;
+  if (!editing) {
+    return (
+      <div className="footnote-field">
+        <StaticNote
+          node={node}
+          label={label}
+          onActivate={(at) => setEditing(at)}
+        />
+      </div>
+    );
+  }
+  return <LiveNote controller={controller} index={index} label={label} node={node} caret={editing} onDone={() => setEditing(null)} />;
+}
+
+const serializer = DOMSerializer.fromSchema(schema);
+
+function StaticNote({ node, label, onActivate }: { node: Node; label: string; onActivate: (at: { x: number; y: number } | 'end') => void }) {
+  const text = useRef<HTMLDivElement>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  useLayoutEffect(() => {
+    text.current?.replaceChildren(serializer.serializeFragment(node.content));
+  }, [node]);
+  return (
+    <div
+      ref={text}
+      className="footnote-text"
+      role="textbox"
+      aria-label={label}
+      tabIndex={0}
+      onMouseDown={(event) => {
+        pointer.current = { x: event.clientX, y: event.clientY };
+      }}
+      onFocus={() => {
+        onActivate(pointer.current ?? 'end');
+        pointer.current = null;
+      }}
+    />
+  );
+}
+
+function LiveNote({
+  controller,
+  index,
+  label,
+  node,
+  caret,
+  onDone,
+}: {
+  controller: EditorController;
+  index: number;
+  label: string;
+  node: Node;
+  caret: { x: number; y: number } | 'end';
+  onDone: () => void;
+}) {
   const mount = useRef<HTMLDivElement>(null);
   const editor = useRef<FootnoteEditor | null>(null);
-  const latest = useRef(node);
-  latest.current = node;
+  const latest = useRef({ node, caret, onDone });
+  latest.current = { node, caret, onDone };
 
   useLayoutEffect(() => {
     const outer = controller.editorView;
-    if (!mount.current || !outer) return;
-    const ed = new FootnoteEditor(mount.current, latest.current, {
+    const place = mount.current;
+    if (!place || !outer) return;
+    const ed = new FootnoteEditor(place, latest.current.node, {
       outer,
       getPos: () => {
         const state = controller.getState();
         return state ? footnotePosition(state, index) : null;
       },
-      label: `Footnote ${number}`,
+      label,
       onLeave: () => controller.focus(),
     });
     editor.current = ed;
+    const at = latest.current.caret;
+    const pos = at === 'end' ? null : ed.view.posAtCoords({ left: at.x, top: at.y });
+    if (pos) ed.focusAt(pos.pos);
+    else ed.focus();
+    // Back to static text once the focus has left the note (not when the window loses it).
+    const left = () =>
+      setTimeout(() => {
+        if (document.hasFocus() && !place.contains(document.activeElement)) latest.current.onDone();
+      });
+    place.addEventListener('focusout', left);
     return () => {
+      place.removeEventListener('focusout', left);
       ed.destroy();
       editor.current = null;
     };
-  }, [controller, index, number]);
+  }, [controller, index, label]);
 
   // The outer document changed this note (undo, the popup editor): bring the field up to date.
   useLayoutEffect(() => {
