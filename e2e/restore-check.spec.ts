@@ -1,22 +1,5 @@
 import { test, expect } from './fixtures';
 import { Workbench } from './workbench';
-import type { Locator } from '@playwright/test';
-
-/**
- * The live-check status classes of each syllable of a cell, as `syllable:status`.
- * (Poll it: ProseMirror redraws a composed syllable's decorations just after the
- * composition ends.)
- */
-async function statuses(cell: Locator): Promise<string[]> {
-  return cell.evaluate((el) => {
-    const out: string[] = [];
-    for (const span of Array.from(el.querySelectorAll('.ck'))) {
-      const status = Array.from(span.classList).find((c) => c.startsWith('ck-'))?.slice(3) ?? '?';
-      for (const ch of span.textContent ?? '') if (ch.trim()) out.push(`${ch}:${status}`);
-    }
-    return out;
-  });
-}
 
 test('a wrong syllable turns red with a wavy underline, the right one green; the row goes partial → consistent', async ({ page, project }) => {
   const app = new Workbench(page, project);
@@ -31,18 +14,16 @@ test('a wrong syllable turns red with a wavy underline, the right one green; the
   // 녀 (U+B140) leaves `@` where the witness has `D`: contradicted.
   await page.keyboard.type('1960');
   await app.composeKorean([{ compose: ['ㄴ', '녀'], commit: '녀' }]);
-  const wrong = cell.locator('.ck-contradicted');
-  await expect(wrong).toHaveText('녀');
+  await expect.poll(() => app.checkStatuses(index)).toEqual(['1:confirmed', '9:confirmed', '6:confirmed', '0:confirmed', '녀:contradicted']);
   await expect(cell).toHaveAttribute('data-check', 'contradicted');
-  const red = await wrong.evaluate((el) => {
-    const s = getComputedStyle(el);
-    return { color: s.color, line: s.textDecorationLine, style: s.textDecorationStyle };
-  });
+  const red = await app.checkStyle('contradicted');
   expect(red).toEqual({ color: 'rgb(180, 35, 24)', line: 'underline', style: 'wavy' });
-  await expect(wrong).toHaveAttribute('title', /“녀” leaves “@”; the witness has “D” here/);
+  // Why, on hover.
+  await app.hoverCheck(index, 'contradicted');
+  await expect(page.locator('.check-tooltip')).toBeVisible();
+  await expect(page.locator('.check-tooltip')).toHaveText(/“녀” leaves “@”; the witness has “D” here/);
   const badge = await cell.evaluate((el) => getComputedStyle(el, '::after').content);
   expect(badge).toBe('"✗ contradicted"');
-  await expect.poll(() => statuses(cell)).toEqual(['1:confirmed', '9:confirmed', '6:confirmed', '0:confirmed', '녀:contradicted']);
   // The witness shows the `D` nothing accounts for now.
   await expect(app.cell(index, 'witness').locator('.wc-pending, .wc-missing').first()).toHaveText('D');
   await app.screenshot('restore-contradicted');
@@ -50,12 +31,8 @@ test('a wrong syllable turns red with a wavy underline, the right one green; the
   // Fixed: 년 (U+B144) leaves `D`. Green, solid underline; the row is partial.
   await page.keyboard.press('Backspace');
   await app.composeKorean([{ compose: ['ㄴ', '녀', '년'], commit: '년' }]);
-  await expect(cell.locator('.ck-contradicted')).toHaveCount(0);
-  await expect.poll(() => statuses(cell)).toEqual(['1:confirmed', '9:confirmed', '6:confirmed', '0:confirmed', '년:confirmed']);
-  const green = await cell.locator('.ck-confirmed').first().evaluate((el) => {
-    const s = getComputedStyle(el);
-    return { color: s.color, line: s.textDecorationLine, style: s.textDecorationStyle };
-  });
+  await expect.poll(() => app.checkStatuses(index)).toEqual(['1:confirmed', '9:confirmed', '6:confirmed', '0:confirmed', '년:confirmed']);
+  const green = await app.checkStyle('confirmed');
   expect(green).toEqual({ color: 'rgb(23, 117, 58)', line: 'underline', style: 'solid' });
   await expect(cell).toHaveAttribute('data-check', 'partial');
   await expect(cell).toHaveAttribute('aria-description', /partial/);
@@ -69,9 +46,8 @@ test('a wrong syllable turns red with a wavy underline, the right one green; the
   await expect(cell).toHaveText('1960년 8월 30일');
   await expect(cell).toHaveAttribute('data-check', 'consistent');
   // 월 vanishes, and the witness allows it: consistent (grey, dotted).
-  await expect.poll(() => statuses(cell)).toContain('월:consistent');
-  const allowed = await cell.locator('.ck-consistent', { hasText: '월' }).evaluate((el) => getComputedStyle(el).textDecorationStyle);
-  expect(allowed).toBe('dotted');
+  await expect.poll(() => app.checkStatuses(index)).toContain('월:consistent');
+  expect((await app.checkStyle('consistent')).style).toBe('dotted');
   await expect(app.cell(index, 'witness').locator('.wc-pending, .wc-missing')).toHaveCount(0);
 
   // The caret's word: its witness characters are highlighted.
@@ -82,7 +58,7 @@ test('a wrong syllable turns red with a wavy underline, the right one green; the
   await app.screenshot('restore-consistent');
 
   // Hangul is drawn with a Korean font, not boxes.
-  const fonts = await app.platformFonts(`.doc-editor > .segment:nth-child(${index + 1}) > .korean .ck-consistent`);
+  const fonts = await app.platformFonts(`.doc-editor > .segment:nth-child(${index + 1}) > .korean`);
   expect(fonts.some((f) => /CJK KR|KR/.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true);
 });
 
@@ -98,7 +74,7 @@ test('the first head row restored in full is consistent with its witness `|| Y`'
   await expect(app.cell(0, 'witness').locator('.wc-caret')).toHaveText(['|', '|']);
   await page.keyboard.type(' 중앙위원회');
   await expect(cell).toHaveAttribute('data-check', 'consistent');
-  await expect.poll(() => statuses(cell)).toEqual([
+  await expect.poll(() => app.checkStatuses(0)).toEqual([
     '독:consistent',
     '일:confirmed',
     '통:consistent',

@@ -205,6 +205,57 @@ export class Workbench {
     return this.page.context().newCDPSession(this.page);
   }
 
+  /**
+   * The live check's status of each syllable of a row's restoration, as
+   * `syllable:status`, in text order: read from the page's CSS highlights
+   * (`ck-confirmed`, `ck-consistent`, `ck-contradicted`), which is what is painted.
+   */
+  async checkStatuses(index: number): Promise<string[]> {
+    return this.cell(index, 'korean').evaluate((cell) => {
+      const found: { range: AbstractRange; status: string }[] = [];
+      for (const status of ['confirmed', 'consistent', 'contradicted']) {
+        for (const range of CSS.highlights.get(`ck-${status}`) ?? []) {
+          if (cell.contains(range.startContainer) && !range.collapsed) found.push({ range, status });
+        }
+      }
+      const live = (r: AbstractRange) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range;
+      };
+      found.sort((a, b) => live(a.range).compareBoundaryPoints(Range.START_TO_START, live(b.range)));
+      const out: string[] = [];
+      for (const { range, status } of found) for (const ch of live(range).toString()) if (ch.trim()) out.push(`${ch}:${status}`);
+      return out;
+    });
+  }
+
+  /** Moves the mouse over the first run of syllables with a check status in a row's restoration. */
+  async hoverCheck(index: number, status: 'confirmed' | 'consistent' | 'contradicted'): Promise<void> {
+    const box = await this.cell(index, 'korean').evaluate((cell, name) => {
+      for (const r of CSS.highlights.get(name) ?? []) {
+        if (!cell.contains(r.startContainer)) continue;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    }, `ck-${status}`);
+    if (!box) throw new Error(`no ${status} syllables in row ${index + 1}`);
+    await this.page.mouse.move(box.x, box.y);
+  }
+
+  /** How a check status is painted: the `::highlight(ck-STATUS)` style's colour and underline. */
+  async checkStyle(status: 'confirmed' | 'consistent' | 'contradicted'): Promise<{ color: string; line: string; style: string }> {
+    return this.editor.evaluate((el, name) => {
+      const s = getComputedStyle(el, `::highlight(${name})`);
+      return { color: s.color, line: s.textDecorationLine, style: s.textDecorationStyle };
+    }, `ck-${status}`);
+  }
+
   /** The platform fonts Chromium used to draw a node's text. */
   async platformFonts(selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
     const client = await this.cdp();

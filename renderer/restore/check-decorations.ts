@@ -1,6 +1,6 @@
 /**
  * What the live check shows for one segment: every character of the restoration
- * coloured by its status (inline decorations, merged into runs), the segment's
+ * coloured by its status (runs, drawn as CSS highlights), the segment's
  * state on its Korean column (a node decoration; the badge is drawn from its
  * attributes), and the witness text nothing accounts for (witness highlights).
  */
@@ -78,13 +78,49 @@ export function unexplainedHighlights(result: CheckResult): WitnessHighlight[] {
   }));
 }
 
+/** A run of restored text with one check status (document positions). */
+export interface CheckRun {
+  from: number;
+  to: number;
+  status: CharCheck['status'];
+  /** Why a contradicted syllable contradicts the witness. */
+  title?: string;
+}
+
 /**
- * Every decoration of one checked segment. `redraw` goes into the inline
- * decorations' specs: a new value makes ProseMirror redraw them (see witness-check.ts).
+ * The runs of a checked segment's restoration: neighbouring syllables of the
+ * same status merged, each contradicted syllable on its own with its reason.
+ * They are drawn as CSS highlights (check-highlights.ts), not decorations, so
+ * typing never rebuilds the text around the caret.
  */
-export function segmentDecorations(parts: SegmentParts, check: SegmentCheck, redraw = 0): Decoration[] {
+export function checkRuns(parts: SegmentParts, check: SegmentCheck): CheckRun[] {
   const { result, text } = check;
+  if (result.state === 'empty') return [];
   const start = parts.koreanPos + 1;
+  const runs: CheckRun[] = [];
+  let run: CheckRun | null = null;
+  for (const char of result.chars) {
+    const from = start + (text.pos[char.offset] ?? 0);
+    const to = start + (text.pos[char.offset + char.length - 1] ?? 0) + 1;
+    if (char.status === 'contradicted') {
+      runs.push({ from, to, status: 'contradicted', title: contradictionTitle(char, text.text, result) });
+      run = null;
+    } else if (run && run.status === char.status && run.to === from) {
+      run.to = to;
+    } else {
+      runs.push((run = { from, to, status: char.status }));
+    }
+  }
+  return runs;
+}
+
+/**
+ * The decorations of one checked segment: its state on the Korean column (a
+ * node decoration whose spec holds the check) and the witness text nothing
+ * accounts for.
+ */
+export function segmentDecorations(parts: SegmentParts, check: SegmentCheck): Decoration[] {
+  const { result } = check;
   const out: Decoration[] = [
     Decoration.node(
       parts.koreanPos,
@@ -97,34 +133,6 @@ export function segmentDecorations(parts: SegmentParts, check: SegmentCheck, red
       { segmentCheck: check } satisfies CheckSpec,
     ),
   ];
-  if (result.state !== 'empty') {
-    let run: { from: number; to: number; status: string } | null = null;
-    const flush = () => {
-      if (run) out.push(Decoration.inline(run.from, run.to, { class: `ck ck-${run.status}` }, { redraw }));
-      run = null;
-    };
-    for (const char of result.chars) {
-      const from = start + (text.pos[char.offset] ?? 0);
-      const to = start + (text.pos[char.offset + char.length - 1] ?? 0) + 1;
-      if (char.status === 'contradicted') {
-        flush();
-        out.push(
-          Decoration.inline(from, to, {
-            class: 'ck ck-contradicted',
-            title: contradictionTitle(char, text.text, result),
-          }, { redraw }),
-        );
-        continue;
-      }
-      const current = run as { from: number; to: number; status: string } | null;
-      if (current && current.status === char.status && current.to === from) current.to = to;
-      else {
-        flush();
-        run = { from, to, status: char.status };
-      }
-    }
-    flush();
-  }
   const highlights = unexplainedHighlights(result);
   if (highlights.length) {
     out.push(Decoration.node(parts.witnessPos, parts.witnessPos + parts.witness.nodeSize, {}, { witnessHighlights: highlights }));

@@ -10,6 +10,7 @@ import { api, hasBridge } from '../src/api';
 import { SHORTCUTS } from '../editor/shortcuts';
 import { buildWitnessCheckPlugin, type WitnessCheckOptions } from './witness-check';
 import { buildCaretWitnessPlugin } from './caret-witness';
+import { buildCheckHighlights } from './check-highlights';
 import { buildSuggestPlugin, type SuggestFetch } from './suggest';
 import { buildProposalTyping } from './proposals';
 import { restoreCommands } from './commands';
@@ -38,6 +39,7 @@ export function buildRestorePlugins(schema: Schema, options: RestoreOptions = {}
   }
   return [
     buildWitnessCheckPlugin(schema, options.check),
+    buildCheckHighlights(),
     buildCaretWitnessPlugin(),
     buildSuggestPlugin({
       fetch: options.fetch === undefined ? defaultFetch() : options.fetch,

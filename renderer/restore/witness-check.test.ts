@@ -6,6 +6,7 @@ import { br, doc, en, ko, run, seg, stateFor, wit } from '../editor/test-builder
 import { moveLastWitnessLineDown, splitSegment } from '../editor/commands/segments';
 import { buildWitnessCheckPlugin, checkRest, segmentCheckAt, segmentStates, witnessCheckKey, type CheckFn } from './witness-check';
 import { schema } from '../../shared/model/schema';
+import { checkRuns } from './check-decorations';
 
 function counted() {
   const calls: string[][] = [];
@@ -16,17 +17,15 @@ function counted() {
   return { calls, plugin: buildWitnessCheckPlugin(schema, { check }) };
 }
 
-/** Inline decorations of the live check, as `text:status` pairs in document order. */
+/** The live check's runs (what the highlights paint), as `text:status` pairs in document order. */
 function statuses(state: EditorState): string[] {
-  const set = witnessCheckKey.getState(state)!.decorations;
-  return set
-    .find(undefined, undefined, () => true)
-    .filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class?.startsWith('ck '))
-    .sort((a, b) => a.from - b.from)
-    .map((d) => {
-      const cls = (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
-      return `${state.doc.textBetween(d.from, d.to)}:${cls.replace('ck ck-', '')}`;
-    });
+  const out: string[] = [];
+  state.doc.forEach((_segment, offset) => {
+    const found = segmentCheckAt(state, offset);
+    if (!found) return;
+    for (const run of checkRuns(found.parts, found.check)) out.push(`${state.doc.textBetween(run.from, run.to)}:${run.status}`);
+  });
+  return out;
 }
 
 function typeAt(state: EditorState, text: string): EditorState {

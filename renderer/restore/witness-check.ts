@@ -11,19 +11,14 @@
  * in the background, a chunk at a time (`next` is where the background pass goes
  * on; it maps through edits), so the editor opens without waiting for them.
  *
- * IME composition: ProseMirror leaves the text node being composed alone, and
- * when that node sat inside a decoration's wrapper it ends up outside it while
- * the view still counts the decoration as drawn (seen in Chromium: a syllable
- * composed after a decorated run loses the run's colour). So shortly after a
- * composition ends, the caret's segment gets fresh decorations (a new `redraw`
- * value in their specs), which ProseMirror draws again.
+ * The syllables' colours are not decorations but CSS highlights drawn from these
+ * checks (check-highlights.ts): nothing wraps the text being typed or composed.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform';
 import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view';
 import type { Node, Schema } from 'prosemirror-model';
 import { checkLines, type CheckOptions, type CheckResult } from '../../shared/korean';
-import { segmentAt } from '../editor/positions';
 import { cutToDrawn, type DrawnCut } from '../editor/viewport';
 import { restorationText, segmentParts, WILDCARD, type SegmentParts } from './segment-text';
 import { segmentDecorations, type CheckSpec, type SegmentCheck } from './check-decorations';
@@ -43,8 +38,6 @@ export interface WitnessCheckState {
   decorations: DecorationSet;
   /** Segments checked by the last transaction (for tests and the benchmark). */
   rechecked: number;
-  /** Bumped to make ProseMirror redraw a segment's decorations after a composition. */
-  redraw: number;
   /** Position of the first segment the background pass has not checked yet (the document's size when done). */
   next: number;
   /** What the view draws: the decorations of the drawn rows of a long document (viewport.ts). */
@@ -54,8 +47,6 @@ export interface WitnessCheckState {
 /** The state before the drawn cut is taken. */
 type CheckCore = Omit<WitnessCheckState, 'drawn'>;
 
-/** Meta of the transaction that redraws the caret's segment after a composition. */
-const REDRAW = 'redraw-after-composition';
 /** Meta of a background step. */
 const BACKGROUND = 'check-in-background';
 
@@ -68,11 +59,11 @@ function checkSegment(parts: SegmentParts, check: CheckFn): SegmentCheck {
   return { result: check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines };
 }
 
-function decorate(segment: Node, pos: number, check: CheckFn, out: Decoration[], redraw = 0): boolean {
+function decorate(segment: Node, pos: number, check: CheckFn, out: Decoration[]): boolean {
   const parts = segmentParts(segment, pos);
   // A row without witness lines has nothing to be checked against.
   if (!parts || parts.lines.length === 0) return false;
-  out.push(...segmentDecorations(parts, checkSegment(parts, check), redraw));
+  out.push(...segmentDecorations(parts, checkSegment(parts, check)));
   return true;
 }
 
@@ -92,7 +83,7 @@ function checkFrom(doc: Node, from: number, count: number, check: CheckFn, out: 
 function checkStart(doc: Node, check: CheckFn, initial: number): CheckCore {
   const decorations: Decoration[] = [];
   const { next, checked } = checkFrom(doc, 0, initial, check, decorations);
-  return { decorations: DecorationSet.create(doc, decorations), rechecked: checked, redraw: 0, next };
+  return { decorations: DecorationSet.create(doc, decorations), rechecked: checked, next };
 }
 
 function checkMore(state: EditorState, old: CheckCore, check: CheckFn, chunk: number): CheckCore {
@@ -105,7 +96,7 @@ function checkMore(state: EditorState, old: CheckCore, check: CheckFn, chunk: nu
     pos += segment.nodeSize;
   }
   // redecorate, not add: a segment edited meanwhile already has decorations.
-  return { ...redecorate(state.doc, old.decorations, segments, check, old.redraw, old.next), next: pos };
+  return { ...redecorate(state.doc, old.decorations, segments, check, old.next), next: pos };
 }
 
 /**
@@ -155,40 +146,20 @@ function recheck(tr: Transaction, old: CheckCore, check: CheckFn): CheckCore {
   const ranges = touchedRanges(tr);
   if (!ranges) return checkStart(tr.doc, check, tr.doc.childCount);
   const next = Math.min(tr.mapping.map(old.next, -1), tr.doc.content.size);
-  return redecorate(tr.doc, old.decorations.map(tr.mapping, tr.doc), segmentsIn(tr.doc, ranges), check, old.redraw, next);
+  return redecorate(tr.doc, old.decorations.map(tr.mapping, tr.doc), segmentsIn(tr.doc, ranges), check, next);
 }
 
-function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, redraw: number, next: number): CheckCore {
+function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, next: number): CheckCore {
   const added: Decoration[] = [];
   let rechecked = 0;
   for (const [pos, segment] of segments) {
     const end = pos + segment.nodeSize;
     const stale = set.find(pos, end).filter((d) => d.from >= pos && d.to <= end);
     if (stale.length) set = set.remove(stale);
-    if (decorate(segment, pos, check, added, redraw)) rechecked++;
+    if (decorate(segment, pos, check, added)) rechecked++;
   }
   if (added.length) set = set.add(doc, added);
-  return { decorations: set, rechecked, redraw, next };
-}
-
-function redrawCaretSegment(state: EditorState, old: CheckCore, check: CheckFn): CheckCore {
-  const seg = segmentAt(state.selection.$head);
-  if (!seg) return old;
-  return redecorate(state.doc, old.decorations, new Map([[seg.pos, seg.node]]), check, old.redraw + 1, old.next);
-}
-
-const redrawTimers = new WeakMap<EditorView, ReturnType<typeof setTimeout>>();
-
-function scheduleRedraw(view: EditorView): void {
-  clearTimeout(redrawTimers.get(view));
-  redrawTimers.set(
-    view,
-    setTimeout(() => {
-      // Typing goes on (the next syllable is being composed): its own end redraws.
-      if (view.isDestroyed || view.composing) return;
-      view.dispatch(view.state.tr.setMeta(witnessCheckKey, REDRAW));
-    }, 60),
-  );
+  return { decorations: set, rechecked, next };
 }
 
 /** The live witness check plugin. */
@@ -198,7 +169,6 @@ export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOp
   const applyCheck = (tr: Transaction, old: WitnessCheckState, state: EditorState): CheckCore => {
     if (tr.docChanged) return recheck(tr, old, check);
     const meta = tr.getMeta(witnessCheckKey);
-    if (meta === REDRAW) return redrawCaretSegment(state, old, check);
     if (meta === BACKGROUND) return checkMore(state, old, check, chunk);
     return old.rechecked ? { ...old, rechecked: 0 } : old;
   };
@@ -236,12 +206,6 @@ export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOp
     },
     props: {
       decorations: (state) => witnessCheckKey.getState(state)?.drawn.set,
-      handleDOMEvents: {
-        compositionend: (view) => {
-          scheduleRedraw(view);
-          return false;
-        },
-      },
     },
   });
 }

@@ -1,0 +1,213 @@
+/**
+ * The live check's colours on the restoration, drawn with the CSS Custom
+ * Highlight API: each run of syllables (check-decorations.ts `checkRuns`) is a
+ * DOM Range in one of the highlights `ck-confirmed`, `ck-consistent` and
+ * `ck-contradicted`, styled by `::highlight()` rules in restore.css.
+ *
+ * Why not inline decorations: those wrap the text in spans, so every keystroke
+ * that changes a syllable's status rebuilds the text around the caret, and the
+ * browser has to lay out and place the caret again (bench/typing.bench.ts:
+ * about 8 ms a key on this machine), and a syllable being composed by an IME
+ * slips out of its wrapper. Highlights leave the DOM alone.
+ *
+ * Ranges are live: text typed before a range moves it. They are made again for
+ * a row whose node changed (an edit) or whose cell was drawn anew, and only for
+ * rows that are drawn (viewport.ts). A contradicted syllable's reason shows in
+ * a tooltip on hover.
+ */
+import { Plugin, type EditorState } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
+import { viewportKey } from '../editor/viewport';
+import { checkRuns, type CheckRun } from './check-decorations';
+import { segmentCheckAt, witnessCheckKey } from './witness-check';
+import { segmentParts } from './segment-text';
+
+export const CHECK_HIGHLIGHT_NAMES = {
+  confirmed: 'ck-confirmed',
+  consistent: 'ck-consistent',
+  contradicted: 'ck-contradicted',
+} as const satisfies Record<CheckRun['status'], string>;
+
+type Status = CheckRun['status'];
+
+interface DrawnRun {
+  status: Status;
+  range: Range;
+  title?: string;
+}
+
+interface RowRuns {
+  /** What was checked: the restoration's node and the witness cell's node. */
+  korean: Node;
+  witness: Node;
+  runs: DrawnRun[];
+  /** False while the row waits for the background check: looked at again on the next draw. */
+  checked: boolean;
+}
+
+/** The window's highlights (one per status), shared by every editor in it. */
+function registry(doc: Document): Map<Status, Highlight> | null {
+  const css = doc.defaultView?.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
+  if (!css?.highlights || typeof Highlight === 'undefined') return null;
+  const out = new Map<Status, Highlight>();
+  for (const [status, name] of Object.entries(CHECK_HIGHLIGHT_NAMES) as [Status, string][]) {
+    let highlight = css.highlights.get(name);
+    if (!highlight) css.highlights.set(name, (highlight = new Highlight()));
+    // A contradiction is never hidden under another colour.
+    highlight.priority = status === 'contradicted' ? 1 : 0;
+    out.set(status, highlight);
+  }
+  return out;
+}
+
+/** Rows [from, to) drawn in the view: all of them unless the document is windowed. */
+function drawnRows(state: EditorState): (readonly [number, number])[] {
+  const viewport = viewportKey.getState(state);
+  return viewport?.windowed ? viewport.drawn : [[0, state.doc.childCount]];
+}
+
+class CheckHighlighter {
+  private readonly highlights: Map<Status, Highlight> | null;
+  /**
+   * Runs of the drawn rows, by their restoration cell's element. A row keeps its
+   * runs while its restoration and witness nodes stay the same (typing in the
+   * English leaves them alone) and its ranges are still in the cell.
+   */
+  private rows = new Map<globalThis.Node, RowRuns>();
+  private readonly tooltip: HTMLElement;
+
+  constructor(private readonly view: EditorView) {
+    const doc = view.dom.ownerDocument;
+    this.highlights = registry(doc);
+    this.tooltip = doc.createElement('div');
+    this.tooltip.className = 'check-tooltip';
+    this.tooltip.setAttribute('role', 'tooltip');
+    this.tooltip.hidden = true;
+    doc.body.appendChild(this.tooltip);
+    this.draw();
+  }
+
+  update(view: EditorView, prev: EditorState): void {
+    const { state } = view;
+    if (
+      state.doc === prev.doc &&
+      witnessCheckKey.getState(state)?.decorations === witnessCheckKey.getState(prev)?.decorations &&
+      viewportKey.getState(state) === viewportKey.getState(prev)
+    ) {
+      return;
+    }
+    this.draw();
+  }
+
+  destroy(): void {
+    for (const row of this.rows.values()) this.forget(row);
+    this.rows.clear();
+    this.tooltip.remove();
+  }
+
+  /** Runs of every drawn row: kept where the row and its cell are the same, made again elsewhere. */
+  private draw(): void {
+    if (!this.highlights) return;
+    const { state } = this.view;
+    const next = new Map<globalThis.Node, RowRuns>();
+    let pos = 0;
+    let index = 0;
+    for (const [from, to] of drawnRows(state)) {
+      for (; index < from; index++) pos += state.doc.child(index).nodeSize;
+      for (; index < to; index++) {
+        const node = state.doc.child(index);
+        const row = this.rowRuns(node, pos);
+        if (row) next.set(row.key, row.runs);
+        pos += node.nodeSize;
+      }
+    }
+    for (const [node, row] of this.rows) if (next.get(node) !== row) this.forget(row);
+    for (const [node, row] of next) if (this.rows.get(node) !== row) this.remember(row);
+    this.rows = next;
+  }
+
+  private rowRuns(node: Node, pos: number): { key: globalThis.Node; runs: RowRuns } | null {
+    const parts = segmentParts(node, pos);
+    if (!parts) return null;
+    const cell = this.view.nodeDOM(parts.koreanPos);
+    if (!cell) return null;
+    const key = cell;
+    const known = this.rows.get(key);
+    if (known?.checked && known.korean === parts.korean && known.witness === parts.witness && known.runs.every(({ range }) => cell.contains(range.startContainer) && cell.contains(range.endContainer))) {
+      return { key, runs: known };
+    }
+    const found = segmentCheckAt(this.view.state, pos);
+    if (!found) return { key, runs: { korean: parts.korean, witness: parts.witness, runs: [], checked: false } };
+    const runs: DrawnRun[] = [];
+    for (const run of checkRuns(found.parts, found.check)) {
+      const start = this.view.domAtPos(run.from, 1);
+      const end = this.view.domAtPos(run.to, -1);
+      const range = cell.ownerDocument!.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      runs.push({ status: run.status, range, title: run.title });
+    }
+    return { key, runs: { korean: parts.korean, witness: parts.witness, runs, checked: true } };
+  }
+
+  private remember(row: RowRuns): void {
+    for (const run of row.runs) this.highlights?.get(run.status)?.add(run.range);
+  }
+
+  private forget(row: RowRuns): void {
+    for (const run of row.runs) this.highlights?.get(run.status)?.delete(run.range);
+  }
+
+  /** Shows why the contradicted syllable under the pointer contradicts the witness. */
+  hover(event: MouseEvent): void {
+    for (const row of this.rows.values()) {
+      for (const run of row.runs) {
+        if (run.status !== 'contradicted' || !run.title) continue;
+        for (const rect of Array.from(run.range.getClientRects())) {
+          if (event.clientX >= rect.left && event.clientX <= rect.right && event.clientY >= rect.top && event.clientY <= rect.bottom) {
+            this.tooltip.textContent = run.title;
+            this.tooltip.style.left = `${Math.round(rect.left)}px`;
+            this.tooltip.style.top = `${Math.round(rect.bottom + 6)}px`;
+            this.tooltip.hidden = false;
+            return;
+          }
+        }
+      }
+    }
+    this.hideTooltip();
+  }
+
+  hideTooltip(): void {
+    if (!this.tooltip.hidden) this.tooltip.hidden = true;
+  }
+}
+
+const highlighters = new WeakMap<EditorView, CheckHighlighter>();
+
+/** The plugin that draws the live check's colours. */
+export function buildCheckHighlights(): Plugin {
+  return new Plugin({
+    view: (view) => {
+      const highlighter = new CheckHighlighter(view);
+      highlighters.set(view, highlighter);
+      return highlighter;
+    },
+    props: {
+      handleDOMEvents: {
+        mousemove: (view, event) => {
+          highlighters.get(view)?.hover(event);
+          return false;
+        },
+        mouseleave: (view) => {
+          highlighters.get(view)?.hideTooltip();
+          return false;
+        },
+        keydown: (view) => {
+          highlighters.get(view)?.hideTooltip();
+          return false;
+        },
+      },
+    },
+  });
+}
