@@ -423,7 +423,35 @@ class ViewportView {
     // right after a click or an arrow key) would be put back by the redraw: read it first.
     (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
     const meta: ViewportMeta = { window };
+    const scroller = this.scroller;
+    // Scrolled to the very end (the scrollbar dragged down, Ctrl+End): stay there once the
+    // last rows are drawn at their real heights, not where their estimates ended.
+    const atEnd = scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+    // Otherwise a row on screen stays where it is, whatever the rows above it turn out to measure.
+    const anchor = this.anchorRow(viewport);
+    const before = anchor < 0 ? 0 : rows[anchor].getBoundingClientRect().top;
     view.dispatch(view.state.tr.setMeta(viewportKey, meta).setMeta('addToHistory', false));
+    if (atEnd) {
+      scroller.scrollTop = scroller.scrollHeight;
+    } else if (anchor >= 0) {
+      const moved = view.dom.children[anchor].getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) scroller.scrollTop += moved;
+    }
+  }
+
+  /** A drawn row on screen to hold in place: the selection's, if it is on screen, or the first one visible. */
+  private anchorRow(viewport: ViewportState): number {
+    const rows = this.view.dom.children;
+    const box = this.scroller!.getBoundingClientRect();
+    const onScreen = (i: number) => {
+      const r = rows[i].getBoundingClientRect();
+      return r.bottom > box.top && r.top < box.bottom;
+    };
+    const { doc, selection } = this.view.state;
+    const head = rowAt(doc, selection.head);
+    if (onScreen(head)) return head;
+    for (const [from, to] of viewport.drawn) for (let i = from; i < to; i++) if (onScreen(i)) return i;
+    return -1;
   }
 
   /** Column widths from a drawn row, for estimates; true when the editor's width changed (heights start afresh). */

@@ -1,0 +1,110 @@
+import { test, expect } from './fixtures';
+import { Workbench } from './workbench';
+import { body, segment, text } from '../shared/model/build';
+import { emptyMeta } from '../shared/model/document';
+import { garbleLine } from '../shared/korean/garble';
+import type { TempProject } from '../electron/testing/temp-project';
+
+const ROWS = 400;
+const SENTENCES = [
+  'Comrade Puzanov told me that Kim Il Sung visited Beijing in May 1960 upon invitation by Mao Zedong.',
+  'Existing contradictions within this party must not be overestimated since those are just internal power struggles.',
+  'He provided ample advice how to draft the Seven-Year-Plan and promised the Korean comrades substantial Soviet aid if they pursue correct economic policies, which they will discuss at the next plenum of the Central Committee.',
+];
+const KOREAN = ['김일성 동지는 1960년 5월 북경을 방문하였다.', '조선로동당의 입장에 대하여 이야기하였다.'];
+
+/** A long report: every row has its English and a witness; every other row its Korean restored. */
+async function addLongDocument(project: TempProject): Promise<void> {
+  const rows = Array.from({ length: ROWS }, (_, i) => {
+    const korean = KOREAN[i % KOREAN.length];
+    return segment({
+      english: text(`Row ${i + 1}. ${SENTENCES[i % SENTENCES.length]}`),
+      witness: [garbleLine(korean)],
+      korean: i % 2 === 0 ? text(korean) : [],
+    });
+  });
+  const meta = { ...emptyMeta('A long embassy report'), date: '1961-01-15' };
+  await project.store.addDocuments([{ meta, source: { file: 'long.txt', format: 'text', importedAt: '', witness: [], notes: [] }, body: body(rows) }]);
+}
+
+test('a 400-row document draws only the rows near the screen, and scrolling, typing, Ctrl+Home/End and saving reach every row', async ({ page, project }) => {
+  await addLongDocument(project);
+  const app = new Workbench(page, project);
+  await app.open();
+  const id = await app.openDocument('A long embassy report');
+  const scroller = page.locator('.document-scroll');
+  const drawn = app.editor.locator(':scope > .segment:not(.segment-hidden)');
+
+  // Every row is there, numbered; only those near the screen are drawn.
+  await expect(app.rows).toHaveCount(ROWS);
+  await expect(app.row(ROWS - 1)).toHaveAttribute('data-row', String(ROWS));
+  const atOpen = await drawn.count();
+  expect(atOpen).toBeGreaterThan(3);
+  expect(atOpen).toBeLessThan(80);
+
+  // The live check colours the drawn rows' restorations.
+  expect(await app.checkStatuses(0)).toContain('김:confirmed');
+
+  // Scrolled to the end, the last rows are drawn and on screen.
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(app.cell(ROWS - 1, 'english')).toHaveText(`Row ${ROWS}. ${SENTENCES[(ROWS - 1) % SENTENCES.length]}`);
+  await app.settle();
+  const lastVisible = await app.row(ROWS - 1).evaluate((row) => {
+    const r = row.getBoundingClientRect();
+    const s = row.closest('.document-scroll')!.getBoundingClientRect();
+    return r.bottom <= s.bottom + 2 && r.top >= s.top - 2;
+  });
+  expect(lastVisible).toBe(true);
+  expect(await drawn.count()).toBeLessThan(80);
+
+  // Halfway down: click into the row in the middle of the screen and type.
+  await scroller.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) / 2));
+  await app.settle();
+  const middle = await page.evaluate(() => {
+    const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+    const row = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.segment');
+    return row ? Array.prototype.indexOf.call(document.querySelectorAll('.doc-editor > .segment'), row) : -1;
+  });
+  expect(middle).toBeGreaterThan(ROWS / 4);
+  expect(middle).toBeLessThan((3 * ROWS) / 4);
+  await app.cell(middle, 'english').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Typed halfway.');
+  await expect(app.cell(middle, 'english')).toContainText('Typed halfway.');
+  await app.screenshot('long-document');
+
+  // Ctrl+Home: the first row, drawn, with the caret in it.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('First: ');
+  await expect(app.cell(0, 'english')).toHaveText(/^First: Row 1\./);
+  // Arrow keys walk down, line by line, past the rows drawn when it opened.
+  const caretRow = () => page.evaluate(() => Number(document.getSelection()?.focusNode?.parentElement?.closest('.segment')?.getAttribute('data-row') ?? 0));
+  for (let i = 0; i < 40 && (await caretRow()) <= 45; i++) {
+    for (let k = 0; k < 20; k++) await page.keyboard.press('ArrowDown');
+  }
+  expect(await caretRow()).toBeGreaterThan(45);
+  expect(await drawn.count()).toBeLessThan(80);
+
+  // Ctrl+End: the end of the last row (its empty restoration).
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('끝');
+  await expect(app.cell(ROWS - 1, 'korean')).toHaveText('끝');
+
+  // Undo reaches back to the first edit, far off screen, and brings it into view; redo all.
+  const halfway = app.cell(middle, 'english');
+  await app.undoUntil(async () => (await halfway.count()) > 0 && !(await halfway.textContent())?.includes('Typed halfway.'), 12);
+  await expect(halfway).toBeInViewport();
+  const last = app.cell(ROWS - 1, 'korean');
+  for (let i = 0; i < 12 && !((await last.count()) && (await last.textContent()) === '끝'); i++) {
+    await page.keyboard.press('Control+y');
+    await app.settle();
+  }
+  await expect(app.cell(ROWS - 1, 'korean')).toHaveText('끝');
+  await expect(app.cell(ROWS - 1, 'korean')).toBeInViewport();
+
+  // Everything is stored, including rows that are not drawn now.
+  await app.saved();
+  const stored = JSON.stringify((await app.stored(id)).body);
+  for (const typed of ['Typed halfway.', 'First: Row 1.', '끝']) expect(stored).toContain(typed);
+  expect((await app.stored(id)).body.content).toHaveLength(ROWS);
+});
