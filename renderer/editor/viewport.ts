@@ -237,6 +237,7 @@ export function buildViewport(options: { windowedFrom?: number } = {}): Plugin<V
     view: (view) => new ViewportView(view, heights),
     props: {
       decorations: (state) => viewportKey.getState(state)?.decorations,
+      attributes: (state): Record<string, string> => (viewportKey.getState(state)?.windowed ? { class: 'windowed' } : {}),
       handleKeyDown: (view, event) => {
         // The browser's own Ctrl+Home/End stop at the last drawn row.
         const mod = event.ctrlKey || event.metaKey;

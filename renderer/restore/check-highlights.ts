@@ -34,7 +34,6 @@ type Status = CheckRun['status'];
 interface DrawnRun {
   status: Status;
   range: Range;
-  title?: string;
 }
 
 interface RowRuns {
@@ -139,15 +138,22 @@ class CheckHighlighter {
     }
     const found = segmentCheckAt(this.view.state, pos);
     if (!found) return { key, runs: { korean: parts.korean, witness: parts.witness, runs: [], checked: false } };
-    const runs: DrawnRun[] = [];
+    // Neighbouring runs of one status are one range (contradicted syllables too: their
+    // reasons are looked up on hover), so a long wrong line is a handful of ranges.
+    const merged: CheckRun[] = [];
     for (const run of checkRuns(found.parts, found.check)) {
+      const last = merged[merged.length - 1];
+      if (last && last.status === run.status && last.to === run.from) last.to = run.to;
+      else merged.push({ ...run });
+    }
+    const runs: DrawnRun[] = merged.map((run) => {
       const start = this.view.domAtPos(run.from, 1);
       const end = this.view.domAtPos(run.to, -1);
       const range = cell.ownerDocument!.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
-      runs.push({ status: run.status, range, title: run.title });
-    }
+      return { status: run.status, range };
+    });
     return { key, runs: { korean: parts.korean, witness: parts.witness, runs, checked: true } };
   }
 
@@ -161,21 +167,33 @@ class CheckHighlighter {
 
   /** Shows why the contradicted syllable under the pointer contradicts the witness. */
   hover(event: MouseEvent): void {
-    for (const row of this.rows.values()) {
-      for (const run of row.runs) {
-        if (run.status !== 'contradicted' || !run.title) continue;
-        for (const rect of Array.from(run.range.getClientRects())) {
-          if (event.clientX >= rect.left && event.clientX <= rect.right && event.clientY >= rect.top && event.clientY <= rect.bottom) {
-            this.tooltip.textContent = run.title;
-            this.tooltip.style.left = `${Math.round(rect.left)}px`;
-            this.tooltip.style.top = `${Math.round(rect.bottom + 6)}px`;
-            this.tooltip.hidden = false;
-            return;
-          }
-        }
-      }
+    const reason = this.contradictionAt(event.clientX, event.clientY);
+    if (!reason) {
+      this.hideTooltip();
+      return;
     }
-    this.hideTooltip();
+    const at = this.view.coordsAtPos(reason.from, 1);
+    this.tooltip.textContent = reason.title ?? '';
+    this.tooltip.style.left = `${Math.round(at.left)}px`;
+    this.tooltip.style.top = `${Math.round(at.bottom + 6)}px`;
+    this.tooltip.hidden = false;
+  }
+
+  /** The contradicted syllable at a point of the window, with its reason. */
+  private contradictionAt(x: number, y: number): CheckRun | null {
+    const contradicted = this.highlights?.get('contradicted');
+    const css = CSS as unknown as { highlights: { highlightsFromPoint?: (x: number, y: number) => { highlight: Highlight }[] } };
+    const hits = css.highlights.highlightsFromPoint?.(x, y);
+    if (!contradicted || (hits && !hits.some((hit) => hit.highlight === contradicted))) return null;
+    const found = this.view.posAtCoords({ left: x, top: y });
+    if (!found) return null;
+    const { state } = this.view;
+    const $pos = state.doc.resolve(found.pos);
+    if ($pos.depth < 1) return null;
+    const check = segmentCheckAt(state, $pos.before(1));
+    if (!check) return null;
+    const runs = checkRuns(check.parts, check.check).filter((run) => run.status === 'contradicted');
+    return runs.find((run) => found.pos >= run.from && found.pos < run.to) ?? runs.find((run) => found.pos === run.to) ?? null;
   }
 
   hideTooltip(): void {
