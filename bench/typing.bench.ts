@@ -21,7 +21,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import type { PMJson } from '../shared/model/document';
 import { REQUEST_NAMES } from '../shared/ipc/names';
@@ -33,6 +33,8 @@ function arg(name: string, fallback: number): number {
 
 const ROWS = arg('rows', 2000);
 const KEYS = arg('keys', 200);
+/** The short document typed into for comparison. */
+const SMALL_ROWS = 40;
 const WARMUP = 30;
 const PORT = arg('port', 4181);
 const ROOT = resolve(__dirname, '..');
@@ -210,6 +212,53 @@ async function profileSome(page: Page, client: CDPSession, label = 'english'): P
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(3).padStart(8)}  ${name}`);
 }
 
+/**
+ * Opens the workbench on a document of `rows` rows and clicks into the English of
+ * a row in its middle, reached as a reader would: scroll halfway down, take the row
+ * in the middle of the screen (long documents draw only the rows near the screen).
+ */
+async function openEditor(browser: Browser, rows: number, errors: string[]): Promise<{ page: Page; client: CDPSession; openMs: number; middle: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (err) => errors.push(err.message));
+  const doc = documentFile(rows);
+  // tsx compiles with esbuild's keepNames, which wraps functions in `__name(...)`;
+  // functions sent to the page need that helper there too.
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  await page.addInitScript(pageSetup, { names: [...REQUEST_NAMES], doc });
+  const loadStart = Date.now();
+  await page.goto(`http://127.0.0.1:${PORT}/#/doc/bench`);
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  try {
+    await page.locator('.doc-editor > .segment').nth(rows - 1).waitFor({ state: 'attached', timeout: 120_000 });
+  } catch (err) {
+    await page.screenshot({ path: join(ROOT, '.tmp', 'typing-bench-failure.png') });
+    throw new Error(`the document did not open: ${errors.join('; ') || (err as Error).message}`, { cause: err });
+  }
+  const openMs = Date.now() - loadStart;
+  const client = await page.context().newCDPSession(page);
+  await client.send('Performance.enable');
+
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.document-scroll')!;
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
+  });
+  await page.waitForTimeout(300);
+  const middle = await page.evaluate(() => {
+    const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+    const row = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.segment');
+    return row ? Array.prototype.indexOf.call(document.querySelectorAll('.doc-editor > .segment'), row) : -1;
+  });
+  if (middle < rows / 4 || middle > (3 * rows) / 4) throw new Error(`halfway down the document is row ${middle + 1} of ${rows}`);
+  // Click into its English text, in the first line.
+  const cellBox = await page.evaluate((index) => {
+    const r = document.querySelectorAll('.doc-editor > .segment')[index].querySelector('.english')!.getBoundingClientRect();
+    return { x: r.left, y: r.top };
+  }, middle);
+  await page.mouse.click(cellBox.x + 70, cellBox.y + 20);
+  await page.waitForTimeout(300);
+  return { page, client, openMs, middle };
+}
+
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
@@ -236,47 +285,8 @@ async function main() {
     args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--disable-background-networking', '--disable-frame-rate-limit', '--disable-gpu-vsync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    const doc = documentFile(ROWS);
-    // tsx compiles with esbuild's keepNames, which wraps functions in `__name(...)`;
-    // functions sent to the page need that helper there too.
-    await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
-    await page.addInitScript(pageSetup, { names: [...REQUEST_NAMES], doc });
-    const loadStart = Date.now();
-    await page.goto(`http://127.0.0.1:${PORT}/#/doc/bench`);
-    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-    try {
-      await page.locator('.doc-editor > .segment').nth(ROWS - 1).waitFor({ state: 'attached', timeout: 120_000 });
-    } catch (err) {
-      await page.screenshot({ path: join(ROOT, '.tmp', 'typing-bench-failure.png') });
-      throw new Error(`the document did not open: ${errors.join('; ') || (err as Error).message}`, { cause: err });
-    }
-    const openMs = Date.now() - loadStart;
-    const client = await page.context().newCDPSession(page);
-    await client.send('Performance.enable');
-
-    // The editor: the caret at the end of a word in the English of a row in the middle of the
-    // document, reached as a reader would: scroll halfway down, take the row in the middle of
-    // the screen (long documents draw only the rows near the screen).
-    await page.evaluate(() => {
-      const scroller = document.querySelector('.document-scroll')!;
-      scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
-    });
-    await page.waitForTimeout(300);
-    const middle = await page.evaluate(() => {
-      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
-      const row = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.segment');
-      return row ? Array.prototype.indexOf.call(document.querySelectorAll('.doc-editor > .segment'), row) : -1;
-    });
-    if (middle < ROWS / 4 || middle > (3 * ROWS) / 4) throw new Error(`halfway down the document is row ${middle + 1} of ${ROWS}`);
-    // Click into its English text, in the first line.
-    const cellBox = await page.evaluate((index) => {
-      const r = document.querySelectorAll('.doc-editor > .segment')[index].querySelector('.english')!.getBoundingClientRect();
-      return { x: r.left, y: r.top };
-    }, middle);
-    await page.mouse.click(cellBox.x + 70, cellBox.y + 20);
+    const { page, client, openMs, middle } = await openEditor(browser, ROWS, errors);
     await page.waitForTimeout(300);
     await typeKeys(page, client, WARMUP);
     if (process.argv.includes('--trace')) await traceSome(browser, page, client);
@@ -302,7 +312,7 @@ async function main() {
     const korean = await typeKeys(page, client, KEYS, 'editorKorean');
 
     // The textarea: same text (every row's English), same page, same keys.
-    const englishText = doc.body.content.map((segment) => plainText(segment.content?.[0])).join('\n\n');
+    const englishText = documentFile(ROWS).body.content.map((segment) => plainText(segment.content?.[0])).join('\n\n');
     await page.evaluate((value) => {
       const area = document.createElement('textarea');
       area.id = 'bench-textarea';
@@ -332,6 +342,12 @@ async function main() {
     await blank.close();
     const saves = await page.evaluate(() => (window as unknown as { __saves: number }).__saves);
 
+    // The same editor on a short document (nothing windowed), same run: what the length costs.
+    const small = await openEditor(browser, SMALL_ROWS, errors);
+    await typeKeys(small.page, small.client, WARMUP);
+    const shortDoc = stats((await typeKeys(small.page, small.client, KEYS, 'editorShortDocument')).map((s) => s.total));
+    await small.page.close();
+
     const e = stats(editor.map((s) => s.total));
     if (process.argv.includes("--tail")) console.log("tails", [editor, korean].map((list) => list.map((s) => Math.round(s.total)).sort((a, b) => a - b).slice(-15).join(" ")));
     const k = stats(korean.map((s) => s.total));
@@ -359,6 +375,7 @@ async function main() {
         editorKorean: k,
         textarea: { ...t, chars: textareaChars },
         smallTextareaAlone: floor,
+        editorEnglishShortDocument: { ...shortDoc, rows: SMALL_ROWS },
       },
       ratio: { median: Math.round((e.median / t.median) * 100) / 100, p95: Math.round((e.p95 / t.p95) * 100) / 100 },
       goal: { p95UnderMs: 16, ratioUnder: 2, met: e.p95 < 16 && k.p95 < 16 && e.p95 < 2 * t.p95 },
@@ -379,6 +396,7 @@ async function main() {
     line('editor, Korean cell', k);
     line(`textarea (${Math.round(textareaChars / 1000)}k chars)`, t);
     line('small textarea, own page', floor);
+    line(`editor, ${SMALL_ROWS}-row document`, shortDoc);
     for (const [name, b] of Object.entries(breakdowns)) console.log(`  ${name}: per key script ${b.scriptMs} ms, style ${b.styleMs} ms (${b.styleRecalcs}x), layout ${b.layoutMs} ms (${b.layouts}x), tasks ${b.taskMs} ms`);
     console.log(`ratio editor/textarea: median ${result.ratio.median}x, p95 ${result.ratio.p95}x`);
     console.log(`goal (p95 < 16 ms and < 2x textarea): ${result.goal.met ? 'met' : 'NOT met'}`);
