@@ -36,6 +36,7 @@ test('a 400-row document draws only the rows near the screen, and scrolling, typ
   const drawn = app.editor.locator(':scope > .segment:not(.segment-hidden)');
 
   // Every row is there, numbered; only those near the screen are drawn.
+  await expect(app.editor).toHaveClass(/\bwindowed\b/);
   await expect(app.rows).toHaveCount(ROWS);
   await expect(app.row(ROWS - 1)).toHaveAttribute('data-row', String(ROWS));
   const atOpen = await drawn.count();

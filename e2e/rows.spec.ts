@@ -7,6 +7,9 @@ test('a row splits at the cursor and merges back, witness lines kept in order; a
   await app.openDocument('Puzanov');
 
   const rowCount = await app.rows.count();
+  // A sample document is short: every row is drawn.
+  await expect(app.editor).not.toHaveClass(/\bwindowed\b/);
+  await expect(app.editor.locator('.segment-hidden')).toHaveCount(0);
   const index = await app.rowWith('Comrade Khrushchev recommended');
   const englishBefore = (await app.cell(index, 'english').textContent()) ?? '';
   const witnessBefore = await app.editor.locator('.witness').allTextContents();
