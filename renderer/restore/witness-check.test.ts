@@ -55,6 +55,16 @@ describe('the live witness check', () => {
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3)));
     expect(calls).toHaveLength(1);
     expect(witnessCheckKey.getState(state)!.rechecked).toBe(0);
+    // Typing in the English of a checked row leaves its restoration and witness alone: no recheck,
+    // and the check found there is still the row's.
+    const before = segmentCheckAt(state, 0)!.check;
+    state = state.apply(state.tr.insertText('The ', 2));
+    expect(calls).toHaveLength(1);
+    expect(segmentCheckAt(state, 0)!.check).toBe(before);
+    expect(statuses(state)).toContain('독:consistent');
+    // Typing in its restoration does recheck it.
+    state = state.apply(state.tr.insertText('가', segmentCheckAt(state, 0)!.parts.koreanPos + 1));
+    expect(calls).toHaveLength(2);
   });
 
   it('colours a wrong syllable as contradicted and the fixed one as confirmed', () => {

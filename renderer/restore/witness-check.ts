@@ -56,7 +56,7 @@ const OPTIONS: CheckOptions = { wildcard: WILDCARD };
 
 function checkSegment(parts: SegmentParts, check: CheckFn): SegmentCheck {
   const text = restorationText(parts.korean);
-  return { result: check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines };
+  return { result: check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines, korean: parts.korean };
 }
 
 function decorate(segment: Node, pos: number, check: CheckFn, out: Decoration[]): boolean {
@@ -155,6 +155,10 @@ function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, 
   for (const [pos, segment] of segments) {
     const end = pos + segment.nodeSize;
     const stale = set.find(pos, end).filter((d) => d.from >= pos && d.to <= end);
+    // Typing in the English (or a footnote) leaves the restoration and the witness as they were: so is the check.
+    const previous = stale.map((d) => (d.spec as Partial<CheckSpec>).segmentCheck).find(Boolean);
+    const parts = previous ? segmentParts(segment, pos) : null;
+    if (previous && parts && previous.korean === parts.korean && previous.witness === parts.lines) continue;
     if (stale.length) set = set.remove(stale);
     if (decorate(segment, pos, check, added)) rechecked++;
   }
