@@ -65,6 +65,7 @@ describe('the live witness check', () => {
     // Typing in its restoration does recheck it.
     state = state.apply(state.tr.insertText('가', segmentCheckAt(state, 0)!.parts.koreanPos + 1));
     expect(calls).toHaveLength(2);
+    expect(segmentCheckAt(state, 0)!.check).not.toBe(before);
   });
 
   it('colours a wrong syllable as contradicted and the fixed one as confirmed', () => {
