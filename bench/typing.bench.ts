@@ -388,7 +388,7 @@ async function main() {
     writeFileSync(join(ROOT, 'bench', 'results', 'typing.json'), `${JSON.stringify(result, null, 2)}\n`);
 
     console.log(`machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGB} GB, Chromium ${result.machine.chromium}, load ${result.machine.loadAverage1min}`);
-    console.log(`document: ${ROWS} rows, opened in ${openMs} ms; ${KEYS} keystrokes each after ${WARMUP} warm-up`);
+    console.log(`document: ${ROWS} rows, opened in ${openMs} ms; typing in row ${middle + 1}; ${KEYS} keystrokes each after ${WARMUP} warm-up`);
     console.log('keystroke → paint (ms)      median     p95     max');
     const line = (name: string, s: { median: number; p95: number; max: number }) =>
       console.log(`${name.padEnd(26)}${String(s.median).padStart(8)}${String(s.p95).padStart(8)}${String(s.max).padStart(8)}`);
