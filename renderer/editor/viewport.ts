@@ -253,6 +253,22 @@ export function buildViewport(options: { windowedFrom?: number } = {}): Plugin<V
   });
 }
 
+/** Calls `f` for every drawn row (every row when the document is not windowed), in order. */
+export function forEachDrawnRow(state: EditorState, f: (row: Node, pos: number, index: number) => void): void {
+  const viewport = viewportKey.getState(state);
+  if (!viewport?.windowed) {
+    state.doc.forEach(f);
+    return;
+  }
+  viewport.drawn.forEach(([first, end], i) => {
+    for (let index = first, pos = viewport.spans[i][0]; index < end; index++) {
+      const row = state.doc.child(index);
+      f(row, pos, index);
+      pos += row.nodeSize;
+    }
+  });
+}
+
 /** A plugin's decorations cut to the drawn rows, and what the cut was made from. */
 export interface DrawnCut {
   full: DecorationSet;

@@ -18,7 +18,8 @@
 import { Plugin, type EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import { viewportKey } from '../editor/viewport';
+import { forEachDrawnRow, viewportKey } from '../editor/viewport';
+import { segmentAt } from '../editor/positions';
 import { checkRuns, type CheckRun } from './check-decorations';
 import { segmentCheckAt, witnessCheckKey } from './witness-check';
 import { segmentParts } from './segment-text';
@@ -58,12 +59,6 @@ function registry(doc: Document): Map<Status, Highlight> | null {
     out.set(status, highlight);
   }
   return out;
-}
-
-/** Rows [from, to) drawn in the view: all of them unless the document is windowed. */
-function drawnRows(state: EditorState): (readonly [number, number])[] {
-  const viewport = viewportKey.getState(state);
-  return viewport?.windowed ? viewport.drawn : [[0, state.doc.childCount]];
 }
 
 class CheckHighlighter {
@@ -110,17 +105,10 @@ class CheckHighlighter {
     if (!this.highlights) return;
     const { state } = this.view;
     const next = new Map<globalThis.Node, RowRuns>();
-    let pos = 0;
-    let index = 0;
-    for (const [from, to] of drawnRows(state)) {
-      for (; index < from; index++) pos += state.doc.child(index).nodeSize;
-      for (; index < to; index++) {
-        const node = state.doc.child(index);
-        const row = this.rowRuns(node, pos);
-        if (row) next.set(row.key, row.runs);
-        pos += node.nodeSize;
-      }
-    }
+    forEachDrawnRow(state, (node, pos) => {
+      const row = this.rowRuns(node, pos);
+      if (row) next.set(row.key, row.runs);
+    });
     for (const [node, row] of this.rows) if (next.get(node) !== row) this.forget(row);
     for (const [node, row] of next) if (this.rows.get(node) !== row) this.remember(row);
     this.rows = next;
@@ -188,9 +176,9 @@ class CheckHighlighter {
     const found = this.view.posAtCoords({ left: x, top: y });
     if (!found) return null;
     const { state } = this.view;
-    const $pos = state.doc.resolve(found.pos);
-    if ($pos.depth < 1) return null;
-    const check = segmentCheckAt(state, $pos.before(1));
+    const segment = segmentAt(state.doc.resolve(found.pos));
+    if (!segment) return null;
+    const check = segmentCheckAt(state, segment.pos);
     if (!check) return null;
     const runs = checkRuns(check.parts, check.check).filter((run) => run.status === 'contradicted');
     return runs.find((run) => found.pos >= run.from && found.pos < run.to) ?? runs.find((run) => found.pos === run.to) ?? null;

@@ -59,8 +59,7 @@ function checkSegment(parts: SegmentParts, check: CheckFn): SegmentCheck {
   return { result: check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines, korean: parts.korean };
 }
 
-function decorate(segment: Node, pos: number, check: CheckFn, out: Decoration[]): boolean {
-  const parts = segmentParts(segment, pos);
+function decorate(parts: SegmentParts | null, check: CheckFn, out: Decoration[]): boolean {
   // A row without witness lines has nothing to be checked against.
   if (!parts || parts.lines.length === 0) return false;
   out.push(...segmentDecorations(parts, checkSegment(parts, check)));
@@ -74,7 +73,7 @@ function checkFrom(doc: Node, from: number, count: number, check: CheckFn, out: 
   const first = doc.resolve(from).index(0);
   for (let index = first; index < doc.childCount && index - first < count; index++) {
     const segment = doc.child(index);
-    if (decorate(segment, pos, check, out)) checked++;
+    if (decorate(segmentParts(segment, pos), check, out)) checked++;
     pos += segment.nodeSize;
   }
   return { next: pos, checked };
@@ -157,10 +156,10 @@ function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, 
     const stale = set.find(pos, end).filter((d) => d.from >= pos && d.to <= end);
     // Typing in the English (or a footnote) leaves the restoration and the witness as they were: so is the check.
     const previous = stale.map((d) => (d.spec as Partial<CheckSpec>).segmentCheck).find(Boolean);
-    const parts = previous ? segmentParts(segment, pos) : null;
+    const parts = segmentParts(segment, pos);
     if (previous && parts && previous.korean === parts.korean && previous.witness === parts.lines) continue;
     if (stale.length) set = set.remove(stale);
-    if (decorate(segment, pos, check, added)) rechecked++;
+    if (decorate(parts, check, added)) rechecked++;
   }
   if (added.length) set = set.add(doc, added);
   return { decorations: set, rechecked, next };
