@@ -68,6 +68,18 @@ test('a 400-row document draws only the rows near the screen, and scrolling, typ
   });
   expect(middle).toBeGreaterThan(ROWS / 4);
   expect(middle).toBeLessThan((3 * ROWS) / 4);
+  // The check's colours are on the rows on screen (even rows have Korean), not on rows drawn
+  // a screen away: the browser redoes every highlight on each keystroke.
+  const even = middle % 2 === 0 ? middle : middle + 1;
+  await expect.poll(() => app.checkStatuses(even)).toContain('김:confirmed');
+  const farDrawn = await page.evaluate(() => {
+    const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+    const rows = [...document.querySelectorAll('.doc-editor > .segment')];
+    const firstOnScreen = rows.findIndex((row) => !row.classList.contains('segment-hidden') && row.getBoundingClientRect().bottom > box.top);
+    return rows.findIndex((row, i) => i % 2 === 0 && i < firstOnScreen - 5 && !row.classList.contains('segment-hidden'));
+  });
+  expect(farDrawn).toBeGreaterThanOrEqual(0);
+  expect(await app.checkStatuses(farDrawn)).toEqual([]);
   await app.cell(middle, 'english').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Typed halfway.');

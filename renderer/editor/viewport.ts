@@ -352,6 +352,35 @@ function scrollParent(dom: HTMLElement): HTMLElement | null {
   return null;
 }
 
+/**
+ * The rows on screen in a windowed editor, as last measured (on scroll and
+ * resize), for drawing that only the visible rows need (check-highlights.ts:
+ * the browser rebuilds every highlighted range on each keystroke). Rows a
+ * little off screen may be counted; rows on screen always are.
+ */
+const visible = new WeakMap<EditorView, { rows: RowRange; listeners: Set<() => void> }>();
+
+/** The rows on screen, or null when every row is drawn (a short document) or nothing was measured yet. */
+export function visibleRows(view: EditorView): RowRange | null {
+  return visible.get(view)?.rows ?? null;
+}
+
+/** Calls `listener` whenever the rows on screen change; returns the unsubscribe. */
+export function onVisibleRowsChange(view: EditorView, listener: () => void): () => void {
+  let entry = visible.get(view);
+  if (!entry) visible.set(view, (entry = { rows: null as unknown as RowRange, listeners: new Set() }));
+  entry.listeners.add(listener);
+  return () => entry.listeners.delete(listener);
+}
+
+function setVisibleRows(view: EditorView, rows: RowRange): void {
+  let entry = visible.get(view);
+  if (!entry) visible.set(view, (entry = { rows, listeners: new Set() }));
+  else if (entry.rows && entry.rows[0] === rows[0] && entry.rows[1] === rows[1]) return;
+  entry.rows = rows;
+  for (const listener of entry.listeners) listener();
+}
+
 /** Follows the scroll position and the editor's size; moves the window when the screen needs other rows. */
 class ViewportView {
   private readonly scroller: HTMLElement | null;
@@ -376,6 +405,7 @@ class ViewportView {
   }
 
   destroy(): void {
+    visible.delete(this.view);
     cancelAnimationFrame(this.frame);
     this.scroller?.removeEventListener('scroll', this.onScroll);
     this.resize?.disconnect();
@@ -434,13 +464,20 @@ class ViewportView {
     const [first, end] = this.wanted(viewport);
     const [from, to] = viewport.window;
     const settled = from <= first && to >= end && to - from <= end - first + 4 * SLACK;
-    if (settled && !resized) return;
-    const window: RowRange | null = settled ? null : [Math.max(0, first - SLACK), Math.min(rows.length, end + SLACK)];
+    if (!settled || resized) this.moveWindow(settled ? null : [Math.max(0, first - SLACK), Math.min(rows.length, end + SLACK)]);
+    this.noteVisible();
+  }
+
+  /** Redraws for a new window (null: the same rows, measured again), keeping the screen where it was. */
+  private moveWindow(window: RowRange | null): void {
+    const { view } = this;
+    const viewport = viewportKey.getState(view.state)!;
+    const rows = view.dom.children;
     // A selection the browser has moved but ProseMirror has not read yet (a scroll
     // right after a click or an arrow key) would be put back by the redraw: read it first.
     (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
     const meta: ViewportMeta = { window };
-    const scroller = this.scroller;
+    const scroller = this.scroller!;
     // Scrolled to the very end (the scrollbar dragged down, Ctrl+End): stay there once the
     // last rows are drawn at their real heights, not where their estimates ended.
     const atEnd = scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
@@ -454,6 +491,25 @@ class ViewportView {
       const moved = view.dom.children[anchor].getBoundingClientRect().top - before;
       if (Math.abs(moved) >= 1) scroller.scrollTop += moved;
     }
+  }
+
+  /** Which drawn rows meet the scroller's visible area now (after any redraw). */
+  private noteVisible(): void {
+    const viewport = viewportKey.getState(this.view.state);
+    if (!viewport?.windowed || !this.scroller) return;
+    const rows = this.view.dom.children;
+    const box = this.scroller.getBoundingClientRect();
+    let first = -1;
+    let end = -1;
+    for (const [from, to] of viewport.drawn) {
+      for (let i = from; i < to; i++) {
+        const r = rows[i].getBoundingClientRect();
+        if (r.bottom <= box.top || r.top >= box.bottom) continue;
+        if (first < 0) first = i;
+        end = i + 1;
+      }
+    }
+    if (first >= 0) setVisibleRows(this.view, [first, end]);
   }
 
   /** A drawn row on screen to hold in place: the selection's, if it is on screen, or the first one visible. */

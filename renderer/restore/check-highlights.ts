@@ -11,14 +11,17 @@
  * slips out of its wrapper. Highlights leave the DOM alone.
  *
  * Ranges are live: text typed before a range moves it. They are made again for
- * a row whose node changed (an edit) or whose cell was drawn anew, and only for
- * rows that are drawn (viewport.ts). A contradicted syllable's reason shows in
+ * a row whose node changed (an edit) or whose cell was drawn anew. In a long
+ * document they are kept only for the rows on screen (and a few either side):
+ * Chromium rebuilds every highlighted range and repaints its text on each
+ * change to the page, so each highlighted row off screen costs every
+ * keystroke (bench/typing.bench.ts). A contradicted syllable's reason shows in
  * a tooltip on hover.
  */
 import { Plugin, type EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import { forEachDrawnRow, viewportKey } from '../editor/viewport';
+import { forEachDrawnRow, onVisibleRowsChange, viewportKey, visibleRows } from '../editor/viewport';
 import { segmentAt } from '../editor/positions';
 import { checkRuns, type CheckRun } from './check-decorations';
 import { segmentCheckAt, witnessCheckKey } from './witness-check';
@@ -31,6 +34,9 @@ export const CHECK_HIGHLIGHT_NAMES = {
 } as const satisfies Record<CheckRun['status'], string>;
 
 type Status = CheckRun['status'];
+
+/** Rows highlighted beyond those measured on screen (rows grow and move between measures). */
+const MARGIN_ROWS = 2;
 
 interface DrawnRun {
   status: Status;
@@ -70,6 +76,7 @@ class CheckHighlighter {
    */
   private rows = new Map<globalThis.Node, RowRuns>();
   private readonly tooltip: HTMLElement;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly view: EditorView) {
     const doc = view.dom.ownerDocument;
@@ -79,6 +86,8 @@ class CheckHighlighter {
     this.tooltip.setAttribute('role', 'tooltip');
     this.tooltip.hidden = true;
     doc.body.appendChild(this.tooltip);
+    // Scrolling brings other rows on screen: they are highlighted before the frame is painted.
+    this.unsubscribe = onVisibleRowsChange(view, () => this.draw());
     this.draw();
   }
 
@@ -95,17 +104,20 @@ class CheckHighlighter {
   }
 
   destroy(): void {
+    this.unsubscribe();
     for (const row of this.rows.values()) this.forget(row);
     this.rows.clear();
     this.tooltip.remove();
   }
 
-  /** Runs of every drawn row: kept where the row and its cell are the same, made again elsewhere. */
+  /** Runs of the rows to highlight: kept where the row and its cell are the same, made again elsewhere. */
   private draw(): void {
-    if (!this.highlights) return;
+    if (!this.highlights || this.view.isDestroyed) return;
     const { state } = this.view;
     const next = new Map<globalThis.Node, RowRuns>();
-    forEachDrawnRow(state, (node, pos) => {
+    const onScreen = visibleRows(this.view);
+    forEachDrawnRow(state, (node, pos, index) => {
+      if (onScreen && (index < onScreen[0] - MARGIN_ROWS || index >= onScreen[1] + MARGIN_ROWS)) return;
       const row = this.rowRuns(node, pos);
       if (row) next.set(row.key, row.runs);
     });
