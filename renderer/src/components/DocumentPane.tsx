@@ -190,8 +190,10 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
             {withOriginal && <span className="col-head">Original{doc.meta.originalLanguage ? ` (${doc.meta.originalLanguage})` : ''}</span>}
           </div>
           {/* The rows scroll on their own, under fixed column headings (no sticky positioning: cheaper frames). */}
-          <div className="document-scroll" id="editor">
-            <DocumentEditor controller={controller} body={doc.body} languages={languages} ui={ui} />
+          <div className="document-scroll-frame">
+            <div className="document-scroll" id="editor">
+              <DocumentEditor controller={controller} body={doc.body} languages={languages} ui={ui} />
+            </div>
           </div>
         </div>
         <SidePanel controller={controller} panel={panel} onPanel={setPanel} />
