@@ -95,7 +95,7 @@ class CheckHighlighter {
     const { state } = view;
     if (
       state.doc === prev.doc &&
-      witnessCheckKey.getState(state)?.decorations === witnessCheckKey.getState(prev)?.decorations &&
+      witnessCheckKey.getState(state)?.drawn.set === witnessCheckKey.getState(prev)?.drawn.set &&
       viewportKey.getState(state) === viewportKey.getState(prev)
     ) {
       return;

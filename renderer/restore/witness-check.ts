@@ -2,10 +2,15 @@
  * The live witness check: per segment, the check of its Korean restoration against
  * its witness lines, shown as decorations (see check-decorations.ts).
  *
- * Incremental: a transaction rechecks only the segments its steps touched (their
- * ranges mapped to the new document); every other segment keeps its decorations,
- * mapped. The check of each segment lives in the spec of its Korean column's node
- * decoration, so it moves with the document and costs nothing to keep.
+ * Incremental: a segment's check depends on its restoration and witness lines and
+ * nothing else, so checks are kept by node (`CheckMemo`): a transaction checks only
+ * the segments whose restoration or witness it changed, and typing in the English
+ * keeps the row's check. The decorations exist only for the rows ProseMirror draws
+ * (every row of a short document, the drawn rows of a long one: viewport.ts), kept
+ * up to date per transaction: mapped, and redone for a row whose check is not the
+ * one its decorations show. Nothing per transaction walks every row of a long
+ * document (a document-wide decoration set is mapped by copying an entry per row:
+ * bench/typing.bench.ts measured that on every keystroke).
  *
  * Opening a long document: the first segments are checked at once, the rest
  * in the background, a chunk at a time (`next` is where the background pass goes
@@ -19,7 +24,7 @@ import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep }
 import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view';
 import type { Node, Schema } from 'prosemirror-model';
 import { checkLines, type CheckOptions, type CheckResult } from '../../shared/korean';
-import { cutToDrawn, type DrawnCut } from '../editor/viewport';
+import { forEachDrawnRow, viewportKey, type ViewportState } from '../editor/viewport';
 import { restorationText, segmentParts, WILDCARD, type SegmentParts } from './segment-text';
 import { segmentDecorations, type CheckSpec, type SegmentCheck } from './check-decorations';
 
@@ -34,18 +39,22 @@ export interface WitnessCheckOptions {
   chunk?: number;
 }
 
+/** The decorations ProseMirror draws: the checked segments' among the drawn rows. */
+export interface DrawnChecks {
+  viewport: ViewportState | undefined;
+  set: DecorationSet;
+}
+
 export interface WitnessCheckState {
-  decorations: DecorationSet;
+  /** The checks made so far (shared by the plugin's states: a check never goes stale, it is keyed by what it checked). */
+  checks: CheckMemo;
   /** Segments checked by the last transaction (for tests and the benchmark). */
   rechecked: number;
   /** Position of the first segment the background pass has not checked yet (the document's size when done). */
   next: number;
-  /** What the view draws: the decorations of the drawn rows of a long document (viewport.ts). */
-  drawn: DrawnCut;
+  /** What the view draws. */
+  drawn: DrawnChecks;
 }
-
-/** The state before the drawn cut is taken. */
-type CheckCore = Omit<WitnessCheckState, 'drawn'>;
 
 /** Meta of a background step. */
 const BACKGROUND = 'check-in-background';
@@ -54,48 +63,54 @@ export const witnessCheckKey = new PluginKey<WitnessCheckState>('witnessCheck');
 
 const OPTIONS: CheckOptions = { wildcard: WILDCARD };
 
-function checkSegment(parts: SegmentParts, check: CheckFn): SegmentCheck {
-  const text = restorationText(parts.korean);
-  return { result: check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines, korean: parts.korean };
+/**
+ * Checks by segment node, and by restoration node (with the witness lines it was
+ * checked against), so that a row whose English changed finds its check again.
+ */
+export class CheckMemo {
+  private readonly bySegment = new WeakMap<Node, SegmentCheck | null>();
+  private readonly byKorean = new WeakMap<Node, SegmentCheck>();
+
+  constructor(private readonly check: CheckFn) {}
+
+  /** The segment's check; null without witness lines; undefined when not checked yet. */
+  get(segment: Node): SegmentCheck | null | undefined {
+    return this.bySegment.get(segment);
+  }
+
+  /** Checks the segment unless it (or its restoration with the same witness) was; true when a check ran. */
+  ensure(segment: Node, pos: number): boolean {
+    if (this.bySegment.has(segment)) return false;
+    const parts = segmentParts(segment, pos);
+    // A row without witness lines has nothing to be checked against.
+    if (!parts || parts.lines.length === 0) {
+      this.bySegment.set(segment, null);
+      return false;
+    }
+    const known = this.byKorean.get(parts.korean);
+    if (known && known.witness === parts.lines) {
+      this.bySegment.set(segment, known);
+      return false;
+    }
+    const text = restorationText(parts.korean);
+    const made: SegmentCheck = { result: this.check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines, korean: parts.korean };
+    this.byKorean.set(parts.korean, made);
+    this.bySegment.set(segment, made);
+    return true;
+  }
 }
 
-function decorate(parts: SegmentParts | null, check: CheckFn, out: Decoration[]): boolean {
-  // A row without witness lines has nothing to be checked against.
-  if (!parts || parts.lines.length === 0) return false;
-  out.push(...segmentDecorations(parts, checkSegment(parts, check)));
-  return true;
-}
-
-/** Checks up to `count` segments from position `from`; returns their decorations and where it stopped. */
-function checkFrom(doc: Node, from: number, count: number, check: CheckFn, out: Decoration[]): { next: number; checked: number } {
+/** Checks up to `count` segments from position `from`; returns where it stopped and how many checks ran. */
+function checkFrom(doc: Node, memo: CheckMemo, from: number, count: number): { next: number; checked: number } {
   let pos = from;
   let checked = 0;
   const first = doc.resolve(from).index(0);
   for (let index = first; index < doc.childCount && index - first < count; index++) {
     const segment = doc.child(index);
-    if (decorate(segmentParts(segment, pos), check, out)) checked++;
+    if (memo.ensure(segment, pos)) checked++;
     pos += segment.nodeSize;
   }
   return { next: pos, checked };
-}
-
-function checkStart(doc: Node, check: CheckFn, initial: number): CheckCore {
-  const decorations: Decoration[] = [];
-  const { next, checked } = checkFrom(doc, 0, initial, check, decorations);
-  return { decorations: DecorationSet.create(doc, decorations), rechecked: checked, next };
-}
-
-function checkMore(state: EditorState, old: CheckCore, check: CheckFn, chunk: number): CheckCore {
-  if (old.next >= state.doc.content.size) return old;
-  const segments = new Map<number, Node>();
-  let pos = old.next;
-  for (let index = state.doc.resolve(pos).index(0); index < state.doc.childCount && segments.size < chunk; index++) {
-    const segment = state.doc.child(index);
-    segments.set(pos, segment);
-    pos += segment.nodeSize;
-  }
-  // redecorate, not add: a segment edited meanwhile already has decorations.
-  return { ...redecorate(state.doc, old.decorations, segments, check, old.next), next: pos };
 }
 
 /**
@@ -141,51 +156,90 @@ export function segmentsIn(doc: Node, ranges: [number, number][]): Map<number, N
   return found;
 }
 
-function recheck(tr: Transaction, old: CheckCore, check: CheckFn): CheckCore {
+/** Checks the segments a transaction touched (all of them when its reach is unknown); returns how many checks ran. */
+function recheck(tr: Transaction, memo: CheckMemo): number {
   const ranges = touchedRanges(tr);
-  if (!ranges) return checkStart(tr.doc, check, tr.doc.childCount);
-  const next = Math.min(tr.mapping.map(old.next, -1), tr.doc.content.size);
-  return redecorate(tr.doc, old.decorations.map(tr.mapping, tr.doc), segmentsIn(tr.doc, ranges), check, next);
+  if (!ranges) return checkFrom(tr.doc, memo, 0, tr.doc.childCount).checked;
+  let checked = 0;
+  for (const [pos, segment] of segmentsIn(tr.doc, ranges)) if (memo.ensure(segment, pos)) checked++;
+  return checked;
 }
 
-function redecorate(doc: Node, set: DecorationSet, segments: Map<number, Node>, check: CheckFn, next: number): CheckCore {
-  const added: Decoration[] = [];
-  let rechecked = 0;
-  for (const [pos, segment] of segments) {
-    const end = pos + segment.nodeSize;
-    const stale = set.find(pos, end).filter((d) => d.from >= pos && d.to <= end);
-    // Typing in the English (or a footnote) leaves the restoration and the witness as they were: so is the check.
-    const previous = stale.map((d) => (d.spec as Partial<CheckSpec>).segmentCheck).find(Boolean);
-    const parts = segmentParts(segment, pos);
-    if (previous && parts && previous.korean === parts.korean && previous.witness === parts.lines) continue;
-    if (stale.length) set = set.remove(stale);
-    if (decorate(parts, check, added)) rechecked++;
+/** The check shown by a row's decorations in `set` (null when none), and those decorations. */
+function shown(set: DecorationSet, pos: number, end: number): { check: SegmentCheck | null; decorations: Decoration[] } {
+  const decorations = set.find(pos, end).filter((d) => d.from >= pos && d.to <= end);
+  const check = decorations.map((d) => (d.spec as Partial<CheckSpec>).segmentCheck).find(Boolean) ?? null;
+  return { check, decorations };
+}
+
+/**
+ * The decorations of the drawn rows: the previous ones mapped, those of rows no
+ * longer drawn removed, and a drawn row's redone when they do not show its check.
+ */
+function drawChecks(state: EditorState, memo: CheckMemo, prev: DrawnChecks | null, tr?: Transaction, checkedMore = false): DrawnChecks {
+  const viewport = viewportKey.getState(state);
+  if (prev && prev.viewport === viewport && !tr?.docChanged && !checkedMore) return prev;
+  let set = prev ? prev.set : DecorationSet.empty;
+  if (prev && tr?.docChanged) set = set.map(tr.mapping, state.doc);
+  const remove: Decoration[] = [];
+  const add: Decoration[] = [];
+  if (viewport?.windowed) {
+    const inside = (d: Decoration) => viewport.spans.some(([from, to]) => d.from >= from && d.to <= to);
+    for (const deco of set.find()) if (!inside(deco)) remove.push(deco);
   }
-  if (added.length) set = set.add(doc, added);
-  return { decorations: set, rechecked, next };
+  forEachDrawnRow(state, (row, pos) => {
+    const check = memo.get(row) ?? null;
+    const have = shown(set, pos, pos + row.nodeSize);
+    if (have.check === check) return;
+    remove.push(...have.decorations);
+    const parts = check && segmentParts(row, pos);
+    if (parts) add.push(...segmentDecorations(parts, check));
+  });
+  if (remove.length) set = set.remove(remove);
+  if (add.length) set = set.add(state.doc, add);
+  return { viewport, set };
+}
+
+/** Every checked segment's decorations, for the whole document (tests and tools; the view draws `drawn`). */
+export function allCheckDecorations(state: EditorState): DecorationSet {
+  const plugin = witnessCheckKey.getState(state);
+  if (!plugin) return DecorationSet.empty;
+  const out: Decoration[] = [];
+  state.doc.forEach((row, pos) => {
+    const check = plugin.checks.get(row);
+    const parts = check && segmentParts(row, pos);
+    if (parts) out.push(...segmentDecorations(parts, check));
+  });
+  return DecorationSet.create(state.doc, out);
 }
 
 /** The live witness check plugin. */
 export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOptions = {}): Plugin<WitnessCheckState> {
   const check = options.check ?? checkLines;
   const chunk = options.chunk ?? 100;
-  const applyCheck = (tr: Transaction, old: WitnessCheckState, state: EditorState): CheckCore => {
-    if (tr.docChanged) return recheck(tr, old, check);
-    const meta = tr.getMeta(witnessCheckKey);
-    if (meta === BACKGROUND) return checkMore(state, old, check, chunk);
-    return old.rechecked ? { ...old, rechecked: 0 } : old;
-  };
   return new Plugin<WitnessCheckState>({
     key: witnessCheckKey,
     state: {
       init: (_config, state) => {
-        const core = checkStart(state.doc, check, options.initial ?? 300);
-        return { ...core, drawn: cutToDrawn(core.decorations, state, null) };
+        const checks = new CheckMemo(check);
+        const { next, checked } = checkFrom(state.doc, checks, 0, options.initial ?? 300);
+        return { checks, rechecked: checked, next, drawn: drawChecks(state, checks, null) };
       },
       apply: (tr, old, _oldState, state) => {
-        const next = applyCheck(tr, old, state);
-        const drawn = cutToDrawn(next.decorations, state, old.drawn, tr);
-        return next === old && drawn === old.drawn ? old : { ...next, drawn };
+        const { checks } = old;
+        let { next } = old;
+        let rechecked = 0;
+        let checkedMore = false;
+        if (tr.docChanged) {
+          next = Math.min(tr.mapping.map(old.next, -1), tr.doc.content.size);
+          rechecked = recheck(tr, checks);
+        } else if (tr.getMeta(witnessCheckKey) === BACKGROUND && next < state.doc.content.size) {
+          ({ next, checked: rechecked } = checkFrom(state.doc, checks, next, chunk));
+          checkedMore = true;
+        }
+        const drawn = drawChecks(state, checks, old.drawn, tr, checkedMore);
+        if (drawn === old.drawn && next === old.next && rechecked === old.rechecked) return old;
+        return { checks, rechecked, next, drawn };
       },
     },
     view: (editorView) => {
@@ -222,18 +276,14 @@ export function checkRest(state: EditorState): EditorState {
   return current;
 }
 
-/** The check of the segment at `segmentPos` (null without witness lines or without the plugin). */
+/** The check of the segment at `segmentPos` (null without witness lines, before it is checked, or without the plugin). */
 export function segmentCheckAt(state: EditorState, segmentPos: number): { parts: SegmentParts; check: SegmentCheck } | null {
   const plugin = witnessCheckKey.getState(state);
   const segment = state.doc.nodeAt(segmentPos);
   if (!plugin || !segment) return null;
-  const parts = segmentParts(segment, segmentPos);
-  if (!parts) return null;
-  const end = parts.koreanPos + parts.korean.nodeSize;
-  const found = plugin.decorations.find(parts.koreanPos, end, (spec) => !!(spec as Partial<CheckSpec>).segmentCheck);
-  const deco = found.find((d) => d.from === parts.koreanPos && d.to === end);
-  if (!deco) return null;
-  return { parts, check: (deco.spec as CheckSpec).segmentCheck };
+  const check = plugin.checks.get(segment);
+  const parts = check ? segmentParts(segment, segmentPos) : null;
+  return check && parts ? { parts, check } : null;
 }
 
 /** Segment states of the whole document, in order (for summaries and tests). */
