@@ -358,7 +358,7 @@ function scrollParent(dom: HTMLElement): HTMLElement | null {
  * the browser rebuilds every highlighted range on each keystroke). Rows a
  * little off screen may be counted; rows on screen always are.
  */
-const visible = new WeakMap<EditorView, { rows: RowRange; listeners: Set<() => void> }>();
+const visible = new WeakMap<EditorView, { rows: RowRange | null; listeners: Set<() => void> }>();
 
 /** The rows on screen, or null when every row is drawn (a short document) or nothing was measured yet. */
 export function visibleRows(view: EditorView): RowRange | null {
@@ -368,7 +368,7 @@ export function visibleRows(view: EditorView): RowRange | null {
 /** Calls `listener` whenever the rows on screen change; returns the unsubscribe. */
 export function onVisibleRowsChange(view: EditorView, listener: () => void): () => void {
   let entry = visible.get(view);
-  if (!entry) visible.set(view, (entry = { rows: null as unknown as RowRange, listeners: new Set() }));
+  if (!entry) visible.set(view, (entry = { rows: null, listeners: new Set() }));
   entry.listeners.add(listener);
   return () => entry.listeners.delete(listener);
 }
