@@ -304,6 +304,13 @@ function byRow(set: DecorationSet, from: number, to: number, starts: readonly nu
   return rows;
 }
 
+/** The decorations of `set` that lie outside the drawn rows (none when every row is drawn). */
+export function outsideDrawn(set: DecorationSet, viewport: ViewportState | undefined): Decoration[] {
+  if (!viewport?.windowed) return [];
+  const inside = (d: Decoration) => viewport.spans.some(([from, to]) => d.from >= from && d.to <= to);
+  return set.find().filter((d) => !inside(d));
+}
+
 /**
  * A plugin's decorations limited to the drawn rows of a windowed document,
  * kept up to date per transaction: the previous cut is mapped, rows that left
@@ -318,11 +325,8 @@ export function cutToDrawn(full: DecorationSet, state: EditorState, prev: DrawnC
   if (prev && prev.full === full && prev.viewport === viewport) return prev;
   let cut = prev?.viewport?.windowed ? prev.set : DecorationSet.empty;
   if (tr?.docChanged) cut = cut.map(tr.mapping, state.doc);
-  const remove: Decoration[] = [];
+  const remove = outsideDrawn(cut, viewport);
   const add: Decoration[] = [];
-  // Rows no longer drawn.
-  const inside = (d: Decoration) => viewport.spans.some(([from, to]) => d.from >= from && d.to <= to);
-  for (const deco of cut.find()) if (!inside(deco)) remove.push(deco);
   // Drawn rows, compared one by one.
   viewport.drawn.forEach(([first, end], i) => {
     const [from, to] = viewport.spans[i];

@@ -5,7 +5,6 @@
  * attributes), and the witness text nothing accounts for (witness highlights).
  */
 import { Decoration } from 'prosemirror-view';
-import type { Node } from 'prosemirror-model';
 import type { CharCheck, CheckResult, CheckState, UnexplainedRange } from '../../shared/korean';
 import type { WitnessHighlight } from '../editor/witness-view';
 import type { RestorationText, SegmentParts } from './segment-text';
@@ -17,8 +16,6 @@ export interface SegmentCheck {
   text: RestorationText;
   /** The witness lines it was checked against. */
   witness: string[];
-  /** The Korean column that was checked: while it and the witness lines stay the same, so does the check. */
-  korean?: Node;
 }
 
 /** Spec of the Korean column's node decoration. */

@@ -24,7 +24,7 @@ import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep }
 import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view';
 import type { Node, Schema } from 'prosemirror-model';
 import { checkLines, type CheckOptions, type CheckResult } from '../../shared/korean';
-import { forEachDrawnRow, viewportKey, type ViewportState } from '../editor/viewport';
+import { forEachDrawnRow, outsideDrawn, viewportKey, type ViewportState } from '../editor/viewport';
 import { restorationText, segmentParts, WILDCARD, type SegmentParts } from './segment-text';
 import { segmentDecorations, type CheckSpec, type SegmentCheck } from './check-decorations';
 
@@ -93,7 +93,7 @@ export class CheckMemo {
       return false;
     }
     const text = restorationText(parts.korean);
-    const made: SegmentCheck = { result: this.check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines, korean: parts.korean };
+    const made: SegmentCheck = { result: this.check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines };
     this.byKorean.set(parts.korean, made);
     this.bySegment.set(segment, made);
     return true;
@@ -165,6 +165,12 @@ function recheck(tr: Transaction, memo: CheckMemo): number {
   return checked;
 }
 
+/** The decorations of a row at `pos` that shows `check` (none when it has no check). */
+function rowDecorations(row: Node, pos: number, check: SegmentCheck | null): Decoration[] {
+  const parts = check ? segmentParts(row, pos) : null;
+  return check && parts ? segmentDecorations(parts, check) : [];
+}
+
 /** The check shown by a row's decorations in `set` (null when none), and those decorations. */
 function shown(set: DecorationSet, pos: number, end: number): { check: SegmentCheck | null; decorations: Decoration[] } {
   const decorations = set.find(pos, end).filter((d) => d.from >= pos && d.to <= end);
@@ -181,19 +187,14 @@ function drawChecks(state: EditorState, memo: CheckMemo, prev: DrawnChecks | nul
   if (prev && prev.viewport === viewport && !tr?.docChanged && !checkedMore) return prev;
   let set = prev ? prev.set : DecorationSet.empty;
   if (prev && tr?.docChanged) set = set.map(tr.mapping, state.doc);
-  const remove: Decoration[] = [];
+  const remove = outsideDrawn(set, viewport);
   const add: Decoration[] = [];
-  if (viewport?.windowed) {
-    const inside = (d: Decoration) => viewport.spans.some(([from, to]) => d.from >= from && d.to <= to);
-    for (const deco of set.find()) if (!inside(deco)) remove.push(deco);
-  }
   forEachDrawnRow(state, (row, pos) => {
     const check = memo.get(row) ?? null;
     const have = shown(set, pos, pos + row.nodeSize);
     if (have.check === check) return;
     remove.push(...have.decorations);
-    const parts = check && segmentParts(row, pos);
-    if (parts) add.push(...segmentDecorations(parts, check));
+    add.push(...rowDecorations(row, pos, check));
   });
   if (remove.length) set = set.remove(remove);
   if (add.length) set = set.add(state.doc, add);
@@ -205,11 +206,7 @@ export function allCheckDecorations(state: EditorState): DecorationSet {
   const plugin = witnessCheckKey.getState(state);
   if (!plugin) return DecorationSet.empty;
   const out: Decoration[] = [];
-  state.doc.forEach((row, pos) => {
-    const check = plugin.checks.get(row);
-    const parts = check && segmentParts(row, pos);
-    if (parts) out.push(...segmentDecorations(parts, check));
-  });
+  state.doc.forEach((row, pos) => out.push(...rowDecorations(row, pos, plugin.checks.get(row) ?? null)));
   return DecorationSet.create(state.doc, out);
 }
 
