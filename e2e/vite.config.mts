@@ -19,7 +19,8 @@ export default defineConfig({
   plugins: [react()],
   logLevel: 'warn',
   build: {
-    outDir: resolve(here, '../out/e2e-renderer'),
+    // One folder per port: several test runs (different ports) can build side by side.
+    outDir: resolve(here, `../out/e2e-renderer-${E2E_PORT}`),
     emptyOutDir: true,
     sourcemap: true,
     minify: process.env.INTERLINEA_NO_MINIFY ? false : undefined,
