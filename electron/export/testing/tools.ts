@@ -1,6 +1,6 @@
 /**
  * Node-side helpers for the export tests and benchmark: where the repository,
- * the seeds and the TEI schema are, the sample documents, and the external
+ * its sample documents and the TEI schema are, the sample documents as models, and the external
  * validators (jing, LibreOffice, pdftoppm, pdftotext) with a loud notice when
  * one is missing.
  */
@@ -12,15 +12,17 @@ import { annotate, seed1960, seed1963 } from '../../../shared/export/testing/fix
 
 /** The project root (the folder with package.json). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
-/** `../shared` beside the project: seeds, schemas, docs. */
+/** `../shared` beside the project: the TEI schema (too large to keep in the repository). */
 export const SHARED = resolve(ROOT, '..', 'shared');
 /** The TEI P5 schema, found relative to the repository as CI lays it out. */
 export const TEI_SCHEMA = join(SHARED, 'schemas', 'tei_all.rng');
+/** The sample documents shipped with the app (the default project's documents). */
+export const SAMPLES = join(ROOT, 'resources', 'samples');
 /** Where renders that people look at are written. */
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 
-export const SEED_1960 = join(SHARED, 'seeds', '1960-08-30-puzanov-conversation.txt');
-export const SEED_1963 = join(SHARED, 'seeds', '1963-06-20-kwp-policy-information.txt');
+export const SEED_1960 = join(SAMPLES, '1960-08-30-puzanov-conversation.txt');
+export const SEED_1963 = join(SAMPLES, '1963-06-20-kwp-policy-information.txt');
 
 /** True when a command is on the PATH. */
 export function hasCommand(name: string): boolean {
@@ -37,7 +39,7 @@ export function requireTool(name: string, what: string): boolean {
   return false;
 }
 
-/** The two sample documents modelled on the seeds, without the issue's annotations. */
+/** The two sample documents (resources/samples) as models, without the issue's annotations. */
 export function seedDocuments(): DocumentFile[] {
   return [seed1960(readFileSync(SEED_1960, 'utf8')), seed1963(readFileSync(SEED_1963, 'utf8'))];
 }
@@ -45,11 +47,6 @@ export function seedDocuments(): DocumentFile[] {
 /** The two samples with the annotations of the issue (a correction, two footnotes, a restoration). */
 export function annotatedSamples(): DocumentFile[] {
   return seedDocuments().map(annotate);
-}
-
-/** True when the seeds are present beside the repository. */
-export function seedsPresent(): boolean {
-  return existsSync(SEED_1960) && existsSync(SEED_1963);
 }
 
 /** Runs jing on files; `ok` is exit code 0, `errors` its output without its `[warning]` lines. */
