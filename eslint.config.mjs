@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Every Node built-in, by its bare name and its node: name (fs/promises, zlib and
 // the rest, not a hand-kept few), generated from Node's own list so none is missed.
@@ -51,6 +52,11 @@ export default tseslint.config(
       // import('fs') would slip past no-restricted-imports, which sees only static imports.
       'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'shared/ is pure: no dynamic import().' }],
     },
+  },
+  // The rules of hooks (and the React Compiler's checks) wherever React components and hooks live.
+  {
+    files: ['renderer/**/*.tsx', 'renderer/src/**/*.ts'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.cjs', 'scripts/**/*.mjs', 'bin/**'],

@@ -6,6 +6,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { EditorController } from '../../editor/controller';
 import { applyCorrection, correctionTarget } from '../../editor/commands/correction';
+import { popoverPosition, windowSize } from './popover-position';
 
 interface Props {
   controller: EditorController;
@@ -21,19 +22,16 @@ export function CorrectionForm({ controller, onClose }: Props) {
     if (!found || !view) return { target: null, position: { left: 0, top: 0 } };
     const start = view.coordsAtPos(found.from);
     const end = view.coordsAtPos(found.to);
-    const width = 360;
-    return {
-      target: found,
-      position: {
-        left: Math.max(8, Math.min(start.left, window.innerWidth - width - 8)),
-        top: Math.min(Math.max(start.bottom, end.bottom) + 6, window.innerHeight - 140),
-      },
-    };
+    const anchor = { left: start.left, top: start.top, bottom: Math.max(start.bottom, end.bottom) };
+    return { target: found, position: popoverPosition(anchor, { width: 360, gap: 6, height: 140 }, windowSize())! };
   });
   const [value, setValue] = useState(target?.current ?? '');
   const input = useRef<HTMLInputElement>(null);
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  // Kept current in an effect (declared first, so it runs first), not during render.
+  useLayoutEffect(() => {
+    closeRef.current = onClose;
+  });
 
   useLayoutEffect(() => {
     if (!target) {

@@ -138,7 +138,10 @@ function LiveNote({
   const mount = useRef<HTMLDivElement>(null);
   const editor = useRef<FootnoteEditor | null>(null);
   const latest = useRef({ node, caret, onDone });
-  latest.current = { node, caret, onDone };
+  // Kept current in an effect (declared first, so it runs first), not during render.
+  useLayoutEffect(() => {
+    latest.current = { node, caret, onDone };
+  });
 
   useLayoutEffect(() => {
     const outer = controller.editorView;

@@ -4,14 +4,16 @@
  * reading and a way to revert it. It follows the caret and never takes the focus
  * unless clicked.
  */
-import { useLayoutEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { INSERTION_KINDS, type InsertionKind } from '../../../shared/model/schema';
 import type { EditorController } from '../../editor/controller';
 import { insertionAtSelection, removeInsertion, setInsertionKind } from '../../editor/commands/insertion';
 import { correctionAtSelection, revertCorrection } from '../../editor/commands/correction';
 import { useEditorSelector } from '../hooks';
 import { keyHint } from '../../editor/shortcuts';
+import { usePopoverPosition } from './popover-position';
 
 function bubbleState(state: EditorState) {
   const ins = insertionAtSelection(state);
@@ -32,33 +34,9 @@ const KIND_LABELS: Record<InsertionKind, string> = {
 
 export function MarkBubble({ controller }: { controller: EditorController }) {
   const info = useEditorSelector(controller, bubbleState, null);
-  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
-
-  useLayoutEffect(() => {
-    const view = controller.editorView;
-    if (!info || !view) {
-      setPosition(null);
-      return;
-    }
-    const place = () => {
-      const coords = view.coordsAtPos(info.from);
-      const scroller = view.dom.closest('.document-scroll');
-      const box = scroller?.getBoundingClientRect();
-      if (box && (coords.bottom < box.top || coords.top > box.bottom)) {
-        setPosition(null);
-        return;
-      }
-      setPosition({ left: Math.max(8, Math.min(coords.left, window.innerWidth - 300)), top: coords.bottom + 4 });
-    };
-    place();
-    const scroller = view.dom.closest('.document-scroll');
-    scroller?.addEventListener('scroll', place, { passive: true });
-    window.addEventListener('resize', place);
-    return () => {
-      scroller?.removeEventListener('scroll', place);
-      window.removeEventListener('resize', place);
-    };
-  }, [controller, info]);
+  const from = info?.from;
+  const anchor = useMemo(() => (from === undefined ? null : (view: EditorView) => view.coordsAtPos(from)), [from]);
+  const position = usePopoverPosition(controller, anchor, { width: 292, gap: 4 });
 
   if (!info || !position) return null;
   return (

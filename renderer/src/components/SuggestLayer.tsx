@@ -4,14 +4,16 @@
  * restoration commands (encoding repair). It never takes the focus: the list is
  * driven from the editor (Tab, Ctrl+1…9, Esc) or by clicking.
  */
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import type { EditorController } from '../../editor/controller';
 import { useEditorSelector } from '../hooks';
 import { displayKey } from '../../editor/shortcuts';
 import { acceptSuggestion, glossaryStore, restoreUi, suggestView } from '../../restore';
 import type { SuggestionItem } from '../../../shared/ipc/contract';
 import type { Target } from '../../restore/target';
+import { usePopoverPosition, type ScreenRect } from './popover-position';
 import '../styles/restore.css';
 
 type View = { target: Target; items: SuggestionItem[] } | null;
@@ -35,55 +37,33 @@ const SOURCE_LABELS: Record<string, string> = {
   lexicon: 'lexicon',
 };
 
+/** Where the list points: the picked witness characters, or the caret's end of the target. */
+function targetRect(editor: EditorView, target: Target): ScreenRect | null {
+  if (target.source === 'pick') {
+    const row = editor.nodeDOM(target.segmentPos) as HTMLElement | null;
+    const span = row?.querySelector(`.witness-line[data-line="${target.line}"] .wc[data-col="${target.witnessFrom}"]`);
+    if (span) return span.getBoundingClientRect();
+  }
+  try {
+    return editor.coordsAtPos(Math.min(target.to, editor.state.doc.content.size));
+  } catch {
+    return null;
+  }
+}
+
 function select(state: EditorState): View {
   return suggestView(state);
 }
 
 export function SuggestLayer({ controller }: { controller: EditorController }) {
   const view = useEditorSelector(controller, select, null, sameView);
-  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
 
   // The glossary feeds auto-fill and the panel; load it with the document.
   useEffect(() => glossaryStore.ensure(), []);
 
-  useLayoutEffect(() => {
-    const editor = controller.editorView;
-    if (!view || !editor) {
-      setPosition(null);
-      return;
-    }
-    const place = () => {
-      const { target } = view;
-      let rect: { left: number; bottom: number; top: number } | null = null;
-      if (target.source === 'pick') {
-        const row = editor.nodeDOM(target.segmentPos) as HTMLElement | null;
-        const span = row?.querySelector(`.witness-line[data-line="${target.line}"] .wc[data-col="${target.witnessFrom}"]`);
-        rect = span?.getBoundingClientRect() ?? null;
-      }
-      if (!rect) {
-        try {
-          rect = editor.coordsAtPos(Math.min(target.to, editor.state.doc.content.size));
-        } catch {
-          rect = null;
-        }
-      }
-      const scroller = editor.dom.closest('.document-scroll');
-      const box = scroller?.getBoundingClientRect();
-      if (!rect || (box && (rect.bottom < box.top || rect.top > box.bottom))) {
-        setPosition(null);
-        return;
-      }
-      setPosition({ left: Math.max(8, Math.min(rect.left, window.innerWidth - 340)), top: rect.bottom + 6 });
-    };
-    place();
-    const scroller = editor.dom.closest('.document-scroll');
-    scroller?.addEventListener('scroll', place, { passive: true });
-    window.addEventListener('resize', place);
-    return () => {
-      scroller?.removeEventListener('scroll', place);
-      window.removeEventListener('resize', place);
-    };
-  }, [controller, view]);
+  const target = view?.target;
+  const anchor = useMemo(() => (target ? (editor: EditorView) => targetRect(editor, target) : null), [target]);
+  const position = usePopoverPosition(controller, anchor, { width: 332, gap: 6 });
 
   return (
     <>
