@@ -20,6 +20,8 @@ export interface VerbForm {
   /** The ending as written after the unchanged part of the stem, for display. */
   ending: string;
   prior: number;
+  /** The ending's name, the same for every verb (`고`, `ㄴ다`, `었다`, `어서`): what the model counts. */
+  slot: string;
 }
 
 /** Conjugation class letters as stored in the lexicon (see scripts/build-lexicon.mjs). */
@@ -132,37 +134,38 @@ export function verbForms(lemma: string, cls: VerbClass): VerbForm[] {
   const sj = last(stem);
   if (!sj) return [];
   const out: VerbForm[] = [];
-  const add = (text: string, prior: number): void => {
-    if (!out.some((f) => f.text === text)) out.push({ text, ending: text.slice(commonPrefix(text, stem)), prior });
+  const add = (text: string, prior: number, slot: string): void => {
+    if (!out.some((f) => f.text === text))
+      out.push({ text, ending: text.slice(commonPrefix(text, stem)), prior, slot });
   };
   for (const e of ['다', '고', '지', '게', '기', '지만', '도록', '던', '겠다', '거나', '고자'])
-    add(stem + e, e === '다' ? 0.5 : e === '고' ? 0.7 : 0.4);
+    add(stem + e, e === '다' ? 0.5 : e === '고' ? 0.7 : 0.4, e);
   if (!cls.descriptive) {
     const adn = sj.tail === TAIL_RIEUL ? stem.slice(0, -1) + compose({ ...sj, tail: 0 }) : stem;
-    add(`${adn}는`, 0.8);
-    add(`${adn}는데`, 0.3);
+    add(`${adn}는`, 0.8, '는');
+    add(`${adn}는데`, 0.3, '는데');
     if (!cls.noPresent) {
       const present = sj.tail === 0 || sj.tail === TAIL_RIEUL ? `${withTail(stem, TAIL_NIEUN)}다` : `${stem}는다`;
-      add(present, 0.7);
-      add(`${present}고`, 0.5);
-      add(`${present}는`, 0.4);
+      add(present, 0.7, 'ㄴ다');
+      add(`${present}고`, 0.5, 'ㄴ다고');
+      add(`${present}는`, 0.4, 'ㄴ다는');
     }
   } else {
-    add(`${stem}다고`, 0.3);
+    add(`${stem}다고`, 0.3, '다고');
   }
   const eu = euStem(stem, cls);
-  add(withTail(eu, TAIL_NIEUN), 0.8);
-  add(withTail(eu, TAIL_RIEUL), 0.6);
-  add(withTail(eu, TAIL_MIEUM), 0.4);
+  add(withTail(eu, TAIL_NIEUN), 0.8, 'ㄴ');
+  add(withTail(eu, TAIL_RIEUL), 0.6, 'ㄹ');
+  add(withTail(eu, TAIL_MIEUM), 0.4, 'ㅁ');
   // An ㄹ stem drops its ㄹ before ㄴ (살 + 니 → 사니).
   const euN = (last(eu)?.tail ?? 0) === TAIL_RIEUL ? (withFinalTail(eu, 0) ?? eu) : eu;
   for (const e of ['며', '면', '니', '므로', '나', '려고', '려는', '면서'])
-    add((e.startsWith('니') || e.startsWith('나') ? euN : eu) + e, e === '며' ? 0.7 : e === '면' ? 0.5 : 0.3);
-  add(`${withTail(eu, TAIL_RIEUL)} 것`, 0.2);
+    add((e.startsWith('니') || e.startsWith('나') ? euN : eu) + e, e === '며' ? 0.7 : e === '면' ? 0.5 : 0.3, `으${e}`);
+  add(`${withTail(eu, TAIL_RIEUL)} 것`, 0.2, 'ㄹ 것');
   for (const inf of infinitives(stem, cls)) {
     const short = inf.length <= stem.length;
-    add(inf, 0.6);
-    for (const e of ['서', '도', '야', '야 한다']) add(inf + e, e === '서' ? 0.5 : 0.3);
+    add(inf, 0.6, '어');
+    for (const e of ['서', '도', '야', '야 한다']) add(inf + e, e === '서' ? 0.5 : 0.3, `어${e}`);
     const past = withFinalTail(inf, TAIL_SSANG_SIOS);
     if (!past || (last(inf)?.tail ?? 0) !== 0) continue;
     const pw = short ? 1 : 0.9;
@@ -182,7 +185,7 @@ export function verbForms(lemma: string, cls: VerbClass): VerbForm[] {
       ['기', 0.2],
       ['다면', 0.2],
     ] as const) {
-      add(past + e, p * pw);
+      add(past + e, p * pw, `었${e}`);
     }
   }
   return out;

@@ -11,6 +11,8 @@ export interface Ending {
   text: string;
   /** Hand-set commonness prior, 0..1. */
   prior: number;
+  /** The particle's name, the same for both allomorphs (은 for 은/는): what the model counts. */
+  label: string;
 }
 
 // [after a consonant, after a vowel, prior]; ㄹ-final nouns take the vowel form of 으로.
@@ -76,15 +78,15 @@ export function nounEndings(noun: string): Ending[] {
   for (const [afterConsonant, afterVowel, prior] of NOUN_PAIRS) {
     let text = tail === 0 ? afterVowel : afterConsonant;
     if (tail === TAIL_RIEUL && afterConsonant.startsWith('으로')) text = afterVowel;
-    out.push({ text, prior });
+    out.push({ text, prior, label: afterConsonant === afterVowel ? text : afterConsonant || afterVowel });
   }
   return out;
 }
 
 /** The few particles adverbs take. */
 export const ADVERB_ENDINGS: Ending[] = [
-  { text: '', prior: 1 },
-  { text: '도', prior: 0.3 },
-  { text: '는', prior: 0.3 },
-  { text: '만', prior: 0.2 },
+  { text: '', prior: 1, label: '' },
+  { text: '도', prior: 0.3, label: '도' },
+  { text: '는', prior: 0.3, label: '는' },
+  { text: '만', prior: 0.2, label: '만' },
 ];

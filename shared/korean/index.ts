@@ -6,7 +6,10 @@ export { garble, garbleLine, garbleChar, garbleFragment, splitLines, emission, S
 export { check, checkLine, checkLines, combine } from './check';
 export type * from './check-types';
 export { createSuggester } from './suggest';
-export type { Suggester, Suggestion, SuggestOptions, SuggesterInput } from './suggest';
+export type { Suggester, Suggestion, SuggestOptions, SuggesterInput, VanishingContext } from './suggest';
+export { parseKoreanModel, KOREAN_MODEL_FORMAT, KOREAN_MODEL_TABLES } from './model';
+export type { KoreanModel, KoreanModelFiles, KoreanModelTable, ModelStem } from './model';
+export { englishKeys, englishStem } from './english';
 export type { SuggestionSource } from './suggest-index';
 export { parseLexicon, LEXICON_FORMAT } from './lexicon';
 export type { LexiconData, LexiconWord } from './lexicon';

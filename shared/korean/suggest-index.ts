@@ -6,7 +6,7 @@
  */
 import { garbleFragment, garbleLine } from './garble';
 import { nounEndings, ADVERB_ENDINGS, type Ending } from './endings';
-import { verbForms, type VerbClass } from './conjugate';
+import { verbForms, type VerbClass, type VerbForm } from './conjugate';
 import { finalTail, TAIL_RIEUL } from './hangul';
 import type { GlossaryEntry } from './types';
 
@@ -39,6 +39,8 @@ export interface Completion {
   text: string;
   key: string;
   prior: number;
+  /** The particle's or ending's name (see {@link Ending.label}, {@link VerbForm.slot}). */
+  label: string;
   /** True when its garble has no edge space, so concatenation needs no re-check. */
   exact: boolean;
 }
@@ -70,6 +72,13 @@ const MAX_COMPLETIONS = 4;
 /** The index. */
 export class SuggestIndex {
   private readonly byKey = new Map<string, Base[]>();
+
+  /**
+   * @param priorOf optional commonness of an ending by word kind (`n`, `v`, `a`) and label,
+   *   e.g. learned from a corpus; the hand-set priors are used without it.
+   */
+  constructor(private readonly priorOf?: (kind: string, label: string) => number | undefined) {}
+  private readonly byLemma = new Map<string, Base[]>();
   private readonly classes = new Map<string, Map<string, Completion[]>>();
 
   /** Adds a base (call {@link finish} after the last one). */
@@ -81,6 +90,35 @@ export class SuggestIndex {
     const list = this.byKey.get(key);
     if (list) list.push(base);
     else this.byKey.set(key, [base]);
+    const same = this.byLemma.get(base.lemma);
+    if (same) same.push(base);
+    else this.byLemma.set(base.lemma, [base]);
+  }
+
+  /** The bases built from a lemma (a noun, a verb lemma, a glossary form). */
+  basesOf(lemma: string): Base[] {
+    return this.byLemma.get(lemma) ?? [];
+  }
+
+  /** The bases whose garble is exactly `key` (`''`: stems that vanish entirely), likeliest first. */
+  bucket(key: string): readonly Base[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** Every completion of one base whose full text garbles to exactly `chunk` (for bases found another way). */
+  matchBase(base: Base, chunk: string): Match[] {
+    const raw = garbleFragment(base.text);
+    const key = raw.trim();
+    const out: Match[] = [];
+    for (let i = 0; i <= chunk.length; i++) {
+      if (chunk.slice(0, i).trim() !== key) continue;
+      const comps = this.completionsOf(base.classId).get(chunk.slice(i).trim());
+      for (const completion of comps ?? []) {
+        const text = base.text + completion.text;
+        if (!out.some((m) => m.text === text) && garbleLine(text) === chunk) out.push({ base, completion, text });
+      }
+    }
+    return out;
   }
 
   /** Sorts every bucket (project evidence first, then frequency) and builds the completion classes. */
@@ -143,17 +181,17 @@ export class SuggestIndex {
     const cached = this.classes.get(classId);
     if (cached) return cached;
     const map = new Map<string, Completion[]>();
-    const put = (text: string, prior: number): void => {
+    const put = (text: string, prior: number, label: string): void => {
       const raw = garbleFragment(text);
       const key = raw.trim();
       const list = map.get(key);
-      const c = { text, key, prior, exact: raw === key };
+      const c = { text, key, prior, label, exact: raw === key };
       if (list) {
         if (!list.some((x) => x.text === text)) list.push(c);
       } else map.set(key, [c]);
     };
     let endings: Ending[] = [];
-    if (classId === 'x') endings = [{ text: '', prior: 1 }];
+    if (classId === 'x') endings = [{ text: '', prior: 1, label: '' }];
     else if (classId === 'a') endings = ADVERB_ENDINGS;
     else if (classId.startsWith('n:'))
       endings = nounEndings(classId === 'n:V' ? '가' : classId === 'n:L' ? '갈' : '각');
@@ -164,9 +202,10 @@ export class SuggestIndex {
         irregular,
         descriptive: code.includes('j'),
         noPresent: code.includes('n'),
-      });
+      }).map((f: VerbForm) => ({ text: f.text, prior: f.prior, label: f.slot }));
     }
-    for (const e of endings) put(e.text, e.prior);
+    const kind = classId.slice(0, 1);
+    for (const e of endings) put(e.text, this.priorOf?.(kind, e.label) ?? e.prior, e.label);
     this.classes.set(classId, map);
     return map;
   }

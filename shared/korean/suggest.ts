@@ -1,14 +1,21 @@
 /**
  * Suggestions for a garbled witness token: Korean words whose garble is exactly the token,
- * ranked by how much of the witness they explain, then by evidence from the project (its
- * glossary, its restored text, the aligned English), then by a frequency proxy. Spellings
- * are never normalised: every form the glossary, the project or the lexicon knows is offered.
+ * ranked by how much of the witness they explain, then by how likely each word is.
+ *
+ * Without a word model (the tables in resources/korean) the likelihood is a hand-made blend
+ * of project evidence and a lexicon-rank proxy. With one, every candidate gets a
+ * probability: its own corpus frequency blended with stem × ending probability, mixed with
+ * the project cache (glossary and accepted restored text, which outweighs the corpora), and
+ * with what the aligned English proposes (glossary names, the bilingual list, learned
+ * associations). Spellings are never normalised: every form anyone knows is offered.
  */
 import { garbleLine } from './garble';
 import { isHangulWord } from './hangul';
 import { nounEndings } from './endings';
+import { englishKeys } from './english';
 import { parseLexicon, type LexiconData } from './lexicon';
-import { nounClass, SuggestIndex, verbBase, type Match, type SuggestionSource } from './suggest-index';
+import type { KoreanModel } from './model';
+import { nounClass, SuggestIndex, verbBase, type Base, type Match, type SuggestionSource } from './suggest-index';
 import type { GlossaryEntry } from './types';
 
 /** A ranked suggestion. */
@@ -19,8 +26,14 @@ export interface Suggestion {
   garble: string;
   /** Where the best evidence for it comes from. */
   source: SuggestionSource;
-  /** Ranking score (higher is better; comparable within one call). */
+  /** Ranking score (higher is better; comparable within one call only). */
   score: number;
+  /**
+   * Natural-log probability-like score of this word in its context (word frequency, stem ×
+   * ending, project cache, English evidence; no bigram): comparable across calls and tokens,
+   * so a decoder can sum it along a line. Several words (a token read as a sequence): the sum.
+   */
+  logp: number;
   /** Number of witness characters it accounts for (the token's length when it matches fully). */
   explains: number;
   /** The stem or lemma it was built from, when it is stem + ending. */
@@ -34,7 +47,7 @@ export interface SuggestOptions {
   /** Maximum number of suggestions (default 10). */
   limit?: number;
   context?: {
-    /** The aligned English text: names of glossary entries found in it count as strong evidence. */
+    /** The aligned English text: it proposes Korean words (glossary, bilingual list, associations). */
     english?: string;
     /** Restored text just before the token. */
     before?: string;
@@ -43,20 +56,34 @@ export interface SuggestOptions {
   };
 }
 
+/** Context of {@link Suggester.vanishing}. */
+export interface VanishingContext {
+  /** The aligned English of the row. */
+  english?: string;
+  /** The word before (whole form), for the ordering only: logp has no bigram in it. */
+  prev?: string;
+}
+
 /** What the suggester knows. */
 export interface SuggesterInput {
   /** Parsed ko-lexicon.json (optional: without it only project words are offered). */
   lexicon?: LexiconData;
   /** The project glossary. */
   glossary?: GlossaryEntry[];
-  /** Korean text already restored in the project. */
+  /** Korean text already restored and accepted in the project (no proposals, no gap boxes as words). */
   corpus?: string[];
+  /** The parsed word model (see parseKoreanModel); without it ranking is as before the model existed. */
+  model?: KoreanModel;
 }
 
 /** A suggester over one project. */
 export interface Suggester {
   /** Ranked suggestions for a witness token (it may span several words: `p \X`). */
   suggest(token: string, options?: SuggestOptions): Suggestion[];
+  /** log P(next|prev) − log P(next) for whole word forms, 0 when unknown. */
+  bigram(prev: string, next: string): number;
+  /** Likely words whose garble is empty (they vanish from the witness entirely), best first. */
+  vanishing(context?: VanishingContext, limit?: number): Suggestion[];
   /** Number of indexed stems. */
   readonly size: number;
 }
@@ -65,14 +92,34 @@ const LEXICON_CAP = 60;
 const VANISHING_CAP = 25;
 const EXPLAIN_WEIGHT = 100;
 const PUNCTUATION = /^[\s.,:;!?()[\]{}"'“”‘’·…«»<>-]+|[\s.,:;!?()[\]{}"'“”‘’·…«»<>-]+$/g;
+/** Share of a form's probability taken from its own count (the rest from stem × ending). */
+const FORM_WEIGHT = 0.6;
+/** Weight of the project cache in the mixture, when the project has any. */
+const CACHE_WEIGHT = 0.5;
+/** Weight of the English proposals in the mixture, when the English proposes anything. */
+const ENGLISH_WEIGHT = 0.35;
+/** Pseudo-count of each glossary form in the cache. */
+const GLOSSARY_COUNT = 3;
+/** Probabilities never go below this (log ≈ −27.6). */
+const FLOOR = 1e-12;
+/** Context-free pool of vanishing words kept for {@link Suggester.vanishing}. */
+const VANISHING_POOL = 2500;
+/** English proposals followed per call. */
+const PROPOSALS_FOLLOWED = 60;
 
-/** Builds a suggester; indexing a full lexicon takes a few tens of milliseconds. */
+type Proposals = Map<string, number>;
+
+/** Builds a suggester; indexing a full lexicon and model takes a few hundred milliseconds. */
 export function createSuggester(input: SuggesterInput): Suggester {
-  const index = new SuggestIndex();
+  const model = input.model;
+  const endingP = (kind: string, label: string): number | undefined => model?.endings.get(`${kind}:${label}`);
+  const index = new SuggestIndex(model ? (kind, label) => endingP(kind, label) ?? 1e-4 : undefined);
   const glossary = input.glossary ?? [];
+  const cacheStems = new Map<string, number>();
   for (const entry of glossary) {
     for (const ko of entry.ko) {
       if (!ko.trim()) continue;
+      cacheStems.set(ko, (cacheStems.get(ko) ?? 0) + GLOSSARY_COUNT);
       index.add({
         text: ko,
         classId: nounClass(ko),
@@ -85,7 +132,9 @@ export function createSuggester(input: SuggesterInput): Suggester {
     }
   }
   const { words, bigrams } = readCorpus(input.corpus ?? []);
+  let cacheTotal = 0;
   for (const [word, count] of words.forms) {
+    cacheTotal += count;
     index.add({
       text: word,
       classId: 'x',
@@ -96,6 +145,7 @@ export function createSuggester(input: SuggesterInput): Suggester {
     });
   }
   for (const [stem, count] of words.stems) {
+    cacheStems.set(stem, (cacheStems.get(stem) ?? 0) + count);
     index.add({
       text: stem,
       classId: nounClass(stem),
@@ -105,62 +155,205 @@ export function createSuggester(input: SuggesterInput): Suggester {
       lemma: stem,
     });
   }
+  cacheTotal += GLOSSARY_COUNT * glossary.reduce((n, e) => n + e.ko.length, 0);
+
+  // Stems: the model's frequency (a log scale mapped to 0..1) where it saw them, else a
+  // fraction of the lexicon's rank proxy (below anything the corpora saw).
+  const stemCount = (lemma: string): number => model?.stems.get(lemma)?.reduce((n, s) => n + s.count, 0) ?? 0;
+  const scaled = (p: number): number => Math.max(0, Math.min(1, 1 + Math.log(p) / 20));
+  const added = new Set<string>();
+  const addLexical = (base: Pick<Base, 'text' | 'classId' | 'lemma'>, rankFreq: number): void => {
+    const id = `${base.text}|${base.classId}`;
+    if (added.has(id)) return;
+    added.add(id);
+    const count = base.classId === 'x' ? (model?.forms.get(base.text) ?? 0) : stemCount(base.lemma);
+    const freq = !model ? rankFreq : count > 0 ? scaled(count / (base.classId === 'x' ? model.total : model.stemTotal)) : 0.25 * rankFreq;
+    index.add({ ...base, source: 'lexicon', evidence: 0, freq });
+  };
   if (input.lexicon) {
     const { words: lex, sizes } = parseLexicon(input.lexicon);
     for (const w of lex) {
       const freq = 1 - Math.log(1 + w.rank) / Math.log(2 + sizes[w.kind]);
       if (w.kind === 'verb' && w.cls) {
         const { base, classId } = verbBase(w.text, w.cls);
-        index.add({ text: base, classId, source: 'lexicon', freq, evidence: 0, lemma: w.text });
+        addLexical({ text: base, classId, lemma: w.text }, freq);
       } else {
-        index.add({
-          text: w.text,
-          classId: w.kind === 'adverb' ? 'a' : nounClass(w.text),
-          source: 'lexicon',
-          freq,
-          evidence: 0,
-          lemma: w.text,
-        });
+        addLexical({ text: w.text, classId: w.kind === 'adverb' ? 'a' : nounClass(w.text), lemma: w.text }, freq);
       }
     }
   }
+  if (model) {
+    for (const [lemma, list] of model.stems) {
+      for (const s of list) {
+        if (s.kind === 'verb' && s.cls) {
+          const { base, classId } = verbBase(lemma, s.cls);
+          if (base || classId) addLexical({ text: base, classId, lemma }, 0);
+        } else addLexical({ text: lemma, classId: s.kind === 'adverb' ? 'a' : nounClass(lemma), lemma }, 0);
+      }
+    }
+    // Whole forms as the corpora wrote them: endings the rules do not generate (되였다) stay reachable.
+    for (const form of model.forms.keys()) addLexical({ text: form, classId: 'x', lemma: form }, 0);
+  }
   index.finish();
 
+  const kindOf = (classId: string): string => classId.slice(0, 1);
+  const labelP = (m: Match): number =>
+    m.base.classId === 'x' ? 1 : (endingP(kindOf(m.base.classId), m.completion.label) ?? (model ? 1e-4 : 0.1 * m.completion.prior));
+
+  /** Probability of the match from the corpora (or, without a model, from the lexicon proxy). */
+  const corpusP = (m: Match): number => {
+    if (!model) return Math.exp(-14 + 6 * m.base.freq) * (0.2 + 0.8 * m.completion.prior);
+    const pf = (model.forms.get(m.text) ?? 0) / model.total;
+    if (m.base.classId === 'x') return pf;
+    const sc = stemCount(m.base.lemma);
+    const pst = sc > 0 ? sc / model.stemTotal : (0.3 * (0.05 + m.base.freq)) / model.stemTotal;
+    return FORM_WEIGHT * pf + (1 - FORM_WEIGHT) * pst * labelP(m);
+  };
+
+  /** Probability of the match in the project's own text and glossary. */
+  const cacheP = (m: Match): number => {
+    if (cacheTotal <= 0) return 0;
+    const form = words.forms.get(m.text) ?? 0;
+    const stem = m.base.classId === 'x' ? 0 : (cacheStems.get(m.base.lemma) ?? 0);
+    return (form + stem * labelP(m)) / cacheTotal;
+  };
+
+  /** Probability of the match among what the English proposes (a stem proposed carries its endings). */
+  const englishP = (m: Match, proposals: Proposals): number => {
+    if (proposals.size === 0) return 0;
+    const direct = proposals.get(m.text) ?? 0;
+    const stem = m.base.classId === 'x' ? 0 : (proposals.get(m.base.lemma) ?? 0) * labelP(m);
+    if (direct || stem) return direct + stem;
+    // A compound holding a proposed word (사회주의건설 for "construction"), or a verb made of one (건설하다).
+    const lemma = m.base.lemma;
+    if (lemma.length < 2) return 0;
+    let best = 0;
+    for (const [p, w] of proposals) {
+      const core = p.endsWith('하다') ? p.slice(0, -2) : p;
+      if (core.length < 2 || core === lemma) continue;
+      if (lemma.includes(core) || core.includes(lemma.replace(/하다$|되다$/, ''))) best = Math.max(best, 0.4 * w);
+    }
+    return best * (m.base.classId === 'x' ? 1 : labelP(m));
+  };
+
+  const probability = (m: Match, proposals: Proposals): number => {
+    let p = corpusP(m);
+    if (cacheTotal > 0) p = (1 - CACHE_WEIGHT) * p + CACHE_WEIGHT * cacheP(m);
+    if (proposals.size > 0) p = (1 - ENGLISH_WEIGHT) * p + ENGLISH_WEIGHT * englishP(m, proposals);
+    return Math.max(FLOOR, p);
+  };
+
+  let lastEnglish: string | undefined;
+  let lastProposals: Proposals = new Map();
+  /** Korean words the English proposes, weights summing to 1 (memoised on the English text). */
+  const proposalsFor = (english: string | undefined): Proposals => {
+    if (!english?.trim()) return new Map();
+    if (english === lastEnglish) return lastProposals;
+    const raw = new Map<string, number>();
+    const put = (ko: string, w: number): void => {
+      if (ko) raw.set(ko, Math.max(raw.get(ko) ?? 0, w));
+    };
+    const lower = english.toLowerCase();
+    for (const entry of glossary)
+      if ([entry.en, ...entry.variants].some((n) => mentions(lower, n))) for (const ko of entry.ko) put(ko.trim(), 1);
+    if (model) {
+      for (const key of new Set(englishKeys(english))) for (const [ko, w] of model.english.get(key) ?? []) put(ko, (raw.get(ko) ?? 0) + 0.5 * w);
+    }
+    const sum = [...raw.values()].reduce((a, b) => a + b, 0);
+    const out: Proposals = new Map();
+    for (const [ko, w] of [...raw].sort((a, b) => b[1] - a[1])) out.set(ko, w / sum);
+    lastEnglish = english;
+    lastProposals = out;
+    return out;
+  };
+
+  const bigram = (prev: string, next: string): number => {
+    if (!prev || !next) return 0;
+    const fromModel = model?.bigrams.get(`${prev} ${next}`) ?? 0;
+    const c = bigrams.get(`${prev} ${next}`) ?? 0;
+    if (!c) return fromModel;
+    const pNext = Math.max(1e-7, ((words.forms.get(next) ?? 0) + (model?.forms.get(next) ?? 0)) / (cacheTotal + (model?.total ?? 0)));
+    const fromProject = Math.log(c / ((words.forms.get(prev) ?? 1) + 0.5)) - Math.log(pNext);
+    return Math.max(fromModel, Math.min(10, fromProject));
+  };
+
+  const clip = (x: number): number => Math.max(-2, Math.min(4, x));
+
   const rank = (m: Match, chunk: string, options: SuggestOptions): Suggestion => {
-    // Evidence for a stem counts in proportion to what the stem itself explains: any
-    // vanishing stem fits a token made by its ending alone.
-    const visible = chunk.length - (chunk.split(' ').length - 1);
-    const share = visible ? Math.min(1, (m.base.own ?? 0) / visible) : 0;
-    let evidence = m.base.evidence * share;
-    const english = options.context?.english?.toLowerCase();
-    // A name in the aligned English is strong evidence even when its Korean leaves no trace.
-    if (english && m.base.glossary?.some((g) => [g.en, ...g.variants].some((n) => mentions(english, n)))) evidence += 8;
+    const proposals = proposalsFor(options.context?.english);
+    const logp = Math.log(probability(m, proposals));
     const prev = lastWord(options.context?.before ?? '');
-    // The restored word before the token, seen before this candidate elsewhere in the project.
-    if (prev) evidence += Math.min(4, 3 * Math.log(1 + (bigrams.get(`${prev} ${m.text}`) ?? 0)));
     const next = firstWord(options.context?.after ?? '');
-    if (next) evidence += Math.min(4, 3 * Math.log(1 + (bigrams.get(`${m.text} ${next}`) ?? 0)));
-    const score = EXPLAIN_WEIGHT * chunk.length + 10 * evidence + 3 * m.base.freq + 2 * m.completion.prior;
+    let score: number;
+    if (model) {
+      score = EXPLAIN_WEIGHT * chunk.length + 10 * (logp + 0.5 * clip(bigram(prev, m.text)) + 0.5 * clip(bigram(m.text, next)));
+    } else {
+      // As before the model: evidence for a stem counts in proportion to what the stem itself
+      // explains (any vanishing stem fits a token made by its ending alone).
+      const visible = chunk.length - (chunk.split(' ').length - 1);
+      const share = visible ? Math.min(1, (m.base.own ?? 0) / visible) : 0;
+      let evidence = m.base.evidence * share;
+      const english = options.context?.english?.toLowerCase();
+      // A name in the aligned English is strong evidence even when its Korean leaves no trace.
+      if (english && m.base.glossary?.some((g) => [g.en, ...g.variants].some((n) => mentions(english, n)))) evidence += 8;
+      if (prev) evidence += Math.min(4, 3 * Math.log(1 + (bigrams.get(`${prev} ${m.text}`) ?? 0)));
+      if (next) evidence += Math.min(4, 3 * Math.log(1 + (bigrams.get(`${m.text} ${next}`) ?? 0)));
+      score = EXPLAIN_WEIGHT * chunk.length + 10 * evidence + 3 * m.base.freq + 2 * m.completion.prior;
+    }
     return {
       text: m.text,
       garble: chunk,
       source: m.base.source,
       score,
+      logp,
       explains: chunk.length,
       ...(m.completion.text ? { stem: m.base.lemma, ending: m.completion.text } : {}),
     };
   };
 
-  const single = (chunk: string, options: SuggestOptions, cap: number): Suggestion[] =>
-    best(
-      index.lookup(chunk, cap, Math.min(cap, VANISHING_CAP)).map((m) => rank(m, chunk, options)),
+  /** Matches of bases the English proposes: found by lemma, so no bucket cap hides them. */
+  const proposedMatches = (chunk: string, proposals: Proposals): Match[] => {
+    const out: Match[] = [];
+    let followed = 0;
+    for (const ko of proposals.keys()) {
+      if (followed++ >= PROPOSALS_FOLLOWED) break;
+      for (const base of index.basesOf(ko)) out.push(...index.matchBase(base, chunk));
+    }
+    return out;
+  };
+
+  const single = (chunk: string, options: SuggestOptions, cap: number): Suggestion[] => {
+    const matches = index.lookup(chunk, cap, Math.min(cap, VANISHING_CAP));
+    if (model) matches.push(...proposedMatches(chunk, proposalsFor(options.context?.english)));
+    return best(
+      matches.map((m) => rank(m, chunk, options)),
       cap,
     );
+  };
+
+  // Context-free pool of words that vanish entirely, built on first use.
+  let pool: Match[] | null = null;
+  const vanishingPool = (): Match[] => {
+    if (pool) return pool;
+    const scored: { m: Match; p: number }[] = [];
+    const none: Proposals = new Map();
+    for (const base of index.bucket('')) {
+      for (const completion of index.completionsOf(base.classId).get('') ?? []) {
+        const m = { base, completion, text: base.text + completion.text };
+        if (garbleLine(m.text) !== '') continue;
+        scored.push({ m, p: probability(m, none) });
+      }
+    }
+    scored.sort((a, b) => b.p - a.p);
+    pool = scored.slice(0, VANISHING_POOL).map((x) => x.m);
+    return pool;
+  };
 
   return {
     get size() {
       return index.size;
     },
+    bigram,
     suggest(token: string, options: SuggestOptions = {}): Suggestion[] {
       const limit = options.limit ?? 10;
       const chunk = token.trim().replace(/ +/g, ' ');
@@ -170,6 +363,24 @@ export function createSuggester(input: SuggesterInput): Suggester {
       if (parts.length > 1) out = best([...out, ...sequences(parts, options, single)], limit * 3);
       if (out.length < limit) out = best([...out, ...partial(chunk, options, single)], limit * 3);
       return out.slice(0, limit);
+    },
+    vanishing(context: VanishingContext = {}, limit = 10): Suggestion[] {
+      const proposals = proposalsFor(context.english);
+      const candidates = [...vanishingPool(), ...proposedMatches('', proposals)];
+      const out: Suggestion[] = [];
+      for (const m of candidates) {
+        const logp = Math.log(probability(m, proposals));
+        out.push({
+          text: m.text,
+          garble: '',
+          source: m.base.source,
+          score: 10 * (logp + 0.5 * clip(bigram(context.prev ?? '', m.text))),
+          logp,
+          explains: 0,
+          ...(m.completion.text ? { stem: m.base.lemma, ending: m.completion.text } : {}),
+        });
+      }
+      return best(out, limit);
     },
   };
 }
@@ -218,6 +429,7 @@ function sequences(parts: string[], options: SuggestOptions, single: Single): Su
       garble: garbleLine(text),
       source: strongest(words),
       score: EXPLAIN_WEIGHT * chunkLength + quality(words),
+      logp: words.reduce((sum, w) => sum + w.logp, 0),
       explains: chunkLength,
     };
   });
