@@ -99,15 +99,32 @@ export function linesOf(segment: Node): string[] {
 }
 
 /**
- * Every witness line of the document in order. Structural edits may move lines
- * between segments but must leave this sequence unchanged.
+ * Every witness line of the document in order, as imported: pieces of a split line
+ * (see shared/model/witness-pieces.ts) joined back. Structural edits may move lines
+ * between segments and split or join pieces but must leave this sequence unchanged.
  */
 export function witnessSequence(doc: Node): string[] {
   const out: string[] = [];
+  let open = false;
   doc.forEach((segment) => {
-    for (const line of linesOf(segment)) out.push(line);
+    const lines = linesOf(segment);
+    const continues = continuesOf(segment);
+    lines.forEach((line, i) => {
+      if (open) out[out.length - 1] += line;
+      else out.push(line);
+      open = continues[i] === true;
+    });
   });
   return out;
+}
+
+/** Continuation flags of a segment's witness lines (`continues[i]`: line i goes on in the next line). */
+export function continuesOf(segment: Node): readonly boolean[] {
+  for (let i = 0; i < segment.childCount; i++) {
+    const child = segment.child(i);
+    if (child.type.name === 'witness') return (child.attrs.continues as boolean[] | undefined) ?? [];
+  }
+  return [];
 }
 
 /** The segment holding the selection's head, for commands that act on "this row". */

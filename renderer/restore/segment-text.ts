@@ -8,6 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { AUTOFILL_GAP } from '../../shared/korean';
+import { linesToCheck } from '../../shared/model/witness-pieces';
 
 /** The placeholder character the check accepts as any witness text. */
 export const WILDCARD = AUTOFILL_GAP;
@@ -24,7 +25,10 @@ export interface SegmentParts {
   korean: Node;
   /** Position before the Korean column node (its content starts at koreanPos + 1). */
   koreanPos: number;
-  /** The witness lines. */
+  /**
+   * The witness lines as the check reads them: split pieces are lines of their own,
+   * without the spaces at a cut (shared/model/witness-pieces.ts).
+   */
   lines: string[];
 }
 
@@ -51,7 +55,7 @@ export function segmentParts(segment: Node, pos: number): SegmentParts | null {
     offset += child.nodeSize;
   }
   if (!english || !witness || !korean) return null;
-  return { segment, pos, english, witness, witnessPos, korean, koreanPos, lines: witness.attrs.lines as string[] };
+  return { segment, pos, english, witness, witnessPos, korean, koreanPos, lines: checkedLines(witness) };
 }
 
 /** The restoration text of a Korean column and the position of each of its UTF-16 units. */
@@ -116,4 +120,17 @@ export function lineOf(rt: RestorationText, offset: number): { line: number; sta
     start = end + 1;
   }
   return { line: Math.max(0, rt.lines.length - 1), start: Math.max(0, rt.text.length - (rt.lines[rt.lines.length - 1]?.length ?? 0)) };
+}
+
+// One array per witness node: the live check's memo compares witness lines by identity.
+const checked = new WeakMap<Node, string[]>();
+
+/** A witness node's lines as the check reads them (its own `lines` when no piece ends in a cut space). */
+function checkedLines(witness: Node): string[] {
+  let lines = checked.get(witness);
+  if (!lines) {
+    lines = linesToCheck({ lines: witness.attrs.lines as string[], continues: (witness.attrs.continues as boolean[] | undefined) ?? [] }) as string[];
+    checked.set(witness, lines);
+  }
+  return lines;
 }

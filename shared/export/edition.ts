@@ -8,7 +8,8 @@ import type { DocumentFile, DocumentMeta } from '../model/document';
 import type { GlossaryEntry } from '../model/project';
 import type { SegmentRole, TextColumn } from '../model/schema';
 import { SEGMENT_ROLES, TEXT_COLUMNS } from '../model/schema';
-import { columnOf, segmentsOf, witnessOf } from '../model/build';
+import { columnOf, segmentsOf } from '../model/build';
+import { importedWitnessByRow } from '../model/witness-pieces';
 import { UserError } from '../errors';
 import type { ExportOptions } from './options';
 import { buildInline, footnotesIn, isEmptyInline, type InlineNode } from './walk';
@@ -158,6 +159,8 @@ function prepareDocument(
   const footnotes: PreparedFootnote[] = [];
   const seenIds = new Set<string>();
   let numbered = 0;
+  // The witness as imported: a line the translator split into pieces is written whole.
+  const witnessByRow = importedWitnessByRow(segs);
   const segments = segs.map((seg, i): PreparedSegment => {
     let id = String(seg.attrs?.id ?? '');
     // Ids anchor rows and TEI xml:ids: an empty or repeated one gets a positional stand-in.
@@ -187,7 +190,7 @@ function prepareDocument(
       korean: column('korean'),
       original: column('original'),
       hasOriginal: columnOf(seg, 'original') !== undefined,
-      witness: witnessOf(seg),
+      witness: witnessByRow[i],
     };
   });
   return {

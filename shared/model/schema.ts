@@ -116,6 +116,16 @@ const nodes: Record<string, NodeSpec> = {
           }
         },
       },
+      // continues[i]: line i is a piece of an imported line that goes on in the next
+      // line (split by the translator; see witness-pieces.ts). Joined, the pieces are the line.
+      continues: {
+        default: [],
+        validate: (value: unknown) => {
+          if (!Array.isArray(value) || value.some((flag) => typeof flag !== 'boolean')) {
+            throw new RangeError('witness continues must be an array of booleans');
+          }
+        },
+      },
     },
     parseDOM: [
       {

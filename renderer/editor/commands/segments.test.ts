@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { undo } from 'prosemirror-history';
-import { apply, de, expectDoc, doc, en, fn, ins, ko, run, seg, stateFor, wit } from '../test-builders';
-import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from './segments';
-import { witnessSequence } from '../positions';
+import { apply, de, expectDoc, doc, en, fn, ins, ko, run, seg, stateFor, wit, withoutIds } from '../test-builders';
+import {
+  joinWitnessLine,
+  mergeWithNext,
+  moveFirstWitnessLineUp,
+  moveLastWitnessLineDown,
+  splitSegment,
+  splitWitnessLine,
+} from './segments';
+import { linesOf, witnessSequence } from '../positions';
+import { undoDepth } from 'prosemirror-history';
+import { schema } from '../../../shared/model/schema';
 
 describe('splitSegment', () => {
   it('splits the English at the cursor; the witness and the Korean stay with the first part', () => {
@@ -162,6 +171,9 @@ describe('the witness invariant', () => {
     merge: () => mergeWithNext,
     down: () => moveLastWitnessLineDown,
     up: () => moveFirstWitnessLineUp,
+    splitWitness: (arg) => (state, dispatch) =>
+      splitWitnessLine({ row: state.doc.resolve(state.selection.from).index(0), line: arg % 3, offset: 1 })(state, dispatch),
+    joinWitness: (arg) => (state, dispatch) => joinWitnessLine(state.doc.resolve(state.selection.from).index(0), arg % 3)(state, dispatch),
   };
 
   it('holds for any sequence of structural commands at any cursor, and undo restores the document', () => {
@@ -202,6 +214,93 @@ describe('the witness invariant', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** A witness cell with pieces: `continues` flags as stored. */
+const pieces = (lines: string[], continues: boolean[]) => schema.nodes.witness.create({ lines, continues });
+
+describe('splitWitnessLine and joinWitnessLine', () => {
+  it('splits a witness line before a character; the first piece continues in the second', () => {
+    apply(
+      doc(seg(en('<a>x'), wit('ab . cd'), ko())),
+      splitWitnessLine({ row: 0, line: 0, offset: 5 }),
+      doc(seg(en('x'), pieces(['ab . ', 'cd'], [true]), ko())),
+    );
+  });
+
+  it('keeps a space at the cut at the end of the first piece', () => {
+    const state = run(stateFor(doc(seg(en('<a>x'), wit('ab . cd'), ko()))), splitWitnessLine({ row: 0, line: 0, offset: 4 }))!;
+    expect(linesOf(state.doc.child(0))).toEqual(['ab . ', 'cd']);
+  });
+
+  it('refuses a cut that leaves an empty or blank piece', () => {
+    const d = doc(seg(en('<a>x'), wit('ab  '), ko()));
+    for (const offset of [0, 2, 3, 4, 9]) apply(d, splitWitnessLine({ row: 0, line: 0, offset }), null);
+  });
+
+  it('joins the pieces back into the identical document, one undo step each', () => {
+    const before = doc(seg(en('<a>x'), wit('l0', 'ab . cd', 'l2'), ko()));
+    const split = run(stateFor(before), splitWitnessLine({ row: 0, line: 1, offset: 5 }))!;
+    const joined = run(split, joinWitnessLine(0, 1))!;
+    expect(joined.doc.eq(before)).toBe(true);
+    expect(undoDepth(joined)).toBe(2);
+  });
+
+  it('does not join lines that were not split', () => {
+    apply(doc(seg(en('<a>x'), wit('a', 'b'), ko())), joinWitnessLine(0, 0), null);
+  });
+
+  it('moves a piece to the next row with its flag, and back', () => {
+    const split = doc(seg(en('<a>x'), pieces(['one . ', 'two'], [true]), ko()), seg(en('y'), wit(), ko()));
+    const moved = apply(split, moveLastWitnessLineDown, doc(seg(en('x'), pieces(['one . '], [true]), ko()), seg(en('y'), wit('two'), ko())))!;
+    expect(witnessSequence(moved.doc)).toEqual(['one . two']);
+    const back = run(moved, moveFirstWitnessLineUp)!;
+    expect(back.doc.eq(split)).toBe(true);
+  });
+
+  it('keeps flags when rows are merged and split at a witness line', () => {
+    const d = doc(seg(en('<a>x'), pieces(['a ', 'b'], [true]), ko()), seg(en('y'), pieces(['c ', 'd'], [true]), ko()));
+    const merged = apply(d, mergeWithNext, doc(seg(en('xy'), pieces(['a ', 'b', 'c ', 'd'], [true, false, true]), ko())))!;
+    const again = run(merged, splitSegment({ segmentIndex: 0, witnessLine: 2 }))!;
+    expect(witnessSequence(again.doc)).toEqual(['a b', 'c d']);
+    expect(withoutIds(again.doc).child(1).child(1).attrs.continues).toEqual([true]);
+  });
+
+  it('splitting then joining at any positions gives the identical document, and the pieces join to the line', () => {
+    const witnessChar = fc.constantFrom(...'ab .,xY|0\\'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: witnessChar, minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ line: fc.nat(), offset: fc.nat() }), { minLength: 1, maxLength: 6 }),
+        (lines, cuts) => {
+          const before = doc(seg(en('<a>x'), wit(...lines), ko()));
+          let state = stateFor(before);
+          let splits = 0;
+          for (const cut of cuts) {
+            const row = linesOf(state.doc.child(0));
+            const line = cut.line % row.length;
+            const next = run(state, splitWitnessLine({ row: 0, line, offset: cut.offset % (row[line].length + 1) }));
+            if (!next) continue;
+            state = next;
+            splits++;
+            expect(witnessSequence(state.doc)).toEqual(lines);
+          }
+          // The pieces of each line, joined, are the line byte for byte.
+          expect(witnessSequence(state.doc).join('\n')).toBe(lines.join('\n'));
+          expect(linesOf(state.doc.child(0)).length).toBe(lines.length + splits);
+          // Join every continuing piece from the end.
+          for (;;) {
+            const flags = state.doc.child(0).child(1).attrs.continues as boolean[];
+            const at = flags.lastIndexOf(true);
+            if (at < 0) break;
+            state = run(state, joinWitnessLine(0, at))!;
+          }
+          expect(state.doc.eq(before)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -2,10 +2,11 @@
  * Structural commands on segments (rows): split, merge, and moving witness lines
  * between neighbours.
  *
- * The invariant: the sequence of witness lines over the whole document (see
- * `witnessSequence`) never changes through these commands. Lines only move
- * between adjacent segments, in order. The witness guard plugin enforces the same
- * rule for every other edit.
+ * The invariant: the sequence of witness lines over the whole document, as
+ * imported (see `witnessSequence`), never changes through these commands. Lines
+ * only move between adjacent segments, in order, each with its continuation flag
+ * (a line split into pieces: shared/model/witness-pieces.ts). The witness guard
+ * plugin enforces the same rule for every other edit.
  *
  * Each command is one transaction, hence one undo step. Commands build the edit
  * out of small steps (attribute steps for witness lines, inserts and deletes for
@@ -15,9 +16,11 @@
 import { Fragment, type Node } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { newId } from '../../../shared/model/build';
+import { joinPiece, normaliseContinues, splitPiece, storedContinues } from '../../../shared/model/witness-pieces';
 import {
   childOffset,
   columnAt,
+  continuesOf,
   linesOf,
   nextSegment,
   segmentAt,
@@ -60,6 +63,7 @@ export function splitSegment(options: SplitOptions = {}): Command {
     const useCursor = column !== null && selection.$to.sameParent($from);
     if (options.segmentIndex === undefined && !useCursor) return false;
     const lines = linesOf(seg.node);
+    const flags = normaliseContinues(continuesOf(seg.node), lines.length);
     const cut = options.witnessLine ?? lines.length;
     if (!Number.isInteger(cut) || cut < 0 || cut > lines.length) return false;
     if (!dispatch) return true;
@@ -76,7 +80,7 @@ export function splitSegment(options: SplitOptions = {}): Command {
     let cursorColumnIndex = 0;
     segNow.node.forEach((child, _offset, index) => {
       if (child.type.name === 'witness') {
-        children.push(child.type.create({ lines: lines.slice(cut) }));
+        children.push(child.type.create({ lines: lines.slice(cut), continues: storedContinues(flags.slice(cut)) }));
       } else if ($cut && index === $cut.index(1)) {
         children.push(child.type.create(child.attrs, child.content.cut($cut.parentOffset)));
         cursorColumnIndex = index;
@@ -94,7 +98,7 @@ export function splitSegment(options: SplitOptions = {}): Command {
     const afterInsert = tr.steps.length;
     if (cut < lines.length) {
       const witness = witnessOf(segNow.node, segNow.pos);
-      if (witness) tr.setNodeAttribute(witness.pos, 'lines', lines.slice(0, cut));
+      if (witness) setPieces(tr, witness.pos, lines.slice(0, cut), flags.slice(0, cut));
     }
     if ($cut && $cut.parentOffset < $cut.parent.content.size) tr.delete($cut.pos, $cut.end());
 
@@ -152,7 +156,13 @@ function mergeSegmentsTr(state: EditorState, first: SegmentInfo, second: Segment
       const witness = positions.get('witness');
       const secondLines = linesOf(second.node);
       if (witness && secondLines.length) {
-        tr.setNodeAttribute(witness.pos, 'lines', [...linesOf(first.node), ...secondLines]);
+        const firstLines = linesOf(first.node);
+        setPieces(
+          tr,
+          witness.pos,
+          [...firstLines, ...secondLines],
+          [...normaliseContinues(continuesOf(first.node), firstLines.length), ...normaliseContinues(continuesOf(second.node), secondLines.length)],
+        );
       }
     }
   }
@@ -176,8 +186,11 @@ export const moveLastWitnessLineDown: Command = (state, dispatch) => {
     const a = witnessOf(seg.node, seg.pos);
     const b = witnessOf(next.node, next.pos);
     if (!a || !b) return false;
-    tr.setNodeAttribute(b.pos, 'lines', [lines[lines.length - 1], ...linesOf(next.node)]);
-    tr.setNodeAttribute(a.pos, 'lines', lines.slice(0, -1));
+    const flags = normaliseContinues(continuesOf(seg.node), lines.length);
+    const nextLines = linesOf(next.node);
+    const nextFlags = normaliseContinues(continuesOf(next.node), nextLines.length);
+    setPieces(tr, b.pos, [lines[lines.length - 1], ...nextLines], [flags[flags.length - 1], ...nextFlags]);
+    setPieces(tr, a.pos, lines.slice(0, -1), flags.slice(0, -1));
     dispatch(tr);
   }
   return true;
@@ -199,9 +212,76 @@ export const moveFirstWitnessLineUp: Command = (state, dispatch) => {
     const a = witnessOf(seg.node, seg.pos);
     const b = witnessOf(next.node, next.pos);
     if (!a || !b) return false;
-    tr.setNodeAttribute(b.pos, 'lines', nextLines.slice(1));
-    tr.setNodeAttribute(a.pos, 'lines', [...linesOf(seg.node), nextLines[0]]);
+    const lines = linesOf(seg.node);
+    const flags = normaliseContinues(continuesOf(seg.node), lines.length);
+    const nextFlags = normaliseContinues(continuesOf(next.node), nextLines.length);
+    setPieces(tr, b.pos, nextLines.slice(1), nextFlags.slice(1));
+    setPieces(tr, a.pos, [...lines, nextLines[0]], [...flags, nextFlags[0]]);
     dispatch(tr);
   }
   return true;
 };
+
+/** Sets a witness cell's lines and continuation flags (flags stored without trailing false entries). */
+function setPieces(tr: Transaction, witnessPos: number, lines: string[], continues: boolean[]): void {
+  const witness = tr.doc.nodeAt(witnessPos);
+  if (!witness) return;
+  const stored = storedContinues(continues);
+  tr.setNodeAttribute(witnessPos, 'lines', lines);
+  const before = (witness.attrs.continues as boolean[] | undefined) ?? [];
+  if (before.length !== stored.length || before.some((flag, i) => flag !== stored[i])) {
+    tr.setNodeAttribute(witnessPos, 'continues', stored);
+  }
+}
+
+/** Where a witness character is: row index, line index in the row, UTF-16 offset in the line. */
+export interface WitnessPoint {
+  row: number;
+  line: number;
+  offset: number;
+}
+
+/**
+ * Splits a witness line into two pieces before the character at `point` (a space
+ * at the cut stays at the end of the first piece; see `cutOffset`). The pieces stay
+ * in the row, the first flagged as continuing: joined they are the line, byte for
+ * byte. One transaction, one undo step; false when the cut would leave an empty piece.
+ */
+export function splitWitnessLine(point: WitnessPoint): Command {
+  return (state, dispatch) => {
+    const seg = segmentByIndex(state.doc, point.row);
+    if (!seg) return false;
+    const lines = linesOf(seg.node);
+    const split = splitPiece({ lines, continues: continuesOf(seg.node) }, point.line, point.offset);
+    const witness = witnessOf(seg.node, seg.pos);
+    if (!split || !witness) return false;
+    if (dispatch) {
+      const tr = state.tr;
+      setPieces(tr, witness.pos, split.lines, split.continues);
+      dispatch(tr);
+    }
+    return true;
+  };
+}
+
+/**
+ * Joins witness line `line` of row `row` with the line after it in the same row,
+ * when the first continues in the second (the inverse of {@link splitWitnessLine}).
+ * A piece whose continuation was moved to the next row is joined by moving it back
+ * first (moveFirstWitnessLineUp).
+ */
+export function joinWitnessLine(row: number, line: number): Command {
+  return (state, dispatch) => {
+    const seg = segmentByIndex(state.doc, row);
+    if (!seg) return false;
+    const joined = joinPiece({ lines: linesOf(seg.node), continues: continuesOf(seg.node) }, line);
+    const witness = witnessOf(seg.node, seg.pos);
+    if (!joined || !witness) return false;
+    if (dispatch) {
+      const tr = state.tr;
+      setPieces(tr, witness.pos, joined.lines, joined.continues);
+      dispatch(tr);
+    }
+    return true;
+  };
+}
