@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportEdition } from './export';
 import { body, segment, text } from '../model/build';
 import { DOCUMENT_SCHEMA_VERSION, emptyMeta, type DocumentFile } from '../model/document';
-import type { ExportFormat } from './options';
+
 
 /** A document whose one witness line the translator split into three pieces over two rows. */
 function splitDocument(): DocumentFile {
@@ -19,7 +19,7 @@ function splitDocument(): DocumentFile {
   };
 }
 
-async function exported(format: ExportFormat): Promise<string> {
+async function exported(format: Parameters<typeof exportEdition>[0]): Promise<string> {
   const result = await exportEdition(format, { documents: [splitDocument()], glossary: [], title: 'Edition' }, { witness: true });
   return new TextDecoder().decode(result.bytes);
 }
