@@ -16,7 +16,8 @@
  * - node `gap`: illegible or lost text (the OCR box `□`), `quantity` boxes.
  * - node `unclear`: text whose reading is uncertain.
  * - mark `name`: a glossary name (person, organisation, place, term).
- * - mark `proposed`: restoration text proposed by auto-fill, not yet accepted.
+ * - mark `proposed`: restoration text proposed by auto-fill or the draft, not yet accepted
+ *   (a drafted word keeps its alternatives).
  */
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
 
@@ -269,9 +270,53 @@ const marks: Record<string, MarkSpec> = {
   },
 
   proposed: {
+    // A drafted word carries its own `id` (so two adjacent words stay two ranges),
+    // the decoder's other readings and where the word came from; auto-fill leaves
+    // the defaults.
+    attrs: {
+      id: { default: '', validate: stringAttr('proposed id') },
+      alternatives: {
+        default: [],
+        validate: (value: unknown) => {
+          if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+            throw new RangeError('proposed alternatives must be an array of strings');
+          }
+        },
+      },
+      source: { default: '', validate: stringAttr('proposed source') },
+    },
     inclusive: false,
-    parseDOM: [{ tag: 'span.proposed' }],
-    toDOM: () => ['span', { class: 'proposed' }, 0],
+    parseDOM: [
+      {
+        tag: 'span.proposed',
+        getAttrs: (dom) => {
+          let alternatives: unknown;
+          try {
+            alternatives = JSON.parse(attrOf(dom).getAttribute('data-alternatives') ?? '[]');
+          } catch {
+            alternatives = []; // a pasted span with a broken list keeps its text
+          }
+          return {
+            id: attrOf(dom).getAttribute('data-id') ?? '',
+            alternatives: Array.isArray(alternatives) ? alternatives.filter((a) => typeof a === 'string') : [],
+            source: attrOf(dom).getAttribute('data-source') ?? '',
+          };
+        },
+      },
+    ],
+    toDOM: (mark) => {
+      const alternatives = mark.attrs.alternatives as string[];
+      return [
+        'span',
+        {
+          class: 'proposed',
+          'data-id': mark.attrs.id || null,
+          'data-source': mark.attrs.source || null,
+          'data-alternatives': alternatives.length ? JSON.stringify(alternatives) : null,
+        },
+        0,
+      ];
+    },
   },
 };
 
