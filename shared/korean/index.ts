@@ -15,6 +15,8 @@ export { parseLexicon, LEXICON_FORMAT } from './lexicon';
 export type { LexiconData, LexiconWord } from './lexicon';
 export { autofill, AUTOFILL_GAP } from './autofill';
 export type { AutofillContext, AutofillResult, AutofillSegment } from './autofill';
+export { draftLine, draftLines, DRAFT_GAP } from './draft';
+export type { DraftLine, DraftWord, DraftOptions } from './draft';
 export { repair, mojibakeScore } from './mojibake';
 export type { MojibakeKind, RepairResult, RepairedRun } from './mojibake';
 export type { GlossaryEntry } from './types';
