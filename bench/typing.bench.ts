@@ -25,6 +25,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { spawn, spawnSync } from 'node:child_process';
 import type { PMJson } from '../shared/model/document';
 import { REQUEST_NAMES } from '../shared/ipc/names';
+import { emptyProgress } from '../shared/model/stats';
 
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -89,7 +90,7 @@ function plainText(node: PMJson | undefined): string {
 function pageSetup({ names, doc }: { names: string[]; doc: ReturnType<typeof documentFile> }) {
   const w = window as unknown as Record<string, unknown>;
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
-  const summary = { id: doc.id, title: doc.meta.title, date: doc.meta.date, segments: doc.body.content.length, witnessSegments: doc.body.content.length, restoredSegments: 0 };
+  const summary = { id: doc.id, title: doc.meta.title, date: doc.meta.date, segments: doc.body.content.length, witnessSegments: doc.body.content.length, restoredSegments: 0, progress: { ...emptyProgress(), empty: doc.body.content.length } };
   const answers: Record<string, () => unknown> = {
     projectInfo: () => ({ dir: '/bench', name: 'Benchmark', documentCount: 1, problems: [] }),
     listDocuments: () => ({ documents: [summary], problems: [] }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { RequestName } from './names';
 import { metaSchema, type DocumentFile, type PMJson } from '../model/document';
 import { glossaryEntrySchema, type GlossaryEntry } from '../model/project';
+import type { ProgressCounts } from '../model/stats';
 import { EXPORT_FORMATS, exportOptionsSchema } from '../export/options';
 
 const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'not a document id');
@@ -79,8 +80,10 @@ export interface DocumentSummary {
   segments: number;
   /** Segments that have witness lines. */
   witnessSegments: number;
-  /** Of those, segments whose restoration is not empty. */
+  /** Of those, segments restored: consistent with the witness, no proposal, no placeholder. */
   restoredSegments: number;
+  /** Segments with witness lines by restoration state (shared/model/stats.ts). */
+  progress: ProgressCounts;
 }
 
 /** A ranked suggestion for a garbled witness token. */
