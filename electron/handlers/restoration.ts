@@ -1,15 +1,17 @@
 /**
- * Handlers for restoring the Korean: the project's corpus and ranked suggestions
- * for a garbled witness token. The suggester is built once per project state and
- * rebuilt when the glossary or the restored text changes.
+ * Handlers for restoring the Korean: the project's corpus, ranked suggestions
+ * for a garbled witness token, and drafts of whole witness rows. The suggester is
+ * built once per project state and rebuilt when the glossary or the restored text
+ * changes.
  */
 import type { HandlerTable } from '../../shared/ipc/contract';
 import { createSuggester } from '../../shared/korean/suggest';
+import { draftLines } from '../../shared/korean/draft';
 import type { ProjectStore } from '../store/project-store';
 import { loadLexicon } from '../store/lexicon';
 import type { HandlerContext } from './index';
 
-type RestorationRequests = 'suggest' | 'projectCorpus';
+type RestorationRequests = 'suggest' | 'draftRows' | 'projectCorpus';
 
 interface CachedSuggester {
   store: ProjectStore;
@@ -34,6 +36,11 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
     async projectCorpus() {
       const store = ctx.store();
       return { glossary: store.glossary, koreanTexts: await store.restoredKorean() };
+    },
+    async draftRows({ rows }) {
+      // The same suggester as suggest: glossary, restored text, lexicon (and the word model).
+      const suggester = await suggesterFor(ctx.store());
+      return { rows: rows.map((row) => ({ lines: draftLines(row.witness, suggester, { english: row.english }) })) };
     },
     async suggest({ token, limit, context }) {
       const suggester = await suggesterFor(ctx.store());

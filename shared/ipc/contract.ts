@@ -9,6 +9,7 @@ import { metaSchema, type DocumentFile, type PMJson } from '../model/document';
 import { glossaryEntrySchema, type GlossaryEntry } from '../model/project';
 import type { ProgressCounts } from '../model/stats';
 import { EXPORT_FORMATS, exportOptionsSchema } from '../export/options';
+import type { DraftLine } from '../korean/draft';
 
 const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'not a document id');
 
@@ -16,6 +17,13 @@ const pmJsonLoose = z.custom<PMJson>(
   (value) => typeof value === 'object' && value !== null && typeof (value as PMJson).type === 'string',
   'body must be a ProseMirror JSON node',
 );
+
+/**
+ * Limits of one draftRows request: the app drafts a document a few rows at a time, so that
+ * each call stays short (it can show progress and cancel between calls).
+ */
+export const DRAFT_MAX_ROWS = 20;
+export const DRAFT_MAX_CHARS = 4000;
 
 /** Payload schemas, one per request. */
 export const requestSchemas = {
@@ -37,6 +45,8 @@ export const requestSchemas = {
   glossaryAdd: glossaryEntrySchema.omit({ id: true }),
   glossaryUpdate: glossaryEntrySchema,
   glossaryRemove: z.object({ id: z.string().min(1) }),
+  /** Reads, and with `enabled` switches, the use of the starter termbase's entries. */
+  glossaryTermbase: z.object({ enabled: z.boolean().optional() }),
   suggest: z.object({
     token: z.string().max(2000),
     limit: z.number().int().min(1).max(200).default(10),
@@ -49,6 +59,23 @@ export const requestSchemas = {
         after: z.string().max(2000).optional(),
       })
       .default({}),
+  }),
+  draftRows: z.object({
+    rows: z
+      .array(
+        z.object({
+          /** The row's witness lines, drafted one by one. */
+          witness: z.array(z.string().max(DRAFT_MAX_CHARS)).max(200),
+          /** The row's English: evidence for every line of the row. */
+          english: z.string().max(100000).default(''),
+        }),
+      )
+      .min(1, 'no rows to draft')
+      .max(DRAFT_MAX_ROWS, `draft at most ${DRAFT_MAX_ROWS} rows per request (send the rest in further requests)`)
+      .refine(
+        (rows) => rows.reduce((n, r) => n + r.witness.reduce((m, w) => m + w.length, 0), 0) <= DRAFT_MAX_CHARS,
+        `draft at most ${DRAFT_MAX_CHARS} witness characters per request (send fewer rows at a time, or split a long witness line)`,
+      ),
   }),
   projectCorpus: z.object({}),
   exportEdition: z.object({
@@ -112,7 +139,10 @@ export interface Responses {
   glossaryAdd: GlossaryEntry;
   glossaryUpdate: GlossaryEntry;
   glossaryRemove: { removed: boolean };
+  /** Whether the starter termbase's entries are in use, and how many the glossary holds. */
+  glossaryTermbase: { enabled: boolean; entries: number };
   suggest: SuggestionItem[];
+  draftRows: { rows: { lines: DraftLine[] }[] };
   projectCorpus: { glossary: GlossaryEntry[]; koreanTexts: string[] };
   exportEdition: ExportResult;
   saveExport: { path: string | null };
