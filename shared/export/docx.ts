@@ -139,13 +139,6 @@ class Builder {
             out.push(
               new TextRun({ ...style, style: 'CorrectionNote', text: `[${correctionNote(readable(mark.original))}]` }),
             );
-          } else if (mark.type === 'proposed') {
-            out.push(
-              ...this.runs(node.children, column, doc, {
-                ...base,
-                underline: { type: UnderlineType.DASH, color: 'B58900' },
-              }),
-            );
           } else {
             out.push(...this.runs(node.children, column, doc, base));
           }

@@ -65,7 +65,6 @@ table.parallel td { vertical-align: top; padding: .4em .6em; border-bottom: 1px 
 .gap { color: #777; letter-spacing: .05em; }
 .unclear { text-decoration: underline dotted #888; }
 .unclear .q { font-size: .8em; color: #666; }
-.proposed { text-decoration: underline dashed #b58900; }
 sup.fnref { font-size: .7em; line-height: 0; }
 sup.fnref a { text-decoration: none; padding: 0 .1em; }
 .notes { font-size: 9.5pt; border-top: 1px solid #999; margin-top: 1.6rem; }

@@ -282,7 +282,8 @@ function inline(nodes: InlineNode[], doc: PreparedDocument, edition: PreparedEdi
               return h('span', { class: `name name-${mark.nameType}`, 'data-ref': mark.ref || null, title }, inner);
             }
             case 'proposed':
-              return h('span', { class: 'proposed', title: 'Proposed restoration, not yet accepted' }, inner);
+              // Proposed text arrives as an unclear reading; what is left (a placeholder, a break) reads as it is.
+              return inner;
           }
         }
       }

@@ -41,7 +41,7 @@ describe('TEI export', () => {
     expect(xml).toContain('<note place="foot" n="2" xml:id="fn-f2">');
     expect(xml).toContain('<gap reason="illegible" quantity="3" unit="chars"/>');
     expect(xml).toContain('<unclear reason="faded">maybe</unclear><lb/>  two  spaces  ');
-    expect(xml).toContain('<seg type="proposed">제안</seg>');
+    expect(xml).toContain('<seg type="proposed" cert="low">제안</seg>');
     expect(xml).toContain('<div type="translation" xml:lang="en">');
     expect(xml).toContain('<div type="translation" xml:lang="ko">');
     expect(xml).toContain('<div type="original" xml:lang="de">');

@@ -4,6 +4,14 @@
  * is one node with children. Exporters then render the tree recursively, so
  * `<supplied>…</supplied>`, `[…]` and a bracketed Word run are all "one node",
  * whatever the formats do with it.
+ *
+ * Proposals (text auto-fill or the draft proposed and the translator has not
+ * accepted) never reach an export as final text: the walker turns each proposed
+ * text into an unclear reading flagged `proposed` (reason {@link PROPOSED_REASON}),
+ * so every format shows it as unverified with its own convention for uncertain
+ * readings: `text(?)` in plain text and Markdown, a dotted underline and `(?)` in
+ * HTML, PDF and DOCX, `<seg type="proposed" cert="low">` in TEI (which reads back
+ * as a proposal). Accepted text is ordinary text.
  */
 import type { PMJson } from '../model/document';
 import { INSERTION_KINDS, NAME_TYPES, type InsertionKind, type NameType } from '../model/schema';
@@ -13,6 +21,11 @@ export type InlineMark =
   | { type: 'insertion'; kind: InsertionKind }
   | { type: 'correction'; original: string }
   | { type: 'name'; nameType: NameType; ref: string }
+  /**
+   * Proposed non-text content (a placeholder, a line break, an unclear reading):
+   * TEI keeps it as a proposal, the reading formats write the content as it is,
+   * since none of it reads as final text.
+   */
   | { type: 'proposed' };
 
 /** A node of the inline tree. */
@@ -20,7 +33,8 @@ export type InlineNode =
   | { type: 'text'; text: string }
   | { type: 'break' }
   | { type: 'gap'; reason: string; quantity: number }
-  | { type: 'unclear'; reason: string; text: string }
+  /** `proposed`: text proposed and not accepted, exported as an unverified reading. */
+  | { type: 'unclear'; reason: string; text: string; proposed?: true }
   /** `n` is the footnote's number in its document (1-based), 0 inside a footnote. */
   | { type: 'footnote'; id: string; n: number; content: InlineNode[] }
   | { type: 'mark'; mark: InlineMark; children: InlineNode[] };
@@ -30,6 +44,9 @@ export type InlineNode =
  * name inside an insertion nests as `<supplied><persName>` and never the other way.
  */
 const MARK_ORDER = ['insertion', 'correction', 'name', 'proposed'] as const;
+
+/** The reason an export gives for a proposed, unaccepted reading. */
+export const PROPOSED_REASON = 'proposed, not accepted';
 
 function toMark(mark: { type: string; attrs?: Record<string, unknown> }): InlineMark | null {
   const attrs = mark.attrs ?? {};
@@ -58,8 +75,11 @@ function toMark(mark: { type: string; attrs?: Record<string, unknown> }): Inline
   }
 }
 
-function marksOf(node: PMJson): InlineMark[] {
-  const marks = (node.marks ?? []).map(toMark).filter((m): m is InlineMark => m !== null);
+function marksOf(node: PMJson, proposedText: boolean): InlineMark[] {
+  // Proposed text is an unverified reading itself (see toLeaf's caller), not a proposed range.
+  const marks = (node.marks ?? [])
+    .map(toMark)
+    .filter((m): m is InlineMark => m !== null && !(proposedText && m.type === 'proposed'));
   return marks.sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
 }
 
@@ -80,9 +100,11 @@ export function buildInline(nodes: PMJson[] | undefined, number: FootnoteNumbere
   const root: InlineNode[] = [];
   const stack: { key: string; children: InlineNode[] }[] = [];
   for (const node of nodes ?? []) {
-    const leaf = toLeaf(node, number);
+    let leaf = toLeaf(node, number);
     if (!leaf) continue;
-    const marks = marksOf(node);
+    const proposedText = leaf.type === 'text' && !!node.marks?.some((m) => m.type === 'proposed');
+    if (proposedText && leaf.type === 'text') leaf = { type: 'unclear', reason: PROPOSED_REASON, text: leaf.text, proposed: true };
+    const marks = marksOf(node, proposedText);
     let keep = 0;
     while (keep < stack.length && keep < marks.length && stack[keep].key === keyOf(marks[keep])) keep++;
     stack.length = keep;
