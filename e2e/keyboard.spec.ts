@@ -42,9 +42,9 @@ test('everything is reachable from the keyboard: shortcuts overlay, regions, men
   await expect(app.editor.locator('.footnote')).toHaveCount(0);
   await menu(page, 'redo');
   await expect(app.editor.locator('.footnote')).toHaveCount(1);
-  await menu(page, 'panel-corrections');
+  await menu(page, 'panelCorrections');
   await expect(page.getByRole('tab', { name: /Corrections/ })).toHaveAttribute('aria-selected', 'true');
-  await menu(page, 'filter');
+  await menu(page, 'findDocument');
   await expect(page.locator('.filter input')).toBeFocused();
 });
 

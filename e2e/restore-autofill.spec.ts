@@ -88,12 +88,12 @@ test('repair encoding turns EUC-KR mojibake back into Korean, and says so when t
   await app.select('±èÀÏ¼º', { column: 'korean', row: index });
   await page.getByRole('button', { name: 'Repair', exact: true }).click();
   await expect(cell).toHaveText('김일성 동지');
-  await expect(page.locator('.restore-notices .notice')).toContainText('repaired 1 stretch (euckr-as-latin1)');
+  await expect(page.locator('.notices .notice')).toContainText('repaired 1 stretch (euckr-as-latin1)');
 
   // Normal text is left alone, with the reason in a notice (not a dialog).
   await app.select('International', { column: 'english', row: index });
   await page.keyboard.press('Control+Alt+r');
-  await expect(page.locator('.restore-notices .notice').last()).toContainText('Encoding left as it is: no reversible mojibake found');
+  await expect(page.locator('.notices .notice').last()).toContainText('Encoding left as it is: no reversible mojibake found');
   await expect(app.cell(index, 'english')).toHaveText('Department of International Relations');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await app.screenshot('restore-repair');

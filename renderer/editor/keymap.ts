@@ -1,65 +1,30 @@
 /**
- * The editor's keymaps: ours (from the shortcut table) before prosemirror-commands'
- * base keymap.
+ * The editor's keymaps: the command table's keys bound to the commands the app
+ * gives (renderer/src/commands/bindings.ts), before prosemirror-commands' base
+ * keymap.
  */
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
-import { redo, undo } from 'prosemirror-history';
 import { undoInputRule } from 'prosemirror-inputrules';
 import type { Command, Plugin } from 'prosemirror-state';
-import type { Schema } from 'prosemirror-model';
-import { SHORTCUTS, type ShortcutName } from './shortcuts';
-import { cycleInsertionKind, toggleInsertion } from './commands/insertion';
-import { canCorrect, revertCorrection } from './commands/correction';
-import { insertFootnote } from './commands/footnote';
-import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from './commands/segments';
-import { deleteAcrossCells, goToCell, insertHardBreak, selectCell } from './commands/cells';
+import { commandKeys, type CommandId } from '../../shared/commands';
+import { deleteAcrossCells } from './commands/cells';
 
-/** What the editor asks of the surrounding UI. */
-export interface EditorUi {
-  /** Opens the inline correction form for the current selection. */
-  openCorrection(): void;
-  /** Shows the shortcuts overlay. */
-  showShortcuts(): void;
-}
+/** The editor's commands by their id in the command table. */
+export type EditorCommands = Partial<Record<CommandId, Command>>;
 
-/** The commands behind the editor's shortcuts, by shortcut name. */
-export function editorCommands(ui: EditorUi): Partial<Record<ShortcutName, Command>> {
-  return {
-    undo,
-    redo,
-    lineBreak: insertHardBreak,
-    selectCell,
-    insertion: toggleInsertion(),
-    insertionKind: cycleInsertionKind,
-    correct: (state, dispatch) => {
-      if (!canCorrect(state)) return false;
-      if (dispatch) ui.openCorrection();
-      return true;
-    },
-    revertCorrection,
-    footnote: insertFootnote(),
-    split: splitSegment(),
-    merge: mergeWithNext,
-    witnessDown: moveLastWitnessLineDown,
-    witnessUp: moveFirstWitnessLineUp,
-    cellDown: goToCell(1),
-    cellUp: goToCell(-1),
-    cellRight: goToCell(1, true),
-    cellLeft: goToCell(-1, true),
-    help: () => {
-      ui.showShortcuts();
-      return true;
-    },
-  };
-}
-
-/** Builds the editor's keymap plugins: ours first, then the base keymap. */
-export function buildKeymap(_schema: Schema, ui: EditorUi): Plugin[] {
+/** The key bindings of these commands: every key the table gives each one. */
+export function keyBindings(commands: EditorCommands): Record<string, Command> {
   const bindings: Record<string, Command> = {};
-  for (const [name, command] of Object.entries(editorCommands(ui))) {
-    for (const key of SHORTCUTS[name as ShortcutName].keys) bindings[key] = command;
+  for (const [id, command] of Object.entries(commands) as [CommandId, Command | undefined][]) {
+    if (command) for (const key of commandKeys(id)) bindings[key] = command;
   }
+  return bindings;
+}
+
+/** Builds the editor's keymap plugins: the commands' keys first, then the base keymap. */
+export function buildKeymap(commands: EditorCommands): Plugin[] {
+  const bindings = keyBindings(commands);
   // Backspace first undoes a just-applied input rule (`[text]` → insertion), and
   // deleting across cells clears their text instead of removing rows.
   const base: Record<string, Command> = {};

@@ -1,8 +1,9 @@
 /**
- * The editor's plugins and node views, assembled in one place. Later features
- * (live witness checking, suggestions, glossary names) add their plugins through
- * `extra` and their witness highlights through node decorations (see
- * `WitnessHighlight`), without touching the rest.
+ * The editor's plugins and node views, assembled in one place. The app gives the
+ * commands behind the keys (by command-table id) and the plugins of the
+ * restoration tools (`extra`: live witness check, suggestions, proposals), which
+ * add their witness highlights through node decorations (see `WitnessHighlight`).
+ * The editor itself knows nothing of React, the app bridge or renderer/restore.
  */
 import { EditorState, type Plugin } from 'prosemirror-state';
 import { history } from 'prosemirror-history';
@@ -10,7 +11,7 @@ import type { Node, Schema } from 'prosemirror-model';
 import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
 import type { PMJson } from '../../shared/model/document';
 import { buildInputRules } from './input-rules';
-import { buildKeymap, type EditorUi } from './keymap';
+import { buildKeymap, type EditorCommands } from './keymap';
 import { buildWitnessGuard } from './witness-guard';
 import { buildAnnotationsPlugin } from './annotations';
 import { buildFootnoteFocus, FootnoteView } from './footnote-view';
@@ -19,11 +20,11 @@ import { buildTyping } from './typing';
 import { buildRowNumbers, SegmentView } from './row-numbers';
 import { WitnessView } from './witness-view';
 import { buildViewport } from './viewport';
-import { buildRestorePlugins } from '../restore';
 
 export interface EditorOptions {
-  ui: EditorUi;
-  /** Plugins of later features, after ours (so our keymap wins). */
+  /** The commands behind the command table's keys (renderer/src/commands/bindings.ts). */
+  commands: EditorCommands;
+  /** Plugins of the restoration tools, after ours (so our keymap wins). */
   extra?: Plugin[];
 }
 
@@ -33,7 +34,7 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     // First: the plugins after it read which rows are drawn in the same transaction.
     buildViewport(),
     buildInputRules(schema),
-    ...buildKeymap(schema, options.ui),
+    ...buildKeymap(options.commands),
     history({ newGroupDelay: 500 }),
     buildWitnessGuard(),
     buildAnnotationsPlugin(schema),
@@ -41,8 +42,7 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     buildFootnoteFocus(),
     buildClipboard(schema),
     ...buildTyping(),
-    // Restoring the Korean: live witness check, suggestions, auto-fill proposals.
-    ...buildRestorePlugins(schema),
+    // Restoring the Korean (from the app): live witness check, suggestions, auto-fill proposals.
     ...(options.extra ?? []),
   ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc, en, ko, seg, stateFor, wit } from '../editor/test-builders';
 import { addToGlossary, glossaryPrefill } from './commands';
-import { restoreUi } from './restore-ui';
+import { RestoreUi } from './restore-ui';
 import { GlossaryStore, type GlossaryApi } from './glossary-store';
 import type { GlossaryEntry } from '../../shared/model/project';
 
@@ -13,14 +13,17 @@ describe('add to glossary from a selection', () => {
     expect(glossaryPrefill(stateFor(k))).toEqual({ ko: '푸자노프' });
   });
 
+  const restoreUi = new RestoreUi(() => undefined);
+  const add = addToGlossary(restoreUi);
+
   it('does not apply to an empty selection or one across cells', () => {
-    expect(addToGlossary(stateFor(doc(seg(en('Puz<a>anov'), wit(), ko()))))).toBe(false);
-    expect(addToGlossary(stateFor(doc(seg(en('Puz<a>anov'), wit(), ko('푸<b>자'))))) ).toBe(false);
+    expect(add(stateFor(doc(seg(en('Puz<a>anov'), wit(), ko()))))).toBe(false);
+    expect(add(stateFor(doc(seg(en('Puz<a>anov'), wit(), ko('푸<b>자'))))) ).toBe(false);
   });
 
   it('asks the UI for the glossary form, once', () => {
     const state = stateFor(doc(seg(en('Comrade <a>Puzanov<b>'), wit(), ko())));
-    expect(addToGlossary(state, () => undefined)).toBe(true);
+    expect(add(state, () => undefined)).toBe(true);
     expect(restoreUi.peekPrefill()).toEqual({ en: 'Puzanov' });
     expect(restoreUi.takePrefill()).toEqual({ en: 'Puzanov' });
     expect(restoreUi.takePrefill()).toBeNull();

@@ -1,14 +1,14 @@
 /**
- * The restoration commands as the toolbar and the keymap run them, bound to the
- * glossary the window knows and to the notices: auto-fill, accepting proposals,
- * repairing the encoding, adding a selection to the glossary.
+ * The restoration commands as the toolbar, the menu and the keymap run them,
+ * bound to the services the app gives (the window's glossary, notices and glossary
+ * form): auto-fill, accepting proposals, repairing the encoding, adding a
+ * selection to the glossary.
  */
 import type { Command, EditorState } from 'prosemirror-state';
 import { columnAt } from '../editor/positions';
-import { acceptProposal, acceptSegmentProposals, autofillRestoration } from './proposals';
+import { autofillRestoration } from './proposals';
 import { repairEncoding } from './repair';
-import { restoreUi, type GlossaryPrefill } from './restore-ui';
-import type { GlossaryStore } from './glossary-store';
+import type { GlossaryPrefill, Notify, RestoreServices } from './restore-ui';
 
 /** The text of a selection inside one English or Korean cell, as a glossary prefill. */
 export function glossaryPrefill(state: EditorState): GlossaryPrefill | null {
@@ -22,18 +22,20 @@ export function glossaryPrefill(state: EditorState): GlossaryPrefill | null {
 }
 
 /** Opens the glossary form prefilled with the selection (English → en, Korean → ko). */
-export const addToGlossary: Command = (state, dispatch) => {
-  const prefill = glossaryPrefill(state);
-  if (!prefill) return false;
-  if (dispatch) restoreUi.requestGlossaryAdd(prefill);
-  return true;
-};
+export function addToGlossary(ui: Pick<RestoreServices['ui'], 'requestGlossaryAdd'>): Command {
+  return (state, dispatch) => {
+    const prefill = glossaryPrefill(state);
+    if (!prefill) return false;
+    if (dispatch) ui.requestGlossaryAdd(prefill);
+    return true;
+  };
+}
 
-/** Auto-fill with the glossary the window knows now; says so when the witness proves nothing. */
-export function autofillWith(glossary: GlossaryStore, scope: 'segment' | 'all'): Command {
+/** Auto-fill with the glossary known now; says so when the witness proves nothing. */
+export function autofillWith(services: RestoreServices, scope: 'segment' | 'all'): Command {
   return (state, dispatch, view) =>
-    autofillRestoration([...glossary.list()], scope, (segments) =>
-      restoreUi.notify(
+    autofillRestoration([...services.glossary.list()], scope, (segments) =>
+      services.ui.notify(
         'info',
         segments === 0
           ? 'Nothing to auto-fill: auto-fill only fills empty restorations.'
@@ -43,18 +45,8 @@ export function autofillWith(glossary: GlossaryStore, scope: 'segment' | 'all'):
 }
 
 /** Repair with the outcome shown as a notice. */
-export const repairWithNotice: Command = repairEncoding((report) =>
-  restoreUi.notify(report.changed ? 'success' : 'info', report.changed ? `Encoding: ${report.reason}.` : `Encoding left as it is: ${report.reason}.`),
-);
-
-/** The restoration commands by shortcut name. */
-export function restoreCommands(glossary: GlossaryStore): Record<'autofill' | 'autofillAll' | 'acceptProposal' | 'acceptRowProposals' | 'repairEncoding' | 'addToGlossary', Command> {
-  return {
-    autofill: autofillWith(glossary, 'segment'),
-    autofillAll: autofillWith(glossary, 'all'),
-    acceptProposal,
-    acceptRowProposals: acceptSegmentProposals,
-    repairEncoding: repairWithNotice,
-    addToGlossary,
-  };
+export function repairWithNotice(notify: Notify): Command {
+  return repairEncoding((report) =>
+    notify(report.changed ? 'success' : 'info', report.changed ? `Encoding: ${report.reason}.` : `Encoding left as it is: ${report.reason}.`),
+  );
 }

@@ -1,9 +1,11 @@
 /**
  * What the restoration commands ask of the UI around the editor: open the glossary
  * form prefilled from a selection, and show short non-modal notices (a repair that
- * found nothing, an auto-fill with nothing to fill). One window shows one editor,
- * so one instance serves it; React reads it through `useSyncExternalStore`.
+ * found nothing, an auto-fill with nothing to fill). The app layer creates one for
+ * the window (renderer/src/window-services.ts) and gives it the window's notices;
+ * React reads the prefill request through `subscribe`.
  */
+import type { GlossaryEntry } from '../../shared/model/project';
 
 /** A glossary form prefilled from a selection. */
 export interface GlossaryPrefill {
@@ -11,30 +13,35 @@ export interface GlossaryPrefill {
   ko?: string;
 }
 
-export interface RestoreNotice {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  text: string;
+/** The kinds of notice the window shows. */
+export type NoticeKind = 'info' | 'success' | 'error';
+
+/** Shows a short notice in the window. */
+export type Notify = (kind: NoticeKind, text: string) => void;
+
+/** What the restoration commands need from the app: the glossary, notices, the glossary form. */
+export interface RestoreServices {
+  /** The glossary as known now (auto-fill reads it synchronously). */
+  glossary: { list(): readonly GlossaryEntry[] };
+  ui: { notify: Notify; requestGlossaryAdd(prefill: GlossaryPrefill): void };
 }
 
 export class RestoreUi {
   private prefill: GlossaryPrefill | null = null;
-  private notices: readonly RestoreNotice[] = [];
-  private version = 0;
-  private nextId = 1;
   private readonly listeners = new Set<() => void>();
+
+  /** `notify` shows a notice (the window's one notice list). */
+  constructor(readonly notify: Notify) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  getVersion = (): number => this.version;
-
   /** Asks for the glossary form, prefilled. */
   requestGlossaryAdd(prefill: GlossaryPrefill): void {
     this.prefill = prefill;
-    this.emit();
+    for (const listener of this.listeners) listener();
   }
 
   /** A pending prefill request, without taking it. */
@@ -48,28 +55,4 @@ export class RestoreUi {
     this.prefill = null;
     return prefill;
   }
-
-  getNotices = (): readonly RestoreNotice[] => this.notices;
-
-  notify(kind: RestoreNotice['kind'], text: string): void {
-    const id = this.nextId++;
-    this.notices = [...this.notices.slice(-3), { id, kind, text }];
-    this.emit();
-    // Errors stay until dismissed; the rest go after a while.
-    if (kind !== 'error') setTimeout(() => this.dismiss(id), 8000);
-  }
-
-  dismiss(id: number): void {
-    if (!this.notices.some((n) => n.id === id)) return;
-    this.notices = this.notices.filter((n) => n.id !== id);
-    this.emit();
-  }
-
-  private emit(): void {
-    this.version++;
-    for (const listener of this.listeners) listener();
-  }
 }
-
-/** The window's instance. */
-export const restoreUi = new RestoreUi();

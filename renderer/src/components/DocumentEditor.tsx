@@ -7,27 +7,27 @@ import { EditorView } from 'prosemirror-view';
 import { schema } from '../../../shared/model/schema';
 import type { PMJson } from '../../../shared/model/document';
 import type { EditorController } from '../../editor/controller';
-import type { EditorUi } from '../../editor/keymap';
-import { buildNodeViews, createEditorState, type ColumnLanguages } from '../../editor/plugins';
+import { buildNodeViews, createEditorState, type ColumnLanguages, type EditorOptions } from '../../editor/plugins';
 
 interface Props {
   controller: EditorController;
   body: PMJson;
   languages: ColumnLanguages;
-  ui: EditorUi;
+  /** The commands behind the keys, and the restoration plugins (built fresh for each mount). */
+  options: () => EditorOptions;
 }
 
-export function DocumentEditor({ controller, body, languages, ui }: Props) {
+export function DocumentEditor({ controller, body, languages, options }: Props) {
   const mount = useRef<HTMLDivElement>(null);
   // Read once at mount: later prop changes must not reach into the view.
-  const initial = useRef({ body, languages, ui });
+  const initial = useRef({ body, languages, options });
 
   useLayoutEffect(() => {
     const place = mount.current;
     if (!place) return;
-    const { body: initialBody, languages: langs, ui: editorUi } = initial.current;
+    const { body: initialBody, languages: langs, options: editorOptions } = initial.current;
     const view = new EditorView(place, {
-      state: createEditorState(schema, initialBody, { ui: editorUi }),
+      state: createEditorState(schema, initialBody, editorOptions()),
       nodeViews: buildNodeViews(langs),
       dispatchTransaction: controller.dispatch,
       attributes: {

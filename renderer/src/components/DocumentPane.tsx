@@ -4,17 +4,16 @@
  * document mounts a fresh pane.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
-import { redo, undo } from 'prosemirror-history';
 import type { DocumentFile, DocumentMeta } from '../../../shared/model/document';
+import type { CommandId } from '../../../shared/commands';
+import { schema } from '../../../shared/model/schema';
 import { EditorController } from '../../editor/controller';
-import type { EditorUi } from '../../editor/keymap';
-import { languageTag } from '../../editor/plugins';
-import { cycleInsertionKind, toggleInsertion } from '../../editor/commands/insertion';
-import { canCorrect, revertCorrection } from '../../editor/commands/correction';
-import { insertFootnote } from '../../editor/commands/footnote';
-import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from '../../editor/commands/segments';
-import type { MenuCommand } from '../menu-commands';
+import { languageTag, type EditorOptions } from '../../editor/plugins';
+import { buildRestorePlugins } from '../../restore';
+import { editorCommands, type PaneActions } from '../commands/bindings';
+import type { PaneTarget } from '../commands/run';
 import type { SaveRegistry, SavePayload } from '../save-registry';
+import { glossaryStore, restoreServices, restoreUi, suggestFetch } from '../window-services';
 import { DocumentEditor } from './DocumentEditor';
 import { MetaForm } from './MetaForm';
 import { Toolbar } from './Toolbar';
@@ -23,20 +22,17 @@ import { SidePanel, type PanelId } from './SidePanel';
 import { CorrectionForm } from './CorrectionForm';
 import { MarkBubble } from './MarkBubble';
 import { SuggestLayer } from './SuggestLayer';
-import { glossaryStore, restoreCommands, restoreUi } from '../../restore';
 
-const restoreMenu = restoreCommands(glossaryStore);
-
-export interface DocumentPaneHandle {
-  command(command: MenuCommand): void;
+/** The open document as the window's commands reach it. */
+export interface DocumentPaneHandle extends PaneTarget {
   focusEditor(): void;
 }
 
 interface Props {
   doc: DocumentFile;
   registry: SaveRegistry;
-  onShowHelp(): void;
-  onExport(): void;
+  /** Runs a command of the table by id (the toolbar's window commands). */
+  run(id: CommandId): void;
   ref?: Ref<DocumentPaneHandle>;
 }
 
@@ -50,7 +46,7 @@ function hasOriginal(doc: DocumentFile): boolean {
   return (doc.body.content ?? []).some((segment) => (segment.content ?? []).some((cell) => cell.type === 'original'));
 }
 
-export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props) {
+export function DocumentPane({ doc, registry, run, ref }: Props) {
   const controller = useMemo(() => new EditorController(), []);
   const metaRef = useRef<DocumentMeta>(doc.meta);
   const [title, setTitle] = useState(doc.meta.title);
@@ -85,12 +81,22 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
   }, [registry, doc.id, payload, controller]);
   const saveState = useSyncExternalStore(autosave.subscribe, autosave.getSnapshot);
 
-  const ui = useMemo<EditorUi>(
+  const actions = useMemo<PaneActions>(
     () => ({
       openCorrection: () => setCorrecting(true),
-      showShortcuts: onShowHelp,
+      toggleDetails: () => setShowDetails((v) => !v),
+      showPanel: (id: PanelId) => setPanel(id),
     }),
-    [onShowHelp],
+    [],
+  );
+  // This document's commands, by command-table id: the keymap, the toolbar and the menu run these.
+  const commands = useMemo(() => editorCommands({ restore: restoreServices, pane: actions }), [actions]);
+  const editorOptions = useCallback(
+    (): EditorOptions => ({
+      commands,
+      extra: buildRestorePlugins(schema, { fetch: suggestFetch(), glossaryGeneration: () => glossaryStore.generation }),
+    }),
+    [commands],
   );
 
   const onMetaChange = useCallback(
@@ -102,61 +108,18 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
     [autosave],
   );
 
-  const command = useCallback(
-    (name: MenuCommand) => {
-      const run = (cmd: Parameters<EditorController['run']>[0]) => controller.run(cmd);
-      switch (name) {
-        case 'undo':
-          return void run(undo);
-        case 'redo':
-          return void run(redo);
-        case 'insertion':
-          return void run(toggleInsertion());
-        case 'insertion-kind':
-          return void run(cycleInsertionKind);
-        case 'correction':
-          if (controller.can(canCorrect)) setCorrecting(true);
-          return;
-        case 'revert-correction':
-          return void run(revertCorrection);
-        case 'footnote':
-          return void run(insertFootnote());
-        case 'split-segment':
-          return void run(splitSegment());
-        case 'merge-segment':
-          return void run(mergeWithNext);
-        case 'witness-line-down':
-          return void run(moveLastWitnessLineDown);
-        case 'witness-line-up':
-          return void run(moveFirstWitnessLineUp);
-        case 'panel-footnotes':
-          return setPanel('footnotes');
-        case 'panel-corrections':
-          return setPanel('corrections');
-        case 'panel-glossary':
-          return setPanel('glossary');
-        case 'toggle-details':
-          return setShowDetails((v) => !v);
-        case 'autofill':
-          return void run(restoreMenu.autofill);
-        case 'autofill-all':
-          return void run(restoreMenu.autofillAll);
-        case 'accept-proposal':
-          return void run(restoreMenu.acceptProposal);
-        case 'accept-row-proposals':
-          return void run(restoreMenu.acceptRowProposals);
-        case 'repair-encoding':
-          return void run(restoreMenu.repairEncoding);
-        case 'add-to-glossary':
-          return void run(restoreMenu.addToGlossary);
-        default:
-          return;
-      }
-    },
-    [controller],
+  useImperativeHandle(
+    ref,
+    () => ({
+      actions,
+      runEditor: (id: CommandId) => {
+        const command = commands[id];
+        return command ? controller.run(command) : false;
+      },
+      focusEditor: () => controller.focus(),
+    }),
+    [actions, commands, controller],
   );
-
-  useImperativeHandle(ref, () => ({ command, focusEditor: () => controller.focus() }), [command, controller]);
 
   const languages = useMemo(
     () => ({ english: 'en', korean: 'ko', original: languageTag(doc.meta.originalLanguage) || 'und' }),
@@ -174,7 +137,7 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
           {showDetails ? 'Hide details' : 'Details'}
         </button>
       </header>
-      <Toolbar controller={controller} onCorrect={() => setCorrecting(true)} onHelp={onShowHelp} onExport={onExport} />
+      <Toolbar controller={controller} commands={commands} run={run} />
       <div className="document-body">
         <div className="document-main">
           <MetaForm id="document-details" hidden={!showDetails} initial={doc.meta} onChange={onMetaChange} />
@@ -192,7 +155,7 @@ export function DocumentPane({ doc, registry, onShowHelp, onExport, ref }: Props
           {/* The rows scroll on their own, under fixed column headings (no sticky positioning: cheaper frames). */}
           <div className="document-scroll-frame">
             <div className="document-scroll" id="editor">
-              <DocumentEditor controller={controller} body={doc.body} languages={languages} ui={ui} />
+              <DocumentEditor controller={controller} body={doc.body} languages={languages} options={editorOptions} />
             </div>
           </div>
         </div>

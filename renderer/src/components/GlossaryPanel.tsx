@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { GlossaryEntry } from '../../../shared/model/project';
 import type { EditorController } from '../../editor/controller';
 import { keyHint } from '../../editor/shortcuts';
-import { addToGlossary, glossaryStore, restoreUi } from '../../restore';
+import { addToGlossary, glossaryStore, restoreUi } from '../window-services';
 import { useEditorSelector } from '../hooks';
 import { errorMessage } from '../api';
 import { GlossaryForm, type GlossaryDraft } from './GlossaryForm';

@@ -1,16 +1,22 @@
 /**
- * Every keyboard shortcut, grouped, from the one shortcut table. A modal dialog
- * the user asked for (F1): Escape or the button closes it, the focus returns.
+ * Every command with keys, grouped, from the command table (shared/commands). A
+ * modal dialog the user asked for (F1): Escape or the button closes it, the focus
+ * returns.
  */
 import { useModalDialog } from '../hooks';
-import { SHORTCUTS, displayKey, type Shortcut } from '../../editor/shortcuts';
+import { COMMAND_GROUPS, COMMANDS, type CommandSpec } from '../../../shared/commands';
+import { displayKey } from '../../editor/shortcuts';
+
+type Shortcut = CommandSpec & { keys: readonly string[] };
+
+/** The commands with keys, by overlay group, in the table's order. */
+const GROUPS: [string, Shortcut[]][] = COMMAND_GROUPS.map((group): [string, Shortcut[]] => [
+  group,
+  (COMMANDS as readonly CommandSpec[]).filter((c): c is Shortcut => c.group === group && !!c.keys?.length),
+]).filter(([, items]) => items.length > 0);
 
 export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
   const dialog = useModalDialog();
-  const groups = new Map<string, [string, Shortcut][]>();
-  for (const [name, shortcut] of Object.entries(SHORTCUTS) as [string, Shortcut][]) {
-    groups.set(shortcut.group, [...(groups.get(shortcut.group) ?? []), [name, shortcut]]);
-  }
   return (
     <dialog
       ref={dialog}
@@ -29,12 +35,12 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
         </button>
       </header>
       <div className="shortcut-groups">
-        {[...groups].map(([group, items]) => (
+        {GROUPS.map(([group, items]) => (
           <section key={group}>
             <h3>{group}</h3>
             <dl>
-              {items.map(([name, s]) => (
-                <div key={name} className="shortcut">
+              {items.map((s) => (
+                <div key={s.id} className="shortcut">
                   <dt>
                     {s.keys.map((k, i) => (
                       <span key={k}>

@@ -1,16 +1,16 @@
 /**
  * The floating layer of the restoration tools: the suggestion list at the caret
- * (or beside the picked witness characters), and short notices from the
- * restoration commands (encoding repair). It never takes the focus: the list is
+ * (or beside the picked witness characters). It never takes the focus: the list is
  * driven from the editor (Tab, Ctrl+1…9, Esc) or by clicking.
  */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { EditorController } from '../../editor/controller';
 import { useEditorSelector } from '../hooks';
 import { displayKey } from '../../editor/shortcuts';
-import { acceptSuggestion, glossaryStore, restoreUi, suggestView } from '../../restore';
+import { acceptSuggestion, suggestView } from '../../restore';
+import { glossaryStore } from '../window-services';
 import type { SuggestionItem } from '../../../shared/ipc/contract';
 import type { Target } from '../../restore/target';
 import { usePopoverPosition, type ScreenRect } from './popover-position';
@@ -71,7 +71,6 @@ export function SuggestLayer({ controller }: { controller: EditorController }) {
       <div className="visually-hidden" aria-live="polite">
         {view ? `${view.items.length} suggestion${view.items.length === 1 ? '' : 's'} for ${view.target.token}; Tab accepts ${view.items[0]?.text ?? ''}` : ''}
       </div>
-      <RestoreNotices />
     </>
   );
 }
@@ -122,24 +121,6 @@ function SuggestList({ controller, view, position }: { controller: EditorControl
       <p className="popover-hint">
         <kbd>Tab</kbd> accepts the first, <kbd>{mod}1…9</kbd> the n-th · <kbd>Esc</kbd> closes
       </p>
-    </div>
-  );
-}
-
-function RestoreNotices() {
-  useSyncExternalStore(restoreUi.subscribe, restoreUi.getVersion);
-  const notices = restoreUi.getNotices();
-  if (!notices.length) return null;
-  return (
-    <div className="notices restore-notices" aria-live="polite">
-      {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span className="notice-text">{notice.text}</span>
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => restoreUi.dismiss(notice.id)}>
-            ×
-          </button>
-        </div>
-      ))}
     </div>
   );
 }

@@ -1,107 +1,82 @@
 /**
- * The editing toolbar. Each button runs the same command as its shortcut and is
- * enabled when that command applies (asked without dispatching).
+ * The editing toolbar, from the command table: every command placed in the
+ * toolbar, by group. Each button runs the same command as its keys and the menu,
+ * and an editor command's button is enabled when that command applies (asked
+ * without dispatching).
  */
-import type { Command, EditorState } from 'prosemirror-state';
-import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
+import type { EditorState } from 'prosemirror-state';
+import { COMMANDS, TOOLBAR_GROUPS, type CommandId, type CommandSpec, type ToolbarPlacement } from '../../../shared/commands';
 import type { EditorController } from '../../editor/controller';
+import type { EditorCommands } from '../../editor/keymap';
 import { useEditorSelector } from '../hooks';
-import { ariaKeys, keyHint, type ShortcutName } from '../../editor/shortcuts';
-import { insertionAtSelection, toggleInsertion } from '../../editor/commands/insertion';
-import { canCorrect, correctionAtSelection, revertCorrection } from '../../editor/commands/correction';
-import { insertFootnote } from '../../editor/commands/footnote';
-import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from '../../editor/commands/segments';
-import { glossaryStore, restoreCommands } from '../../restore';
+import { ariaKeys, keyHint } from '../../editor/shortcuts';
+import { BINDINGS, type ToolbarLook } from '../commands/bindings';
 
 interface Props {
   controller: EditorController;
-  onCorrect(): void;
-  onHelp(): void;
-  onExport(): void;
+  /** The open document's editor commands (enabled state, clicks). */
+  commands: EditorCommands;
+  /** Runs any command by id (window and pane actions). */
+  run(id: CommandId): void;
 }
 
-const insertion = toggleInsertion();
-const footnote = insertFootnote();
-const split = splitSegment();
-const restore = restoreCommands(glossaryStore);
+type ToolbarCommand = CommandSpec & { id: CommandId; toolbar: ToolbarPlacement };
+const BUTTONS = (COMMANDS as readonly CommandSpec[]).filter((c): c is ToolbarCommand => !!c.toolbar);
 
-function toolbarState(state: EditorState) {
-  return {
-    undo: undoDepth(state) > 0,
-    redo: redoDepth(state) > 0,
-    insertion: insertion(state),
-    inInsertion: insertionAtSelection(state) !== null,
-    correct: canCorrect(state),
-    inCorrection: correctionAtSelection(state) !== null,
-    footnote: footnote(state),
-    split: split(state),
-    merge: mergeWithNext(state),
-    down: moveLastWitnessLineDown(state),
-    up: moveFirstWitnessLineUp(state),
-    autofill: restore.autofill(state),
-    acceptRow: restore.acceptRowProposals(state),
-    repair: restore.repairEncoding(state),
-    glossary: restore.addToGlossary(state),
+/** Every button's state, flat, so that React re-renders only when one changes. */
+function toolbarState(commands: EditorCommands) {
+  return (state: EditorState): Record<string, boolean | string | undefined> => {
+    const s: Record<string, boolean | string | undefined> = {};
+    for (const { id } of BUTTONS) {
+      const binding = BINDINGS[id];
+      if (binding.kind !== 'editor') continue;
+      const command = commands[id];
+      s[id] = binding.enabled ? binding.enabled(state) : !!command?.(state);
+      const look: ToolbarLook = binding.look?.(state) ?? {};
+      s[`${id}.pressed`] = look.pressed;
+      s[`${id}.label`] = look.label;
+      s[`${id}.text`] = look.text;
+    }
+    return s;
   };
 }
 
-export function Toolbar({ controller, onCorrect, onHelp, onExport }: Props) {
-  const s = useEditorSelector(controller, toolbarState, null);
-  const run = (command: Command) => () => controller.run(command);
-  const button = (
-    label: string,
-    shortcut: ShortcutName | null,
-    activate: () => void,
-    enabled: boolean,
-    extra?: { pressed?: boolean; className?: string; text?: string },
-  ) => (
-    <button
-      type="button"
-      className={extra?.className}
-      disabled={!enabled}
-      aria-pressed={extra?.pressed}
-      aria-keyshortcuts={shortcut ? ariaKeys(shortcut) : undefined}
-      title={shortcut ? `${label} (${keyHint(shortcut)})` : label}
-      // Keep the editor's selection: a toolbar click must not take the focus first.
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={activate}
-    >
-      {extra?.text ?? label}
-    </button>
-  );
+export function Toolbar({ controller, commands, run }: Props) {
+  const s = useEditorSelector(controller, toolbarState(commands), null);
+  const activate = (id: CommandId) => () => {
+    const command = commands[id];
+    if (BINDINGS[id].kind === 'editor') {
+      if (command) controller.run(command);
+    } else run(id);
+  };
+  const button = ({ id, toolbar }: ToolbarCommand) => {
+    const editorCommand = BINDINGS[id].kind === 'editor';
+    const label = (s?.[`${id}.label`] as string | undefined) ?? toolbar.label;
+    const hint = keyHint(id);
+    return (
+      <button
+        key={id}
+        type="button"
+        className={`tool-${id}`}
+        disabled={editorCommand && !s?.[id]}
+        aria-pressed={s?.[`${id}.pressed`] as boolean | undefined}
+        aria-keyshortcuts={ariaKeys(id)}
+        title={hint ? `${label} (${hint})` : label}
+        // Keep the editor's selection: a toolbar click must not take the focus first.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={activate(id)}
+      >
+        {(s?.[`${id}.text`] as string | undefined) ?? toolbar.text ?? label}
+      </button>
+    );
+  };
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing" data-region>
-      <div className="toolbar-group" role="group" aria-label="History">
-        {button('Undo', 'undo', run(undo), !!s?.undo, { text: '↶ Undo' })}
-        {button('Redo', 'redo', run(redo), !!s?.redo, { text: '↷ Redo' })}
-      </div>
-      <div className="toolbar-group" role="group" aria-label="Annotations">
-        {button(s?.inInsertion ? 'Remove insertion' : 'Insertion', 'insertion', run(insertion), !!s?.insertion, {
-          pressed: !!s?.inInsertion,
-          className: 'tool-insertion',
-          text: '[ ] Insertion',
-        })}
-        {button('Correct…', 'correct', onCorrect, !!s?.correct, { text: s?.inCorrection ? 'Edit correction…' : 'Correct…' })}
-        {button('Revert correction', 'revertCorrection', run(revertCorrection), !!s?.inCorrection, { text: 'Revert' })}
-        {button('Footnote', 'footnote', run(footnote), !!s?.footnote, { text: '¹ Footnote' })}
-      </div>
-      <div className="toolbar-group" role="group" aria-label="Rows">
-        {button('Split row', 'split', run(split), !!s?.split)}
-        {button('Merge with next row', 'merge', run(mergeWithNext), !!s?.merge, { text: 'Merge ↓' })}
-        {button('Move last witness line to the next row', 'witnessDown', run(moveLastWitnessLineDown), !!s?.down, { text: 'Line ↓' })}
-        {button('Pull the next row’s first witness line up', 'witnessUp', run(moveFirstWitnessLineUp), !!s?.up, { text: 'Line ↑' })}
-      </div>
-      <div className="toolbar-group" role="group" aria-label="Restoring the Korean">
-        {button('Auto-fill the row from the witness', 'autofill', run(restore.autofill), !!s?.autofill, { text: 'Auto-fill' })}
-        {button('Auto-fill every empty restoration', 'autofillAll', run(restore.autofillAll), true, { text: 'Fill all' })}
-        {button('Accept the row’s proposals', 'acceptRowProposals', run(restore.acceptRowProposals), !!s?.acceptRow, { text: 'Accept' })}
-        {button('Repair encoding (mojibake)', 'repairEncoding', run(restore.repairEncoding), !!s?.repair, { text: 'Repair' })}
-        {button('Add to glossary…', 'addToGlossary', run(restore.addToGlossary), !!s?.glossary, { text: '+ Glossary' })}
-      </div>
-      <div className="toolbar-group toolbar-end" role="group" aria-label="Document">
-        {button('Export…', null, onExport, true)}
-        {button('Keyboard shortcuts', 'help', onHelp, true, { text: '?' })}
-      </div>
+      {TOOLBAR_GROUPS.map((group) => (
+        <div key={group.id} className={`toolbar-group${group.id === 'document' ? ' toolbar-end' : ''}`} role="group" aria-label={group.ariaLabel}>
+          {BUTTONS.filter((c) => c.toolbar.group === group.id).map(button)}
+        </div>
+      ))}
     </div>
   );
 }

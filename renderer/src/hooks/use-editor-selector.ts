@@ -2,9 +2,9 @@
  * React's read-only window on the editor: a value derived from the editor state,
  * re-rendering only when that value changes (shallowly), not on every keystroke.
  */
-import { useCallback, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
-import type { EditorController } from '../editor/controller';
+import type { EditorController } from '../../editor/controller';
 
 export function shallowEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
@@ -43,22 +43,4 @@ export function useEditorSelector<T>(
     // `fallback` and `equal` are treated as constants; `select` is read through a ref.
   }, [controller]);
   return useSyncExternalStore(controller.subscribe, getSnapshot);
-}
-
-/**
- * Opens a `<dialog>` as a modal for as long as the component is mounted, and gives
- * the focus back to where it was when it closes.
- */
-export function useModalDialog(): RefObject<HTMLDialogElement | null> {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    el?.showModal();
-    return () => {
-      el?.close();
-      previous?.focus?.();
-    };
-  }, []);
-  return dialog;
 }

@@ -1,0 +1,16 @@
+/**
+ * The window's saving: one registry of autosaves (renderer/src/save-registry.ts)
+ * that saves through the app, re-rendering when what is unsaved changes.
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+import { api } from '../api';
+import { SaveRegistry, type SavePayload } from '../save-registry';
+
+export function useSaveRegistry(onSaved: (payload: SavePayload) => void): SaveRegistry {
+  const registry = useMemo(
+    () => new SaveRegistry((payload) => api.saveDocument(payload).then((result) => (onSaved(payload), result))),
+    [onSaved],
+  );
+  useSyncExternalStore(registry.subscribe, registry.getVersion);
+  return registry;
+}
