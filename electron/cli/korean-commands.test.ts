@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { koreanCommands } from './korean-commands';
 import { runCli } from './main';
+import { check } from '../../shared/korean/check';
 import type { CliIO } from './types';
 
 const SEED_1960 = join(__dirname, '../../resources/samples/1960-08-30-puzanov-conversation.txt');
@@ -162,6 +163,89 @@ describe('interlinea suggest', () => {
     const missing = await run('suggest', ['x', '--project', 'nowhere']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot open project nowhere/);
+  });
+});
+
+describe('interlinea draft', () => {
+  const witness = ['1960D 8 30|', '8 : SAPMO-BA, DY 30, IV 2/20/137', '', 'xx lP\\ ( Y XX | .'];
+  beforeEach(async () => {
+    await writeFile(join(root, 'witness.txt'), `${witness.join('\n')}\n`);
+    await writeFile(
+      join(root, 'english.txt'),
+      'August 30, 1960\nArchival signature: SAPMO-BA, DY 30, IV 2/20/137\n\nComrade Puzanov informed me orally.\n',
+    );
+  });
+
+  it('prints one drafted line per witness line, each fitting its witness', async () => {
+    const r = await run('draft', ['--witness', 'witness.txt', '--english', 'english.txt']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(witness.length);
+    lines.forEach((line, i) =>
+      expect(check(line, [witness[i] ?? ''], { wildcard: '□' }).contradictions, line).toEqual([]),
+    );
+    expect(lines[0]).toBe('1960년 8월 30일');
+    expect(lines[1]).toContain('SAPMO-BA, DY 30, IV 2/20/137');
+    expect(lines[2]).toBe('');
+  });
+
+  it('copies Latin text only when the English of that line has it', async () => {
+    const r = await run('draft', ['--witness', 'witness.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).not.toContain('SAPMO-BA');
+  });
+
+  it('prints the drafted lines with their words as JSON', async () => {
+    const r = await run('draft', ['--witness', 'witness.txt', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      text: string;
+      words: { text: string; witness: string; undecided: boolean }[];
+    }[];
+    expect(json).toHaveLength(witness.length);
+    expect(json[0]?.words.map((w) => w.witness)).toEqual(['1960D', '8', '30|']);
+    expect(json[2]).toEqual({ words: [], text: '' });
+  });
+
+  it("drafts with the project's glossary", async () => {
+    const dir = join(root, 'project');
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '', cwd: root };
+    expect(await runCli(['import', SEED_1960, '--project', dir], io)).toBe(0);
+    expect(
+      await runCli(
+        ['glossary', 'add', '--project', dir, '--en', 'Puzanov', '--ko', '푸자노프', '--type', 'person'],
+        io,
+      ),
+    ).toBe(0);
+    const r = await run('draft', ['--witness', 'witness.txt', '--english', 'english.txt', '--project', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[3]).toMatch(/^푸자노프 /);
+  });
+
+  it('reads the witness from stdin', async () => {
+    const r = await run('draft', ['--witness', '-'], '1958D 3 12|\n');
+    expect(r).toEqual({ code: 0, stdout: '1958년 3월 12일\n', stderr: '' });
+  });
+
+  it('exits 1 on a missing file and 2 without --witness', async () => {
+    const missing = await run('draft', ['--witness', 'nowhere.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no such file: nowhere.txt/);
+    const noEnglish = await run('draft', ['--witness', 'witness.txt', '--english', 'none.txt']);
+    expect(noEnglish.code).toBe(1);
+    expect(noEnglish.stderr).toMatch(/no such file: none.txt/);
+    const usage = await run('draft', []);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--witness FILE is required/);
+    expect((await run('draft', ['--witness', 'witness.txt', 'extra'])).code).toBe(2);
+  });
+
+  it('is listed in the overview', async () => {
+    let out = '';
+    const io: CliIO = { stdout: (s) => void (out += s), stderr: () => undefined, readStdin: async () => '', cwd: root };
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(out).toMatch(/^ {2}draft +Draft a Korean restoration/m);
   });
 });
 

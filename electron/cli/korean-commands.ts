@@ -1,5 +1,5 @@
 /**
- * The Korean commands of the CLI: garble, check, suggest and repair. Thin wrappers around
+ * The Korean commands of the CLI: garble, check, suggest, draft and repair. Thin wrappers around
  * the pure engine in shared/korean; files are read here, relative to the caller's cwd.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { garble } from '../../shared/korean/garble';
 import { check, type CheckResult } from '../../shared/korean/check';
 import { createSuggester, type Suggester } from '../../shared/korean/suggest';
 import { repair } from '../../shared/korean/mojibake';
+import { draftLines } from '../../shared/korean/draft';
 import { loadLexicon } from '../store/lexicon';
 import { loadProjectCorpus } from '../store/corpus';
 
@@ -174,6 +175,61 @@ const suggestCommand: CliCommand = {
   },
 };
 
+const draftCommand: CliCommand = {
+  name: 'draft',
+  summary: 'Draft a Korean restoration of every witness line (□ where it cannot decide)',
+  usage: [
+    'Usage: interlinea draft --witness FILE [--english FILE] [--project DIR] [--json]',
+    '  Prints one drafted line per witness line; each fits its witness, □ marks a word it could not decide.',
+    '  Line N of --english is the English of witness line N (evidence for names, terms and Latin text).',
+    '  --project uses the project\'s glossary and restored text; --json prints the drafted lines with',
+    '  their words, alternatives and confidence. FILE may be - for stdin.',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseCommandArgs(
+      this,
+      argv,
+      io,
+      { witness: { type: 'string' }, english: { type: 'string' }, project: { type: 'string' }, json: { type: 'boolean' } },
+      false,
+    );
+    if ('exit' in args) return args.exit;
+    const { witness: wFile, english: eFile, project, json } = args.values;
+    if (typeof wFile !== 'string') return usageError(this, io, '--witness FILE is required');
+    if (wFile === '-' && eFile === '-') return usageError(this, io, 'only one of --witness and --english can be stdin (-)');
+    const witness = await readInput(io, wFile);
+    const english = typeof eFile === 'string' ? await readInput(io, eFile) : { text: '' };
+    for (const input of [witness, english]) {
+      if ('error' in input) {
+        io.stderr(`interlinea draft: ${input.error}\n`);
+        return EXIT.userError;
+      }
+    }
+    if ('error' in witness || 'error' in english) return EXIT.userError;
+    const lines = fileLines(witness.text);
+    const englishLines = fileLines(english.text);
+    if (englishLines.length > lines.length)
+      io.stderr(
+        `interlinea draft: note: --english has ${englishLines.length} lines but the witness ${lines.length}; line N of --english goes with witness line N\n`,
+      );
+    const suggester = await suggesterFor(io, typeof project === 'string' ? project : undefined);
+    if ('error' in suggester) {
+      io.stderr(`interlinea draft: ${suggester.error}\n`);
+      return EXIT.userError;
+    }
+    const drafts = draftLines(lines, suggester, { english: englishLines });
+    if (json) io.stdout(`${JSON.stringify(drafts, null, 2)}\n`);
+    else io.stdout(drafts.map((d) => `${d.text}\n`).join(''));
+    return EXIT.ok;
+  },
+};
+
+/** The lines of a text file (a final line break ends the last line rather than starting an empty one). */
+function fileLines(text: string): string[] {
+  if (text === '') return [];
+  return text.replace(/(\r\n|\n|\r)$/, '').split(/\r\n|\n|\r/);
+}
+
 const repairCommand: CliCommand = {
   name: 'repair',
   summary: 'Repair reversible mojibake (UTF-8 or EUC-KR read as Latin-1/cp1252)',
@@ -191,4 +247,4 @@ const repairCommand: CliCommand = {
 };
 
 /** The Korean commands, in the order help lists them. */
-export const koreanCommands: CliCommand[] = [garbleCommand, checkCommand, suggestCommand, repairCommand];
+export const koreanCommands: CliCommand[] = [garbleCommand, checkCommand, suggestCommand, draftCommand, repairCommand];
