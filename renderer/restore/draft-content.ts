@@ -15,22 +15,9 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { segmentAt } from '../editor/positions';
 import { UNRESTORED } from './proposals';
 import { segmentParts, type SegmentParts } from './segment-text';
+import type { DraftLine } from '../../shared/korean/draft';
 
-/** One drafted word, as the decoder gives it (`shared/korean/draft.ts`). */
-export interface DraftWord {
-  text: string;
-  witness: string;
-  alternatives: string[];
-  undecided: boolean;
-  source: 'witness' | 'glossary' | 'project' | 'english' | 'lexicon' | 'corpus';
-  confidence: number;
-}
-
-/** One drafted line: one per witness line. */
-export interface DraftLine {
-  words: DraftWord[];
-  text: string;
-}
+export type { DraftLine, DraftWord } from '../../shared/korean/draft';
 
 /** A row as the decoder is asked to draft it. */
 export interface DraftRowRequest {
@@ -175,6 +162,15 @@ function locate(doc: Node, target: DraftTarget, byId: Map<string, number> | null
  * dispatched; it is not closed into its own undo step either (the caller decides).
  */
 export function applyDraft(state: EditorState, drafts: { target: DraftTarget; lines: DraftLine[] }[], newId: () => string = draftWordId): Transaction | null {
+  return draftTransaction(state, drafts, newId).tr;
+}
+
+/** {@link applyDraft}, also saying how many rows changed. */
+export function draftTransaction(
+  state: EditorState,
+  drafts: { target: DraftTarget; lines: DraftLine[] }[],
+  newId: () => string = draftWordId,
+): { tr: Transaction | null; rows: number } {
   const { schema, doc } = state;
   let byId: Map<string, number> | null = null;
   if (drafts.some((d) => d.target.id)) {
@@ -189,8 +185,10 @@ export function applyDraft(state: EditorState, drafts: { target: DraftTarget; li
     .filter((d): d is { parts: SegmentParts; lines: DraftLine[] } => d.parts !== null)
     .sort((a, b) => b.parts.pos - a.parts.pos);
   const tr = state.tr;
+  let rows = 0;
   // From the last row and the last line backwards, so earlier positions stay valid.
   for (const { parts, lines } of found) {
+    const steps = tr.steps.length;
     const free = draftableLines(parts);
     const existing = restorationLines(parts.korean);
     const content = lines.map((line, i) => (free[i] ? draftLineNodes(schema, line, newId) : null));
@@ -209,6 +207,7 @@ export function applyDraft(state: EditorState, drafts: { target: DraftTarget; li
       const line = existing[i];
       tr.replaceWith(start + line.from, start + line.to, nodes);
     }
+    if (tr.steps.length > steps) rows++;
   }
-  return tr.docChanged ? tr : null;
+  return { tr: tr.docChanged ? tr : null, rows };
 }

@@ -3,7 +3,7 @@ import { undo } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { schema } from '../../shared/model/schema';
 import { stateFor } from '../editor/test-builders';
-import { DraftRunner, draftCommand, type DraftProgress } from './draft-runner';
+import { batchesOf, DraftRunner, draftCommand, type DraftProgress } from './draft-runner';
 import type { DraftFetch, DraftLine, DraftRowRequest } from './draft-content';
 
 /** A document of `n` rows with ids, each with a one-line witness and an empty restoration. */
@@ -132,5 +132,16 @@ describe('drafting the whole document', () => {
     expect(draftCommand(new DraftRunner(manualDecoder().fetch), 'all', h)(stateFor(schema.nodeFromJSON({ type: 'doc', content: [{ type: 'segment', content: [{ type: 'english' }, { type: 'witness' }, { type: 'korean' }] }] })))).toBe(false);
     const runner = new DraftRunner(null);
     expect(draftCommand(runner, 'all', h)(h.state)).toBe(false);
+  });
+});
+
+describe('batches', () => {
+  const target = (chars: number, i: number) => ({ id: `s${i}`, pos: i, witness: ['x'.repeat(chars)], english: '' });
+
+  it('hold at most the rows and witness characters one request takes, and set aside a row too long for any', () => {
+    const targets = [target(10, 0), target(10, 1), target(10, 2), target(3000, 3), target(1500, 4), target(5000, 5), target(1, 6)];
+    const { batches, tooLong } = batchesOf(targets, 2, 4000);
+    expect(batches.map((b) => b.map((t) => t.id))).toEqual([['s0', 's1'], ['s2', 's3'], ['s4', 's6']]);
+    expect(tooLong.map((t) => t.id)).toEqual(['s5']);
   });
 });

@@ -12,7 +12,8 @@
  */
 import { closeHistory } from 'prosemirror-history';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
-import { applyDraft, draftTargets, type DraftFetch, type DraftTarget } from './draft-content';
+import { DRAFT_MAX_CHARS, DRAFT_MAX_ROWS } from '../../shared/ipc/contract';
+import { draftTargets, draftTransaction, type DraftFetch, type DraftTarget } from './draft-content';
 import { draftKey } from './draft';
 
 /** What the runner needs of the editor: its current state, and a way to apply a transaction. */
@@ -38,6 +39,37 @@ const IDLE: DraftProgress = { running: false, scope: 'all', done: 0, total: 0, d
 
 /** Rows per request when drafting the whole document. */
 export const DRAFT_BATCH = 4;
+
+const witnessChars = (target: DraftTarget) => target.witness.reduce((n, line) => n + line.length, 0);
+
+/**
+ * Rows grouped into requests: at most `size` rows and `maxChars` witness characters
+ * each (the request's limits). A row longer than `maxChars` on its own cannot be
+ * drafted in one request: it is set aside (`tooLong`), to be named to the user.
+ */
+export function batchesOf(targets: DraftTarget[], size: number, maxChars = DRAFT_MAX_CHARS): { batches: DraftTarget[][]; tooLong: DraftTarget[] } {
+  const batches: DraftTarget[][] = [];
+  const tooLong: DraftTarget[] = [];
+  let current: DraftTarget[] = [];
+  let chars = 0;
+  const limit = Math.max(1, Math.min(size, DRAFT_MAX_ROWS));
+  for (const target of targets) {
+    const n = witnessChars(target);
+    if (n > maxChars) {
+      tooLong.push(target);
+      continue;
+    }
+    if (current.length >= limit || chars + n > maxChars) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(target);
+    chars += n;
+  }
+  if (current.length) batches.push(current);
+  return { batches, tooLong };
+}
 
 export class DraftRunner {
   private progress: DraftProgress = IDLE;
@@ -84,8 +116,16 @@ export class DraftRunner {
     if (!fetch || this.progress.running || targets.length === 0) return;
     const run = ++this.run;
     this.set({ running: true, scope, done: 0, total: targets.length, drafted: 0, cancelled: false, error: null });
-    for (let at = 0; at < targets.length; at += this.batchSize) {
-      const batch = targets.slice(at, at + this.batchSize);
+    const { batches, tooLong } = batchesOf(targets, this.batchSize);
+    if (tooLong.length) {
+      this.notify(
+        'error',
+        `${tooLong.length === 1 ? 'One row has' : `${tooLong.length} rows have`} more than ${DRAFT_MAX_CHARS} witness characters, too many to draft at once: split ${tooLong.length === 1 ? 'its witness line' : 'their witness lines'} to draft ${tooLong.length === 1 ? 'it' : 'them'}.`,
+      );
+    }
+    let done = tooLong.length;
+    if (done) this.set({ ...this.progress, done });
+    for (const batch of batches) {
       let answer;
       try {
         answer = await fetch(batch.map((t) => ({ witness: t.witness, english: t.english })));
@@ -102,16 +142,16 @@ export class DraftRunner {
         this.notify('error', `The draft stopped: the decoder answered ${answer.length} rows for ${batch.length}.`);
         return;
       }
-      const tr = applyDraft(
+      const { tr, rows } = draftTransaction(
         host.state,
         batch.map((target, i) => ({ target, lines: answer[i]?.lines ?? [] })),
       );
-      let drafted = this.progress.drafted;
+      const drafted = this.progress.drafted + rows;
       if (tr) {
-        drafted += batch.length;
         host.dispatch(closeHistory(tr).setMeta(draftKey, { type: 'applied' }));
       }
-      this.set({ ...this.progress, done: Math.min(targets.length, at + batch.length), drafted });
+      done += batch.length;
+      this.set({ ...this.progress, done, drafted });
       // Let the window paint and take input between batches.
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (run !== this.run) return;
