@@ -7,11 +7,14 @@
  * spec has `witnessHighlights` (see `WitnessHighlight`): the extension point for
  * live checking, which needs no change here.
  *
- * Between lines a small handle splits the row before that line.
+ * Between lines a small handle splits the row before that line. A line split into
+ * pieces (shared/model/witness-pieces.ts) shows where it goes on: a piece that
+ * continues ends in a seam mark, and between two pieces of one row a join button
+ * puts them back together. Alt+click on a character splits its line before it.
  */
 import type { Node } from 'prosemirror-model';
 import type { Decoration, EditorView, NodeView } from 'prosemirror-view';
-import { splitSegment } from './commands/segments';
+import { joinWitnessLine, splitSegment, splitWitnessLine } from './commands/segments';
 
 /** A highlighted stretch of one witness line: characters `from` (inclusive) to `to` (exclusive). */
 export interface WitnessHighlight {
@@ -34,6 +37,14 @@ export function highlightsOf(decorations: readonly Decoration[]): WitnessHighlig
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((line, i) => line === b[i]));
+}
+
+function sameFlags(a: readonly boolean[] | undefined, b: readonly boolean[] | undefined): boolean {
+  return a === b || ((a ?? []).length === (b ?? []).length && (a ?? []).every((flag, i) => flag === (b ?? [])[i]));
+}
+
+function flagsOf(node: Node): readonly boolean[] {
+  return (node.attrs.continues as boolean[] | undefined) ?? [];
 }
 
 function highlightKey(highlights: readonly WitnessHighlight[]): string {
@@ -61,16 +72,27 @@ export class WitnessView implements NodeView {
     this.dom.setAttribute('translate', 'no');
     const highlights = highlightsOf(decorations);
     this.highlights = highlightKey(highlights);
-    this.render(node.attrs.lines as string[], highlights);
+    this.render(node.attrs.lines as string[], highlights, flagsOf(node));
     this.current = highlights;
   }
 
-  private render(lines: readonly string[], highlights: readonly WitnessHighlight[]): void {
+  private render(lines: readonly string[], highlights: readonly WitnessHighlight[], continues: readonly boolean[]): void {
     const doc = this.dom.ownerDocument;
     const fragment = doc.createDocumentFragment();
     this.dom.classList.toggle('witness-empty', lines.length === 0);
     this.dom.setAttribute('aria-label', lines.length ? `Witness, ${lines.length} line${lines.length === 1 ? '' : 's'}` : 'No witness lines');
     lines.forEach((line, lineIndex) => {
+      if (lineIndex > 0 && continues[lineIndex - 1]) {
+        // Two pieces of one imported line: a join button between them.
+        const join = doc.createElement('button');
+        join.type = 'button';
+        join.className = 'witness-join';
+        join.tabIndex = -1;
+        join.dataset.line = String(lineIndex - 1);
+        join.title = `Join witness lines ${lineIndex} and ${lineIndex + 1} back into one line`;
+        join.setAttribute('aria-label', join.title);
+        fragment.appendChild(join);
+      }
       if (lineIndex > 0) {
         const handle = doc.createElement('button');
         handle.type = 'button';
@@ -106,6 +128,10 @@ export class WitnessView implements NodeView {
         row.appendChild(span);
       }
       if (!line.length) row.classList.add('witness-line-blank');
+      if (continues[lineIndex]) {
+        row.classList.add('witness-line-continues');
+        row.title = 'This line goes on in the next line (split here; joined, they are the line as imported)';
+      }
       fragment.appendChild(row);
     });
     this.dom.replaceChildren(fragment);
@@ -116,7 +142,7 @@ export class WitnessView implements NodeView {
     const highlights = highlightsOf(decorations);
     const key = highlightKey(highlights);
     const lines = node.attrs.lines as string[];
-    if (!sameLines(lines, this.node.attrs.lines as string[])) this.render(lines, highlights);
+    if (!sameLines(lines, this.node.attrs.lines as string[]) || !sameFlags(flagsOf(node), flagsOf(this.node))) this.render(lines, highlights, flagsOf(node));
     else if (key !== this.highlights) this.patch(highlights);
     this.highlights = key;
     this.current = highlights;
@@ -157,10 +183,32 @@ export class WitnessView implements NodeView {
 
   stopEvent(event: Event): boolean {
     const target = event.target as HTMLElement | null;
+    const join = target?.closest?.('.witness-join') as HTMLElement | null;
+    if (join) {
+      if (event.type === 'click') this.run((row) => joinWitnessLine(row, Number(join.dataset.line)));
+      return true;
+    }
+    // Alt+click on a character: split its line before it.
+    const char = (event as MouseEvent).altKey ? (target?.closest?.('.wc') as HTMLElement | null) : null;
+    if (char && (event.type === 'mousedown' || event.type === 'click' || event.type === 'mouseup')) {
+      if (event.type === 'click') {
+        const line = Number(char.dataset.line);
+        const offset = Number(char.dataset.col);
+        this.run((row) => splitWitnessLine({ row, line, offset }));
+      }
+      return true;
+    }
     const handle = target?.closest?.('.witness-split') as HTMLElement | null;
     if (!handle) return false;
     if (event.type === 'click') this.splitBefore(Number(handle.dataset.line));
     return true;
+  }
+
+  /** Runs a command made for this row's index. */
+  private run(make: (row: number) => (state: EditorView['state'], dispatch: EditorView['dispatch']) => boolean): void {
+    const pos = this.getPos();
+    if (pos === undefined) return;
+    make(this.view.state.doc.resolve(pos).index(0))(this.view.state, this.view.dispatch);
   }
 
   private splitBefore(line: number): void {
