@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeFileDurable } from '../store/durable-file';
+import { writeFileDurable } from '../store/durable-file';
+import { readJsonFile } from '../store/json-file';
 import { canonicalJson } from '../../shared/model/canonical-json';
 import { describeIssues, type Validated } from '../../shared/model/document';
 

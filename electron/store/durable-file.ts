@@ -1,19 +1,14 @@
 /**
- * A lowdb adapter that writes durably, not only atomically: the data goes to a
- * uniquely named temp file, which is fsynced, renamed over the target, and then
- * the folder is fsynced so the rename itself survives a power loss. (steno, the
- * default lowdb writer, renames but never fsyncs, and its fixed temp name
- * clashes between two processes.)
- *
- * Reading validates: a file that does not parse or does not validate is reported
- * by name with a {@link CorruptFileError} and is never overwritten by this adapter.
+ * Files written durably, not only atomically: the data goes to a uniquely named
+ * temp file, which is fsynced, renamed over the target, and then the folder is
+ * fsynced so the rename itself survives a power loss. (steno, the default lowdb
+ * writer, renames but never fsyncs, and its fixed temp name clashes between two
+ * processes.) `DurableTextFile` is that as a lowdb adapter of text.
  */
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
-import { canonicalJson } from '../../shared/model/canonical-json';
-import type { Validated } from '../../shared/model/document';
 import { UserError } from '../../shared/errors';
 
 /** A stored file that cannot be read as what it should be. */
@@ -60,49 +55,28 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Reads and validates a JSON file; `null` when it does not exist. */
-export async function readJsonFile<T>(
-  path: string,
-  validate: (data: unknown) => Validated<T>,
-  displayName = path,
-): Promise<T | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CorruptFileError(displayName, (err as Error).message);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new CorruptFileError(displayName, `not valid JSON (${(err as Error).message})`);
-  }
-  const result = validate(data);
-  if (!result.ok) throw new CorruptFileError(displayName, result.error);
-  return result.value;
-}
-
 /**
- * The lowdb adapter: validated reads, durable canonical writes. Writes to one
- * file are queued so they land in the order they were made.
+ * A lowdb adapter for one text file, written durably (temp file, fsync, rename,
+ * fsync folder: see {@link writeFileDurable}); `null` when the file does not
+ * exist. Writes to the file are queued so they land in the order they were
+ * made. The durable counterpart of lowdb's `TextFile`; `JsonFile` layers
+ * parsing, validation and canonical JSON on it as lowdb's `DataFile` does.
  */
-export class DurableJsonFile<T> implements Adapter<T> {
+export class DurableTextFile implements Adapter<string> {
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(
-    readonly path: string,
-    private readonly validate: (data: unknown) => Validated<T>,
-    readonly displayName = path,
-  ) {}
+  constructor(readonly path: string) {}
 
-  read(): Promise<T | null> {
-    return readJsonFile(this.path, this.validate, this.displayName);
+  async read(): Promise<string | null> {
+    try {
+      return await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
   }
 
-  write(data: T): Promise<void> {
-    const text = canonicalJson(data);
+  write(text: string): Promise<void> {
     const next = this.queue.then(() => writeFileDurable(this.path, text));
     this.queue = next.catch(() => undefined);
     return next;

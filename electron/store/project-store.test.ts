@@ -30,13 +30,16 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function waitForLine(child: ChildProcess, line: string): Promise<void> {
+/** Waits for a line starting with `line`; gives the rest of that line. */
+function waitForLine(child: ChildProcess, line: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
     child.stdout!.on('data', (chunk) => {
       out += chunk;
-      if (out.includes(line)) resolve();
+      const at = out.indexOf(line);
+      const end = out.indexOf('\n', at);
+      if (at >= 0 && end >= 0) resolve(out.slice(at + line.length, end).trim());
     });
     child.stderr!.on('data', (chunk) => (err += chunk));
     child.on('exit', (code) => reject(new Error(`child exited with ${code} before "${line}": ${err}`)));
@@ -199,8 +202,10 @@ describe('durability', () => {
     const titles = new Set<string>();
     for (let i = 0; i < 30; i++) {
       const child = runTs('testing/save-loop.ts', [dir, id], ['ignore', 'pipe', 'pipe']);
-      await waitForLine(child, 'ready');
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 60));
+      // Kill within about three saves' time (a save's length depends on the machine's load),
+      // so the kills land at different moments of different saves.
+      const saveMs = Number(await waitForLine(child, 'ready'));
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 3 * Math.max(20, saveMs)));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));
       const result = validateDocumentFile(JSON.parse(await readFile(path, 'utf8')));

@@ -1,7 +1,9 @@
 /**
  * The project store: a project is a folder with `project.json` (index, glossary,
- * settings) and `documents/<id>.json` (one document each), both lowdb files over
- * the durable adapter. Saving one document never rewrites another.
+ * settings) and `documents/<id>.json` (one document each), each a lowdb `Low`
+ * over a `JsonFile` (parse, validate, canonical JSON) over a `DurableTextFile`
+ * (project-files.ts; in memory for tests). Saving one document never rewrites
+ * another.
  *
  * A damaged document file is reported by name and left untouched; the rest of
  * the project still opens. A damaged `project.json` stops the project from
@@ -30,7 +32,9 @@ import { restorationCounts } from '../../shared/model/stats';
 import { columnOf, plainText, segmentsOf } from '../../shared/model/build';
 import type { DocumentSummary, FileProblem } from '../../shared/ipc/contract';
 import { UserError } from '../../shared/errors';
-import { CorruptFileError, DurableJsonFile } from './durable-file';
+import { CorruptFileError } from './durable-file';
+import { JsonFile } from './json-file';
+import { documentFileName, folderFiles, type ProjectFiles } from './project-files';
 import { acquireLock, type ProjectLock } from './lock';
 import { backupProject } from './backups';
 
@@ -69,10 +73,22 @@ export interface OpenOptions {
   backup?: boolean;
 }
 
+/** How to load a project from its files (`ProjectStore.load`). */
+export interface LoadOptions {
+  /** The held lock, when this store may write (`noLock()` where there is no other process, in memory). */
+  lock: ProjectLock | null;
+  /** Create the project when there is no project.json. */
+  create?: boolean;
+  /** Name of a created project. */
+  name: string;
+  /** Where the project is, for messages. */
+  dir: string;
+}
+
 /** What the list and the suggester derive from one version of a document file. */
 interface CachedSummary {
-  mtimeMs: number;
-  size: number;
+  /** The file's stamp when it was read. */
+  stamp: string;
   summary: DocumentSummary | FileProblem;
   /** The restored Korean of each segment that has any. */
   korean: string[];
@@ -80,15 +96,34 @@ interface CachedSummary {
 
 /** One open project. */
 export class ProjectStore {
-  private readonly docs = new Map<string, Low<DocumentFile>>();
+  private readonly docs = new Map<string, Low<DocumentFile | null>>();
   private readonly summaries = new Map<string, CachedSummary>();
   private writes = 0;
 
   private constructor(
     readonly dir: string,
+    private readonly files: ProjectFiles,
     private readonly db: Low<ProjectFile>,
     private readonly lock: ProjectLock | null,
   ) {}
+
+  /**
+   * The store over a project's files (on disk: `open`, which also locks, backs
+   * up and cleans; in memory: `memoryFiles()`). Throws a `CorruptFileError` for
+   * a damaged project.json.
+   */
+  static async load(files: ProjectFiles, options: LoadOptions): Promise<ProjectStore> {
+    const db = new Low<ProjectFile | null>(new JsonFile<ProjectFile | null>(files.file('project.json'), validateProjectFile, 'project.json'), null);
+    await db.read();
+    if (!db.data) {
+      if (!options.create) throw new UserError(`${options.dir} is not an Interlinea project: it has no project.json`, 'not-a-project');
+      if (!options.lock) throw new UserError(`Creating a project in ${options.dir} needs write access`, 'read-only');
+      await files.prepare();
+      db.data = newProjectFile(options.name);
+      await db.write();
+    }
+    return new ProjectStore(options.dir, files, db as Low<ProjectFile>, options.lock);
+  }
 
   /** Opens (and with `create`, creates) the project in `dir`. */
   static async open(dir: string, options: OpenOptions = {}): Promise<ProjectStore> {
@@ -100,21 +135,10 @@ export class ProjectStore {
 
     const lock = options.write ? await acquireLock(root, options.holder ?? 'Interlinea') : null;
     try {
-      const adapter = new DurableJsonFile(join(root, 'project.json'), validateProjectFile, 'project.json');
-      const db = new Low<ProjectFile>(adapter, newProjectFile(options.name ?? basename(root)));
-      const existing = await adapter.read();
-      if (existing) {
-        db.data = existing;
-      } else if (options.create) {
-        if (!lock) throw new UserError(`Creating a project in ${root} needs write access`, 'read-only');
-        await mkdir(join(root, 'documents'), { recursive: true });
-        await db.write();
-      } else {
-        throw new UserError(`${root} is not an Interlinea project: it has no project.json`, 'not-a-project');
-      }
-      const store = new ProjectStore(root, db, lock);
+      const existed = info !== null && (await stat(join(root, 'project.json')).catch(() => null)) !== null;
+      const store = await ProjectStore.load(folderFiles(root), { lock, create: options.create, name: options.name ?? basename(root), dir: root });
       if (lock) await removeStaleTempFiles(root);
-      if (options.backup && existing) await backupProject(root);
+      if (options.backup && existed) await backupProject(root);
       return store;
     } catch (err) {
       await lock?.release();
@@ -149,15 +173,11 @@ export class ProjectStore {
     if (!this.lock) throw new UserError(`The project in ${this.dir} is open read-only`, 'read-only');
   }
 
-  private docPath(id: string): string {
-    return join(this.dir, 'documents', `${id}.json`);
-  }
-
-  private docLow(id: string): Low<DocumentFile> {
+  private docLow(id: string): Low<DocumentFile | null> {
     let low = this.docs.get(id);
     if (!low) {
-      const adapter = new DurableJsonFile(this.docPath(id), validateDocumentFile, `documents/${id}.json`);
-      low = new Low<DocumentFile>(adapter, null as unknown as DocumentFile);
+      const name = documentFileName(id);
+      low = new Low<DocumentFile | null>(new JsonFile<DocumentFile | null>(this.files.file(name), validateDocumentFile, name), null);
       this.docs.set(id, low);
     }
     return low;
@@ -165,8 +185,7 @@ export class ProjectStore {
 
   /** Ids of the document files in the folder, in index order then the rest by name. */
   private async documentIds(): Promise<string[]> {
-    const names = await readdir(join(this.dir, 'documents')).catch(() => [] as string[]);
-    const onDisk = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5));
+    const onDisk = await this.files.documentIds();
     const set = new Set(onDisk);
     const ordered = this.project.documents.map((d) => d.id).filter((id) => set.has(id));
     const seen = new Set(ordered);
@@ -194,10 +213,9 @@ export class ProjectStore {
 
   /** Reads a document only when its file changed since the last look. */
   private async summaryOf(id: string): Promise<CachedSummary> {
-    const path = this.docPath(id);
-    const info = await stat(path);
+    const stamp = (await this.files.stamp(documentFileName(id))) ?? '';
     const cached = this.summaries.get(id);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    if (cached && cached.stamp === stamp) return cached;
     let entry: CachedSummary;
     try {
       const doc = await this.readDocument(id);
@@ -205,22 +223,29 @@ export class ProjectStore {
         .map((seg) => plainText(columnOf(seg, 'korean')?.content).trim())
         .filter(Boolean);
       const summary = { id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) };
-      entry = { mtimeMs: info.mtimeMs, size: info.size, summary, korean };
+      entry = { stamp, summary, korean };
     } catch (err) {
-      const summary = { file: `documents/${id}.json`, message: (err as Error).message };
-      entry = { mtimeMs: info.mtimeMs, size: info.size, summary, korean: [] };
+      const summary = { file: documentFileName(id), message: (err as Error).message };
+      entry = { stamp, summary, korean: [] };
     }
     this.summaries.set(id, entry);
     return entry;
   }
 
-  /** Reads one document, validated. */
+  /**
+   * Reads one document, validated. What was read before is forgotten first, so
+   * a file that is now missing or damaged cannot be saved over from memory.
+   */
   async readDocument(id: string): Promise<DocumentFile> {
     const low = this.docLow(id);
-    const doc = await low.adapter.read();
+    low.data = null;
+    await low.read();
+    const doc = low.data as DocumentFile | null;
     if (!doc) throw new UserError(`No document ${id} in this project`, 'not-found');
-    if (doc.id !== id) throw new CorruptFileError(`documents/${id}.json`, `its id is ${doc.id}, not ${id}`);
-    low.data = doc;
+    if (doc.id !== id) {
+      low.data = null;
+      throw new CorruptFileError(documentFileName(id), `its id is ${doc.id}, not ${id}`);
+    }
     return doc;
   }
 
@@ -243,7 +268,7 @@ export class ProjectStore {
     }
     const target = this.docLow(id);
     const updatedAt = new Date().toISOString();
-    const next: DocumentFile = { ...target.data, meta, body: normalised, updatedAt };
+    const next: DocumentFile = { ...target.data!, meta, body: normalised, updatedAt };
     const valid = validateDocumentFile(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
     target.data = valid.value;
@@ -290,7 +315,7 @@ export class ProjectStore {
       }
       files.push(valid.value);
     }
-    await mkdir(join(this.dir, 'documents'), { recursive: true });
+    await this.files.prepare();
     this.writes++;
     for (const file of files) {
       const low = this.docLow(file.id);
