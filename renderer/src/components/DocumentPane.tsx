@@ -68,17 +68,17 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
     [controller, doc],
   );
 
-  // Attach in an effect (not a memo) so React's strict double mount re-attaches.
-  const [autosave, setAutosave] = useState(() => registry.attach(doc.id, payload));
+  // The document's autosave, holding the document as opened until the effect
+  // attaches the editor (in an effect, so React's strict double mount re-attaches).
+  const [autosave] = useState(() => registry.attach(doc.id, () => ({ id: doc.id, meta: doc.meta, body: doc.body })));
   useEffect(() => {
-    const entry = registry.attach(doc.id, payload);
-    setAutosave(entry);
-    const stop = controller.onDocChange(() => entry.markDirty());
+    registry.attach(doc.id, payload);
+    const stop = controller.onDocChange(() => autosave.markDirty());
     return () => {
       stop();
       registry.detach(doc.id, payload());
     };
-  }, [registry, doc.id, payload, controller]);
+  }, [registry, doc.id, payload, controller, autosave]);
   const saveState = useSyncExternalStore(autosave.subscribe, autosave.getSnapshot);
 
   const actions = useMemo<PaneActions>(

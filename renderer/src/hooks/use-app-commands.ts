@@ -9,9 +9,9 @@ import { api } from '../api';
 import type { AppActions } from '../commands/bindings';
 import { runCommand, windowKeyHandler, type PaneTarget } from '../commands/run';
 
-/** Runs commands by id; `pane` is the open document, if any. */
-export function useAppCommands(actions: AppActions, pane: RefObject<PaneTarget | null>): (id: CommandId | string) => boolean {
-  const run = useCallback((id: CommandId | string) => runCommand(id, { app: actions, pane: pane.current }), [actions, pane]);
+/** Runs commands by id; `paneRef` holds the open document, if any. */
+export function useAppCommands(actions: AppActions, paneRef: RefObject<PaneTarget | null>): (id: CommandId | string) => boolean {
+  const run = useCallback((id: CommandId | string) => runCommand(id, { app: actions, pane: paneRef.current }), [actions, paneRef]);
 
   useEffect(() => api.onMenu(run), [run]);
 

@@ -2,7 +2,7 @@
  * React's read-only window on the editor: a value derived from the editor state,
  * re-rendering only when that value changes (shallowly), not on every keystroke.
  */
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorController } from '../../editor/controller';
 
@@ -28,7 +28,11 @@ export function useEditorSelector<T>(
 ): T {
   const cache = useRef<{ state: EditorState | null; value: T } | null>(null);
   const selectRef = useRef(select);
-  selectRef.current = select;
+  // Kept current in a layout effect, not during render. Until the state changes the
+  // cached value stands anyway, so a new `select` takes effect with the next state.
+  useLayoutEffect(() => {
+    selectRef.current = select;
+  });
   const getSnapshot = useCallback((): T => {
     const state = controller.getState();
     const last = cache.current;
@@ -40,7 +44,7 @@ export function useEditorSelector<T>(
     }
     cache.current = { state, value: next };
     return next;
-    // `fallback` and `equal` are treated as constants; `select` is read through a ref.
-  }, [controller]);
+    // `select` is read through a ref: callers pass a new function on every render.
+  }, [controller, fallback, equal]);
   return useSyncExternalStore(controller.subscribe, getSnapshot);
 }

@@ -27,9 +27,23 @@ function pendingDocument(payload: SavePayload): DocumentFile {
   };
 }
 
+/** What to show for a document id before anything is fetched. */
+function initialState(openId: string | null, registry: SaveRegistry): OpenDocument {
+  if (!openId) return { status: 'none' };
+  const pending = registry.pending(openId);
+  return pending ? { status: 'ready', id: openId, doc: pendingDocument(pending) } : { status: 'loading', id: openId };
+}
+
 export function useOpenDocument(registry: SaveRegistry, projectDir: string | null) {
   const [openId, setOpenId] = useState<string | null>(() => idFromHash());
-  const [open, setOpen] = useState<OpenDocument>({ status: 'none' });
+  const [open, setOpen] = useState<OpenDocument>(() => initialState(openId, registry));
+  // Another id: start over from its unsaved content, or load it (state adjusted
+  // while rendering, as React advises, rather than in an effect).
+  const [shownId, setShownId] = useState(openId);
+  if (shownId !== openId) {
+    setShownId(openId);
+    setOpen(initialState(openId, registry));
+  }
 
   useEffect(() => {
     const onHash = () => setOpenId(idFromHash());
@@ -37,29 +51,19 @@ export function useOpenDocument(registry: SaveRegistry, projectDir: string | nul
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // Load the document the URL names: unsaved content first, else the file.
+  // Load the document's file (unless its unsaved content is shown).
+  const loadingId = open.status === 'loading' ? open.id : null;
   useEffect(() => {
-    if (!openId) {
-      setOpen({ status: 'none' });
-      return;
-    }
-    const pending = registry.pending(openId);
-    if (pending) {
-      setOpen((current) =>
-        current.status === 'ready' && current.id === openId ? current : { status: 'ready', id: openId, doc: pendingDocument(pending) },
-      );
-      return;
-    }
+    if (!loadingId) return;
     let cancelled = false;
-    setOpen({ status: 'loading', id: openId });
-    api.getDocument({ id: openId }).then(
-      (doc) => !cancelled && setOpen({ status: 'ready', id: openId, doc }),
-      (err) => !cancelled && setOpen({ status: 'error', id: openId, message: errorMessage(err) }),
+    api.getDocument({ id: loadingId }).then(
+      (doc) => !cancelled && setOpen({ status: 'ready', id: loadingId, doc }),
+      (err) => !cancelled && setOpen({ status: 'error', id: loadingId, message: errorMessage(err) }),
     );
     return () => {
       cancelled = true;
     };
-  }, [openId, registry]);
+  }, [loadingId]);
 
   useEffect(() => {
     if (projectDir && open.status === 'ready') rememberDocument(projectDir, open.id);
