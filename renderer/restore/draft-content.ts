@@ -11,7 +11,7 @@
  * with typed text are left as they are, node for node.
  */
 import { Fragment, type Node, type Schema } from 'prosemirror-model';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { segmentAt } from '../editor/positions';
 import { UNRESTORED } from './proposals';
 import { segmentParts, type SegmentParts } from './segment-text';
@@ -170,6 +170,7 @@ export function draftTransaction(
   state: EditorState,
   drafts: { target: DraftTarget; lines: DraftLine[] }[],
   newId: () => string = draftWordId,
+  options: { caretToStart?: boolean } = {},
 ): { tr: Transaction | null; rows: number } {
   const { schema, doc } = state;
   let byId: Map<string, number> | null = null;
@@ -186,6 +187,7 @@ export function draftTransaction(
     .sort((a, b) => b.parts.pos - a.parts.pos);
   const tr = state.tr;
   let rows = 0;
+  let caret: number | null = null;
   // From the last row and the last line backwards, so earlier positions stay valid.
   for (const { parts, lines } of found) {
     const steps = tr.steps.length;
@@ -208,6 +210,10 @@ export function draftTransaction(
       tr.replaceWith(start + line.from, start + line.to, nodes);
     }
     if (tr.steps.length > steps) rows++;
+    const head = state.selection.head;
+    if (options.caretToStart && head >= start && head <= start + parts.korean.content.size) caret = start;
   }
+  // Drafting the row the caret is in: the caret goes to the draft's start, ready for Tab.
+  if (caret !== null && tr.docChanged) tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(caret, -1)));
   return { tr: tr.docChanged ? tr : null, rows };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { undo } from 'prosemirror-history';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { schema } from '../../shared/model/schema';
 import { stateFor } from '../editor/test-builders';
 import { batchesOf, DraftRunner, draftCommand, type DraftProgress } from './draft-runner';
@@ -143,5 +143,34 @@ describe('batches', () => {
     const { batches, tooLong } = batchesOf(targets, 2, 4000);
     expect(batches.map((b) => b.map((t) => t.id))).toEqual([['s0', 's1'], ['s2', 's3'], ['s4', 's6']]);
     expect(tooLong.map((t) => t.id)).toEqual(['s5']);
+  });
+});
+
+describe('drafting the row at the caret', () => {
+  it('puts the caret at the start of the draft, ready for Tab', async () => {
+    const decoder = manualDecoder();
+    const runner = new DraftRunner(decoder.fetch);
+    let state = rows(2);
+    // The caret in the second row's (empty) Korean cell.
+    const second = state.doc.child(0).nodeSize;
+    const korean = second + 1 + state.doc.child(1).child(0).nodeSize + state.doc.child(1).child(1).nodeSize + 1;
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, korean)));
+    const h = host(state);
+    draftCommand(runner, 'row', h)(h.state, () => undefined);
+    await decoder.answer();
+    await tick();
+    expect(restored(h.state)).toEqual(['', '한w1']);
+    expect(h.state.selection.head).toBe(korean);
+  });
+
+  it('stops when the editor is gone before the answer arrives', async () => {
+    const decoder = manualDecoder();
+    const runner = new DraftRunner(decoder.fetch);
+    const h = Object.assign(host(rows(1)), { isDestroyed: true });
+    draftCommand(runner, 'all', h)(h.state, () => undefined);
+    await decoder.answer();
+    await tick();
+    expect(h.dispatched).toBe(0);
+    expect(runner.running).toBe(false);
   });
 });

@@ -20,6 +20,8 @@ import { draftKey } from './draft';
 export interface DraftHost {
   readonly state: EditorState;
   dispatch(tr: Transaction): void;
+  /** True once the editor is gone (another document opened): the draft stops. */
+  readonly isDestroyed?: boolean;
 }
 
 /** The progress of a draft, for the progress bar. */
@@ -137,6 +139,10 @@ export class DraftRunner {
         return;
       }
       if (run !== this.run) return; // cancelled while the batch was on its way
+      if (host.isDestroyed) {
+        this.set({ ...this.progress, running: false, cancelled: true });
+        return;
+      }
       if (answer.length !== batch.length) {
         this.set({ ...this.progress, running: false, error: 'the decoder answered for a different number of rows' });
         this.notify('error', `The draft stopped: the decoder answered ${answer.length} rows for ${batch.length}.`);
@@ -145,6 +151,8 @@ export class DraftRunner {
       const { tr, rows } = draftTransaction(
         host.state,
         batch.map((target, i) => ({ target, lines: answer[i]?.lines ?? [] })),
+        undefined,
+        { caretToStart: scope === 'row' },
       );
       const drafted = this.progress.drafted + rows;
       if (tr) {
@@ -164,6 +172,12 @@ export class DraftRunner {
     this.progress = progress;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The draft command with the window's runner, when it has one (none: the command never applies). */
+export function draftWith(services: { draft?: DraftRunner }, scope: 'row' | 'all'): Command {
+  const runner = services.draft;
+  return runner ? draftCommand(runner, scope) : () => false;
 }
 
 /**

@@ -236,8 +236,9 @@ export function alternativesView(state: EditorState): AlternativesState | null {
 }
 
 /**
- * The draft plugin: the alternatives list's state and keys (arrows move, Enter or
- * Mod-1…9 choose, Esc closes), and an undo boundary after each draft step so the
+ * The draft plugin: Tab through the draft (after the suggestion list, which keeps
+ * Tab while it shows), the alternatives list's state and keys (arrows move, Enter
+ * or Mod-1…9 choose, Esc closes), and an undo boundary after each draft step so the
  * typing that follows is its own step.
  */
 export function buildDraftPlugin(): Plugin<AlternativesState> {
@@ -253,9 +254,12 @@ export function buildDraftPlugin(): Plugin<AlternativesState> {
     },
     props: {
       handleKeyDown(view, event) {
-        if (!draftKey.getState(view.state)?.word || event.isComposing || view.composing) return false;
+        if (event.isComposing || view.composing) return false;
         const mod = event.ctrlKey || event.metaKey;
         const plain = !mod && !event.altKey && !event.shiftKey;
+        // Tab reaches this plugin only when the suggestion list (before it) did not take it.
+        if (plain && event.key === 'Tab') return acceptNextWord(view.state, view.dispatch);
+        if (!draftKey.getState(view.state)?.word) return false;
         if (plain && event.key === 'Escape') return closeAlternatives(view.state, view.dispatch);
         if (plain && event.key === 'ArrowDown') return moveAlternative(1)(view.state, view.dispatch);
         if (plain && event.key === 'ArrowUp') return moveAlternative(-1)(view.state, view.dispatch);

@@ -13,6 +13,7 @@ import { buildCaretWitnessPlugin } from './caret-witness';
 import { buildCheckHighlights } from './check-highlights';
 import { buildSuggestPlugin, type SuggestFetch } from './suggest';
 import { buildProposalTyping } from './proposals';
+import { buildDraftPlugin } from './draft';
 
 export interface RestoreOptions {
   check?: WitnessCheckOptions;
@@ -30,6 +31,8 @@ export function buildRestorePlugins(schema: Schema, options: RestoreOptions): Pl
     buildCaretWitnessPlugin(),
     buildSuggestPlugin({ fetch: options.fetch, generation: options.glossaryGeneration }),
     buildProposalTyping(),
+    // After the suggestion list: Tab accepts a drafted word only when no list took it.
+    buildDraftPlugin(),
   ];
 }
 
@@ -41,3 +44,6 @@ export { addToGlossary, autofillWith, glossaryPrefill, repairWithNotice } from '
 export { GlossaryStore, type GlossaryApi, type GlossarySnapshot } from './glossary-store';
 export { RestoreUi } from './restore-ui';
 export type { GlossaryPrefill, NoticeKind, Notify, RestoreServices } from './restore-ui';
+export { acceptNextWord, alternativesView, chooseAlternative, dropRowDraft, showAlternatives } from './draft';
+export { DraftRunner, draftWith, type DraftProgress } from './draft-runner';
+export type { DraftFetch } from './draft-content';

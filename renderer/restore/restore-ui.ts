@@ -6,6 +6,7 @@
  * React reads the prefill request through `subscribe`.
  */
 import type { GlossaryEntry } from '../../shared/model/project';
+import type { DraftRunner } from './draft-runner';
 
 /** A glossary form prefilled from a selection. */
 export interface GlossaryPrefill {
@@ -24,6 +25,8 @@ export interface RestoreServices {
   /** The glossary as known now (auto-fill reads it synchronously). */
   glossary: { list(): readonly GlossaryEntry[] };
   ui: { notify: Notify; requestGlossaryAdd(prefill: GlossaryPrefill): void };
+  /** Drafts rows through the app's decoder (absent: the draft commands never apply). */
+  draft?: DraftRunner;
 }
 
 export class RestoreUi {

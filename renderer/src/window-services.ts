@@ -5,7 +5,7 @@
  * themselves). One notice list, one glossary, one glossary-form request channel.
  */
 import { api, hasBridge } from './api';
-import { addToGlossary as addToGlossaryWith, GlossaryStore, RestoreUi, type RestoreServices, type SuggestFetch } from '../restore';
+import { addToGlossary as addToGlossaryWith, DraftRunner, GlossaryStore, RestoreUi, type RestoreServices, type SuggestFetch } from '../restore';
 import { NoticeStore } from './notices';
 
 /** Every notice of the window (the Notices component shows them). */
@@ -18,7 +18,13 @@ export const glossaryStore = new GlossaryStore(() => (hasBridge() ? api : null))
 export const restoreUi = new RestoreUi((kind, text) => notices.notify({ kind, text }));
 
 /** What the restoration commands are given. */
-export const restoreServices: RestoreServices = { glossary: glossaryStore, ui: restoreUi };
+/** Drafts rows through the app's decoder (`draftRows`), a few rows per request; one draft at a time. */
+export const draftRunner = new DraftRunner(
+  hasBridge() ? (rows) => api.draftRows({ rows }).then((answer) => answer.rows) : null,
+  (kind, text) => notices.notify({ kind, text }),
+);
+
+export const restoreServices: RestoreServices = { glossary: glossaryStore, ui: restoreUi, draft: draftRunner };
 
 /** "Add to glossary" for the glossary panel's button (the same command as the key's). */
 export const addToGlossary = addToGlossaryWith(restoreUi);

@@ -112,7 +112,7 @@ export const COMMANDS = [
   // Restoring the Korean
   {
     id: 'acceptSuggestion',
-    label: 'Accept the first suggestion (Ctrl+1 … 9: the n-th); Esc closes the list',
+    label: 'Accept the first suggestion (Ctrl+1 … 9: the n-th); Esc closes the list. With no list open: accept the next drafted word, or stop at the next placeholder',
     group: 'Restoring the Korean',
     keys: ['Tab'],
   },
@@ -142,11 +142,42 @@ export const COMMANDS = [
   },
   {
     id: 'acceptRowProposals',
-    label: 'Accept every proposal in the row',
+    label: 'Accept every proposal in the row (auto-fill’s or the draft’s)',
     group: 'Restoring the Korean',
     keys: ['Mod-Alt-Shift-y'],
     menu: { menu: 'restore', section: 'fill', label: 'Accept All Proposals in Row', accelerator: 'Mod-Alt-Shift-y' },
     toolbar: { group: 'restore', label: 'Accept the row’s proposals', text: 'Accept' },
+  },
+  {
+    id: 'draftRow',
+    label: 'Draft the row’s Korean: proposed word by word, placeholders where undecided (typed text is kept)',
+    group: 'Restoring the Korean',
+    keys: ['Mod-Alt-d'],
+    menu: { menu: 'restore', section: 'draft', label: 'Draft Row', accelerator: 'Mod-Alt-d' },
+    toolbar: { group: 'restore', label: 'Draft the row’s Korean', text: 'Draft' },
+  },
+  {
+    id: 'draftDocument',
+    label: 'Draft every row with witness text and no typed restoration (progress, Cancel)',
+    group: 'Restoring the Korean',
+    keys: ['Mod-Alt-Shift-d'],
+    menu: { menu: 'restore', section: 'draft', label: 'Draft Whole Document', accelerator: 'Mod-Alt-Shift-d' },
+    toolbar: { group: 'restore', label: 'Draft every row of the document', text: 'Draft all' },
+  },
+  {
+    id: 'draftAlternatives',
+    label: 'Show the other readings of the drafted word at the cursor (↑ ↓ Enter, Esc closes)',
+    group: 'Restoring the Korean',
+    keys: ['Mod-Alt-Space'],
+    menu: { menu: 'restore', section: 'draft', label: 'Alternatives of Drafted Word' },
+  },
+  {
+    id: 'dropRowDraft',
+    label: 'Drop the row’s draft: its proposed words and placeholders go, typed text stays',
+    group: 'Restoring the Korean',
+    keys: ['Mod-Alt-Shift-n'],
+    menu: { menu: 'restore', section: 'draft', label: 'Drop Row’s Draft' },
+    toolbar: { group: 'restore', label: 'Drop the row’s draft', text: 'Drop draft' },
   },
   {
     id: 'repairEncoding',
@@ -256,7 +287,7 @@ export const MENUS: readonly MenuSpec[] = [
       { commands: 'find' },
     ],
   },
-  { id: 'restore', label: '&Restore', sections: [{ commands: 'fill' }, { commands: 'tools' }] },
+  { id: 'restore', label: '&Restore', sections: [{ commands: 'fill' }, { commands: 'draft' }, { commands: 'tools' }] },
   {
     id: 'view',
     label: '&View',

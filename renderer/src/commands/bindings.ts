@@ -21,6 +21,7 @@ import { insertFootnote } from '../../editor/commands/footnote';
 import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from '../../editor/commands/segments';
 import type { EditorCommands } from '../../editor/keymap';
 import { acceptProposal, acceptSegmentProposals, addToGlossary, autofillWith, repairWithNotice, type RestoreServices } from '../../restore';
+import { draftWith, dropRowDraft, showAlternatives } from '../../restore';
 import type { PanelId } from '../components/SidePanel';
 
 /** The window's actions (renderer/src/hooks/use-app-commands.ts gives them). */
@@ -110,6 +111,10 @@ export const BINDINGS: Record<CommandId, Binding> = {
   autofillAll: editorWith((deps) => autofillWith(deps.restore, 'all'), { enabled: () => true }),
   acceptProposal: editor(acceptProposal),
   acceptRowProposals: editor(acceptSegmentProposals),
+  draftRow: editorWith((deps) => draftWith(deps.restore, 'row')),
+  draftDocument: editorWith((deps) => draftWith(deps.restore, 'all')),
+  draftAlternatives: editor(showAlternatives),
+  dropRowDraft: editor(dropRowDraft),
   repairEncoding: editorWith((deps) => repairWithNotice(deps.restore.ui.notify)),
   addToGlossary: editorWith((deps) => addToGlossary(deps.restore.ui)),
 

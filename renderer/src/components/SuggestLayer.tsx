@@ -10,10 +10,12 @@ import type { EditorController } from '../../editor/controller';
 import { useEditorSelector } from '../hooks';
 import { displayKey } from '../../editor/shortcuts';
 import { acceptSuggestion, suggestView } from '../../restore';
-import { glossaryStore } from '../window-services';
+import { draftRunner, glossaryStore } from '../window-services';
 import type { SuggestionItem } from '../../../shared/ipc/contract';
 import type { Target } from '../../restore/target';
 import { usePopoverPosition, type ScreenRect } from './popover-position';
+import { DraftAlternatives } from './DraftAlternatives';
+import { DraftProgress } from './DraftProgress';
 import '../styles/restore.css';
 
 type View = { target: Target; items: SuggestionItem[] } | null;
@@ -68,6 +70,8 @@ export function SuggestLayer({ controller }: { controller: EditorController }) {
   return (
     <>
       {view && position && <SuggestList controller={controller} view={view} position={position} />}
+      <DraftAlternatives controller={controller} />
+      <DraftProgress runner={draftRunner} />
       <div className="visually-hidden" aria-live="polite">
         {view ? `${view.items.length} suggestion${view.items.length === 1 ? '' : 's'} for ${view.target.token}; Tab accepts ${view.items[0]?.text ?? ''}` : ''}
       </div>
