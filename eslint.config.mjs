@@ -58,6 +58,65 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx', 'renderer/src/**/*.ts'],
     ...reactHooks.configs.flat.recommended,
   },
+  // The renderer's folders depend one way: src (the app: React, the bridge) → restore
+  // (restoration plugins and commands) → editor (the ProseMirror core) → shared.
+  // Tests may cross (a viewport test runs the witness check), as in shared/.
+  {
+    files: ['renderer/editor/**/*.ts'],
+    ignores: ['renderer/editor/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?![./])(?!prosemirror-)',
+              message: 'renderer/editor/ imports only shared/ and prosemirror-* packages (no React, no Electron): the app layer gives it the rest.',
+            },
+            {
+              regex: '(^|/)restore(/|$)',
+              message: 'renderer/editor/ may not import renderer/restore/: the app layer passes the restoration plugins in the editor options.',
+            },
+            {
+              regex: '(^|/)src(/|$)',
+              message: 'renderer/editor/ may not import renderer/src/ (the app layer and its bridge, api.ts): the app layer gives it what it needs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/restore/**/*.ts'],
+    ignores: ['renderer/restore/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(react|react-dom)(/|$)', message: 'renderer/restore/ has no React: the app layer (renderer/src) renders its state.' },
+            { regex: '^electron(/|$)', message: 'renderer/restore/ runs in the window: no Electron.' },
+            {
+              regex: '(^|/)src(/|$)',
+              message: 'renderer/restore/ may not import renderer/src/ (the app layer and its bridge, api.ts): suggest, the glossary and notices come in through options.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // One module speaks to the app: renderer/src/api.ts.
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/src/api.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'interlinea', message: 'Only renderer/src/api.ts uses window.interlinea: import `api` from there.' },
+        { object: 'globalThis', property: 'interlinea', message: 'Only renderer/src/api.ts uses window.interlinea: import `api` from there.' },
+      ],
+    },
+  },
   {
     files: ['**/*.cjs', 'scripts/**/*.mjs', 'bin/**'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
