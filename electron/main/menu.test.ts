@@ -73,7 +73,15 @@ describe('the native menu built from the command table', () => {
       'Merge with Next Row',
       'Move Last Witness Line Down',
       'Pull Next Witness Line Up',
+      'Split Witness Line',
+      'Join Witness Line',
+      'Propose Sentence Rows',
+      'Accept Sentence Rows',
       '—',
+      'Next Row in State',
+      'Previous Row in State',
+      'Choose Row State',
+      'Show Only Rows in State',
       'Find in Documents',
     ]);
     expect(outline(submenu(template, '&View'))).toEqual([

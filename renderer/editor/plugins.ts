@@ -20,6 +20,8 @@ import { buildTyping } from './typing';
 import { buildRowNumbers, SegmentView } from './row-numbers';
 import { WitnessView } from './witness-view';
 import { buildViewport } from './viewport';
+import { buildRowFilter } from './row-filter';
+import { buildSentenceRows } from './sentence-rows';
 
 export interface EditorOptions {
   /** The commands behind the command table's keys (renderer/src/commands/bindings.ts). */
@@ -42,6 +44,9 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     buildFootnoteFocus(),
     buildClipboard(schema),
     ...buildTyping(),
+    // Rows by restoration state (next/previous, filter) and proposed sentence rows.
+    buildRowFilter(),
+    buildSentenceRows(),
     // Restoring the Korean (from the app): live witness check, suggestions, auto-fill proposals.
     ...(options.extra ?? []),
   ];

@@ -108,6 +108,36 @@ export const COMMANDS = [
     menu: { menu: 'edit', section: 'rows', label: 'Pull Next Witness Line Up' },
     toolbar: { group: 'rows', label: 'Pull the next row’s first witness line up', text: 'Line ↑' },
   },
+  {
+    id: 'splitWitness',
+    label: 'Split the witness line at the picked character, or after what the restoration before the cursor accounts for (Alt+click a witness character: split before it)',
+    group: 'Rows',
+    keys: ['Mod-Alt-Enter'],
+    menu: { menu: 'edit', section: 'rows', label: 'Split Witness Line' },
+    toolbar: { group: 'rows', label: 'Split the witness line here', text: 'Split witness' },
+  },
+  {
+    id: 'joinWitness',
+    label: 'Join a split witness line back (the picked piece, or the row’s last split)',
+    group: 'Rows',
+    keys: ['Mod-Alt-j'],
+    menu: { menu: 'edit', section: 'rows', label: 'Join Witness Line' },
+  },
+  {
+    id: 'proposeSentenceRows',
+    label: 'Propose sentence rows for a long row (again: dismiss)',
+    group: 'Rows',
+    keys: ['Mod-Alt-s'],
+    menu: { menu: 'edit', section: 'rows', label: 'Propose Sentence Rows' },
+    toolbar: { group: 'rows', label: 'Propose sentence rows for this row', text: 'Sentences' },
+  },
+  {
+    id: 'acceptSentenceRows',
+    label: 'Accept the proposed sentence rows (Esc dismisses them)',
+    group: 'Rows',
+    keys: ['Mod-Alt-Shift-s'],
+    menu: { menu: 'edit', section: 'rows', label: 'Accept Sentence Rows' },
+  },
 
   // Restoring the Korean
   {
@@ -202,6 +232,34 @@ export const COMMANDS = [
   { id: 'cellRight', label: 'Next column', group: 'Moving around', keys: ['Alt-ArrowRight'] },
   { id: 'cellLeft', label: 'Previous column', group: 'Moving around', keys: ['Alt-ArrowLeft'] },
   { id: 'leaveEditor', label: 'Leave a footnote or form; Tab then moves on', group: 'Moving around', keys: ['Escape'] },
+  {
+    id: 'nextRowInState',
+    label: 'Next row in the chosen restoration state (contradicted, unless another is chosen)',
+    group: 'Moving around',
+    keys: ['Alt-PageDown'],
+    menu: { menu: 'edit', section: 'find', label: 'Next Row in State' },
+  },
+  {
+    id: 'previousRowInState',
+    label: 'Previous row in the chosen restoration state',
+    group: 'Moving around',
+    keys: ['Alt-PageUp'],
+    menu: { menu: 'edit', section: 'find', label: 'Previous Row in State' },
+  },
+  {
+    id: 'chooseRowState',
+    label: 'Choose the state those keys go to: contradicted, proposed, empty, consistent, partial',
+    group: 'Moving around',
+    keys: ['Alt-Shift-PageDown'],
+    menu: { menu: 'edit', section: 'find', label: 'Choose Row State' },
+  },
+  {
+    id: 'filterRows',
+    label: 'Show only the rows in the chosen state, or every row again',
+    group: 'Moving around',
+    keys: ['Mod-Alt-Shift-f'],
+    menu: { menu: 'edit', section: 'find', label: 'Show Only Rows in State' },
+  },
 
   // View (the open document's panels)
   { id: 'toggleDetails', label: 'Show or hide the document’s details', group: 'View', menu: { menu: 'view', section: 'panels', label: 'Document Details' } },

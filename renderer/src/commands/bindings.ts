@@ -19,6 +19,9 @@ import { cycleInsertionKind, insertionAtSelection, toggleInsertion } from '../..
 import { canCorrect, correctionAtSelection, revertCorrection } from '../../editor/commands/correction';
 import { insertFootnote } from '../../editor/commands/footnote';
 import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSegment } from '../../editor/commands/segments';
+import { joinWitnessHere, splitWitnessHere } from '../../restore/witness-split';
+import { acceptSentenceRows, proposeSentenceRows } from '../../editor/sentence-rows';
+import { cycleRowTarget, goToRowInState, toggleTargetFilter } from '../../editor/row-filter';
 import type { EditorCommands } from '../../editor/keymap';
 import { acceptProposal, acceptSegmentProposals, addToGlossary, autofillWith, repairWithNotice, type RestoreServices } from '../../restore';
 import { draftWith, dropRowDraft, showAlternatives } from '../../restore';
@@ -103,6 +106,10 @@ export const BINDINGS: Record<CommandId, Binding> = {
   mergeWithNext: editor(mergeWithNext),
   witnessLineDown: editor(moveLastWitnessLineDown),
   witnessLineUp: editor(moveFirstWitnessLineUp),
+  splitWitness: editor(splitWitnessHere),
+  joinWitness: editor(joinWitnessHere),
+  proposeSentenceRows: editor(proposeSentenceRows),
+  acceptSentenceRows: editor(acceptSentenceRows),
 
   acceptSuggestion: { kind: 'plugin', handledBy: 'the suggestion list (renderer/restore/suggest.ts): Tab, Mod-1…9, Escape' },
   showSuggestions: { kind: 'plugin', handledBy: 'the suggestion list (renderer/restore/suggest.ts)' },
@@ -123,6 +130,10 @@ export const BINDINGS: Record<CommandId, Binding> = {
   cellRight: editorWith(() => goToCell(1, true)),
   cellLeft: editorWith(() => goToCell(-1, true)),
   leaveEditor: { kind: 'plugin', handledBy: 'the footnote editor (renderer/editor/footnote-view.ts) and the forms' },
+  nextRowInState: editor(goToRowInState(1)),
+  previousRowInState: editor(goToRowInState(-1)),
+  chooseRowState: editor(cycleRowTarget),
+  filterRows: editor(toggleTargetFilter),
 
   toggleDetails: pane((p) => p.toggleDetails()),
   panelFootnotes: pane((p) => p.showPanel('footnotes')),
