@@ -146,7 +146,7 @@ export const glossaryCommand: CliCommand = {
   summary: "Add to or list a project's glossary",
   usage: [
     'Usage: interlinea glossary add --project DIR --en TEXT --ko TEXT [--ko TEXT]... [--type person|organisation|place|term] [--variant TEXT]... [--note TEXT]',
-    '       interlinea glossary list --project DIR [--json]',
+    '       interlinea glossary list --project DIR [--json]   (text: type, English, Korean, variants, origin: user or termbase)',
   ].join('\n'),
   async run(argv, io) {
     const args = parseProjectArgs(this, argv, io, {
@@ -164,9 +164,16 @@ export const glossaryCommand: CliCommand = {
     const v = args.values;
     if (sub === 'list') {
       return withProject(dir, io, { holder: 'interlinea glossary (CLI)' }, async (handlers) => {
-        const entries = unwrap(await dispatch(handlers, 'glossaryList', {}));
+        const { enabled } = unwrap(await dispatch(handlers, 'glossaryTermbase', {}));
+        // Where each entry comes from, and whether suggestions use it (not a termbase entry the project switched off).
+        const entries = unwrap(await dispatch(handlers, 'glossaryList', {})).map((e) => {
+          const origin = e.origin ?? 'user';
+          return { ...e, origin, inUse: origin !== 'termbase' || enabled };
+        });
         if (v.json) io.stdout(JSON.stringify(entries, null, 2) + '\n');
-        else for (const e of entries) io.stdout(`${e.type}\t${e.en}\t${e.ko.join(', ')}\t${e.variants.join(', ')}\n`);
+        else
+          for (const e of entries)
+            io.stdout(`${e.type}\t${e.en}\t${e.ko.join(', ')}\t${e.variants.join(', ')}\t${e.origin}${e.inUse ? '' : ' (switched off)'}\n`);
         return EXIT.ok;
       });
     }

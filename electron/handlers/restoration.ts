@@ -6,6 +6,7 @@
  */
 import type { HandlerTable } from '../../shared/ipc/contract';
 import { createSuggester } from '../../shared/korean/suggest';
+import { glossaryInUse } from '../../shared/model/project';
 import { draftLines } from '../../shared/korean/draft';
 import type { ProjectStore } from '../store/project-store';
 import { loadLexicon } from '../store/lexicon';
@@ -27,7 +28,11 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
     if (!cached || cached.store !== store || cached.revision !== store.revision) {
       const revision = store.revision;
       const [lexicon, koreanTexts] = await Promise.all([loadLexicon(), store.restoredKorean()]);
-      cached = { store, revision, suggester: createSuggester({ lexicon, glossary: store.glossary, corpus: koreanTexts }) };
+      cached = {
+        store,
+        revision,
+        suggester: createSuggester({ lexicon, glossary: glossaryInUse(store.glossary, store.project.settings.termbase), corpus: koreanTexts }),
+      };
     }
     return cached.suggester;
   }
@@ -35,7 +40,7 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
   return {
     async projectCorpus() {
       const store = ctx.store();
-      return { glossary: store.glossary, koreanTexts: await store.restoredKorean() };
+      return { glossary: glossaryInUse(store.glossary, store.project.settings.termbase), koreanTexts: await store.restoredKorean() };
     },
     async draftRows({ rows }) {
       // The same suggester as suggest: glossary, restored text, lexicon (and the word model).

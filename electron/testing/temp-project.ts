@@ -9,6 +9,7 @@ import type { HandlerTable } from '../../shared/ipc/contract';
 import { createHandlers, type HandlerContext } from '../handlers';
 import { ProjectStore } from '../store/project-store';
 import { openOrCreateDefaultProject } from '../store/default-project';
+import { fromTermbase } from '../../shared/model/project';
 
 export interface TempProject {
   dir: string;
@@ -17,15 +18,20 @@ export interface TempProject {
   close(): Promise<void>;
 }
 
-/** Creates a project in a new temp folder (with the sample documents unless `samples: false`). */
+/**
+ * Creates a project in a new temp folder (with the sample documents unless `samples: false`).
+ * Its glossary starts empty unless `termbase: true`: tests that count glossary entries
+ * should not count the starter termbase that every new project is seeded with.
+ */
 export async function createTempProject(
-  opts: { samples?: boolean; context?: Partial<HandlerContext> } = {},
+  opts: { samples?: boolean; termbase?: boolean; context?: Partial<HandlerContext> } = {},
 ): Promise<TempProject> {
   const dir = join(await mkdtemp(join(tmpdir(), 'interlinea-')), 'project');
   const store =
     opts.samples === false
       ? await ProjectStore.open(dir, { write: true, create: true, holder: 'test' })
       : await openOrCreateDefaultProject(dir, 'test');
+  if (!opts.termbase) await store.updateProject((project) => void (project.glossary = project.glossary.filter((e) => !fromTermbase(e))));
   const handlers = createHandlers({ store: () => store, ...opts.context });
   return {
     dir,

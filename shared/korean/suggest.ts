@@ -100,6 +100,9 @@ const CACHE_WEIGHT = 0.5;
 const ENGLISH_WEIGHT = 0.35;
 /** Pseudo-count of each glossary form in the cache. */
 const GLOSSARY_COUNT = 3;
+/** Pseudo-count and evidence of a form seeded from the starter termbase and not edited by the user. */
+const STARTER_COUNT = 1;
+const STARTER_EVIDENCE = 2;
 /** Probabilities never go below this (log ≈ −27.6). */
 const FLOOR = 1e-12;
 /** Context-free pool of vanishing words kept for {@link Suggester.vanishing}. */
@@ -113,19 +116,25 @@ type Proposals = Map<string, number>;
 export function createSuggester(input: SuggesterInput): Suggester {
   const model = input.model;
   const endingP = (kind: string, label: string): number | undefined => model?.endings.get(`${kind}:${label}`);
-  const index = new SuggestIndex(model ? (kind, label) => endingP(kind, label) ?? 1e-4 : undefined);
+  const priorOf = model ? (kind: string, label: string): number => endingP(kind, label) ?? 1e-4 : undefined;
+  // The lexicon and model stems are indexed once per (lexicon, model) pair and shared by
+  // every suggester built on them: a project's suggester is rebuilt after each edit.
+  const stemIndex = lexicalIndex(input.lexicon, model, priorOf);
+  const index = new SuggestIndex(priorOf, stemIndex);
   const glossary = input.glossary ?? [];
   const cacheStems = new Map<string, number>();
   for (const entry of glossary) {
+    // The starter termbase is a prior for the field, not the project's own word: weaker than what the user entered.
+    const starter = entry.origin === 'termbase';
     for (const ko of entry.ko) {
       if (!ko.trim()) continue;
-      cacheStems.set(ko, (cacheStems.get(ko) ?? 0) + GLOSSARY_COUNT);
+      cacheStems.set(ko, (cacheStems.get(ko) ?? 0) + (starter ? STARTER_COUNT : GLOSSARY_COUNT));
       index.add({
         text: ko,
         classId: nounClass(ko),
         source: 'glossary',
         freq: 1,
-        evidence: 5,
+        evidence: starter ? STARTER_EVIDENCE : 5,
         lemma: ko,
         glossary: [entry],
       });
@@ -155,47 +164,11 @@ export function createSuggester(input: SuggesterInput): Suggester {
       lemma: stem,
     });
   }
-  cacheTotal += GLOSSARY_COUNT * glossary.reduce((n, e) => n + e.ko.length, 0);
+  cacheTotal += glossary.reduce((n, e) => n + (e.origin === 'termbase' ? STARTER_COUNT : GLOSSARY_COUNT) * e.ko.length, 0);
 
-  // Stems: the model's frequency (a log scale mapped to 0..1) where it saw them, else a
-  // fraction of the lexicon's rank proxy (below anything the corpora saw).
-  const stemCount = (lemma: string): number => model?.stems.get(lemma)?.reduce((n, s) => n + s.count, 0) ?? 0;
-  const scaled = (p: number): number => Math.max(0, Math.min(1, 1 + Math.log(p) / 20));
-  const added = new Set<string>();
-  const addLexical = (base: Pick<Base, 'text' | 'classId' | 'lemma'>, rankFreq: number): void => {
-    const id = `${base.text}|${base.classId}`;
-    if (added.has(id)) return;
-    added.add(id);
-    const count = base.classId === 'x' ? (model?.forms.get(base.text) ?? 0) : stemCount(base.lemma);
-    const freq = !model ? rankFreq : count > 0 ? scaled(count / (base.classId === 'x' ? model.total : model.stemTotal)) : 0.25 * rankFreq;
-    index.add({ ...base, source: 'lexicon', evidence: 0, freq });
-  };
-  if (input.lexicon) {
-    const { words: lex, sizes } = parseLexicon(input.lexicon);
-    for (const w of lex) {
-      const freq = 1 - Math.log(1 + w.rank) / Math.log(2 + sizes[w.kind]);
-      if (w.kind === 'verb' && w.cls) {
-        const { base, classId } = verbBase(w.text, w.cls);
-        addLexical({ text: base, classId, lemma: w.text }, freq);
-      } else {
-        addLexical({ text: w.text, classId: w.kind === 'adverb' ? 'a' : nounClass(w.text), lemma: w.text }, freq);
-      }
-    }
-  }
-  if (model) {
-    for (const [lemma, list] of model.stems) {
-      for (const s of list) {
-        if (s.kind === 'verb' && s.cls) {
-          const { base, classId } = verbBase(lemma, s.cls);
-          if (base || classId) addLexical({ text: base, classId, lemma }, 0);
-        } else addLexical({ text: lemma, classId: s.kind === 'adverb' ? 'a' : nounClass(lemma), lemma }, 0);
-      }
-    }
-    // Whole forms as the corpora wrote them: endings the rules do not generate (되였다) stay reachable.
-    for (const form of model.forms.keys()) addLexical({ text: form, classId: 'x', lemma: form }, 0);
-  }
   index.finish();
 
+  const stemCount = (lemma: string): number => model?.stems.get(lemma)?.reduce((n, st) => n + st.count, 0) ?? 0;
   const kindOf = (classId: string): string => classId.slice(0, 1);
   const labelP = (m: Match): number =>
     m.base.classId === 'x' ? 1 : (endingP(kindOf(m.base.classId), m.completion.label) ?? (model ? 1e-4 : 0.1 * m.completion.prior));
@@ -383,6 +356,66 @@ export function createSuggester(input: SuggesterInput): Suggester {
       return best(out, limit);
     },
   };
+}
+
+/** Lexical indexes already built, per lexicon and model (weakly held: they go with their data). */
+const lexicalIndexes = new WeakMap<object, WeakMap<object, SuggestIndex>>();
+const NO_DATA = {};
+
+/**
+ * The stems of the lexicon and the model in one index. Frequencies: the model's (a log scale
+ * mapped to 0..1) where it saw a stem, else a fraction of the lexicon's rank proxy (below
+ * anything the corpora saw); without a model, the rank proxy as before.
+ */
+function lexicalIndex(
+  lexicon: LexiconData | undefined,
+  model: KoreanModel | undefined,
+  priorOf: ((kind: string, label: string) => number) | undefined,
+): SuggestIndex | undefined {
+  if (!lexicon && !model) return undefined;
+  let byModel = lexicalIndexes.get(lexicon ?? NO_DATA);
+  if (!byModel) lexicalIndexes.set(lexicon ?? NO_DATA, (byModel = new WeakMap()));
+  const cached = byModel.get(model ?? NO_DATA);
+  if (cached) return cached;
+  const index = new SuggestIndex(priorOf);
+  const stemCount = (lemma: string): number => model?.stems.get(lemma)?.reduce((n, st) => n + st.count, 0) ?? 0;
+  const scaled = (p: number): number => Math.max(0, Math.min(1, 1 + Math.log(p) / 20));
+  const added = new Set<string>();
+  const addLexical = (base: Pick<Base, 'text' | 'classId' | 'lemma'>, rankFreq: number): void => {
+    const id = `${base.text}|${base.classId}`;
+    if (added.has(id)) return;
+    added.add(id);
+    const count = base.classId === 'x' ? (model?.forms.get(base.text) ?? 0) : stemCount(base.lemma);
+    const freq = !model ? rankFreq : count > 0 ? scaled(count / (base.classId === 'x' ? model.total : model.stemTotal)) : 0.25 * rankFreq;
+    index.add({ ...base, source: 'lexicon', evidence: 0, freq });
+  };
+  if (input.lexicon) {
+    const { words: lex, sizes } = parseLexicon(input.lexicon);
+    for (const w of lex) {
+      const freq = 1 - Math.log(1 + w.rank) / Math.log(2 + sizes[w.kind]);
+      if (w.kind === 'verb' && w.cls) {
+        const { base, classId } = verbBase(w.text, w.cls);
+        addLexical({ text: base, classId, lemma: w.text }, freq);
+      } else {
+        addLexical({ text: w.text, classId: w.kind === 'adverb' ? 'a' : nounClass(w.text), lemma: w.text }, freq);
+      }
+    }
+  }
+  if (model) {
+    for (const [lemma, list] of model.stems) {
+      for (const s of list) {
+        if (s.kind === 'verb' && s.cls) {
+          const { base, classId } = verbBase(lemma, s.cls);
+          if (base || classId) addLexical({ text: base, classId, lemma }, 0);
+        } else addLexical({ text: lemma, classId: s.kind === 'adverb' ? 'a' : nounClass(lemma), lemma }, 0);
+      }
+    }
+    // Whole forms as the corpora wrote them: endings the rules do not generate (되였다) stay reachable.
+    for (const form of model.forms.keys()) addLexical({ text: form, classId: 'x', lemma: form }, 0);
+  }
+  index.finish();
+  byModel.set(model ?? NO_DATA, index);
+  return index;
 }
 
 /** Keeps the best suggestion per text, best first. */

@@ -8,6 +8,16 @@ import { describeIssues, isoDate, type Validated } from './document';
 /** Version of the project file format. */
 export const PROJECT_SCHEMA_VERSION = 1;
 
+/**
+ * Where a glossary entry comes from: `termbase` when it was seeded from the starter
+ * termbase (`resources/termbase/termbase.json`) and is untouched, `user` once the user
+ * added or edited it. Project files written before the termbase have no origin: their
+ * entries are the user's.
+ */
+export const GLOSSARY_ORIGINS = ['user', 'termbase'] as const;
+/** Where a glossary entry comes from. */
+export type GlossaryOrigin = (typeof GLOSSARY_ORIGINS)[number];
+
 export const glossaryEntrySchema = z.object({
   id: z.string().min(1),
   /** Canonical English form, e.g. `Choe Yong-geon`. */
@@ -18,9 +28,48 @@ export const glossaryEntrySchema = z.object({
   ko: z.array(z.string()).default([]),
   type: z.enum(NAME_TYPES).default('term'),
   note: z.string().default(''),
+  /** Absent means `user` (see {@link GLOSSARY_ORIGINS}). */
+  origin: z.enum(GLOSSARY_ORIGINS).optional(),
 });
-/** A glossary entry: one name or term across both languages. */
+/**
+ * A glossary entry: one name or term across both languages. The one definition of
+ * the type: the Korean engine (`shared/korean`) re-exports it.
+ */
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+/** True when `entry` was seeded from the starter termbase and not edited since. */
+export function fromTermbase(entry: Pick<GlossaryEntry, 'origin'>): boolean {
+  return entry.origin === 'termbase';
+}
+
+/**
+ * The entries that suggestions and drafting may use: all of them, or, when the
+ * project has switched the starter termbase off, only the user's own.
+ */
+export function glossaryInUse<T extends Pick<GlossaryEntry, 'origin'>>(entries: readonly T[], termbase: boolean): T[] {
+  return termbase ? [...entries] : entries.filter((e) => !fromTermbase(e));
+}
+
+/**
+ * The starter termbase file (`resources/termbase/termbase.json`): glossary entries
+ * with stable ids, and what the file is.
+ */
+export const termbaseFileSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  licence: z.string().min(1),
+  version: z.number().int().positive(),
+  entries: z.array(glossaryEntrySchema.omit({ origin: true }).strict()).min(1, 'the termbase has no entries'),
+});
+/** The starter termbase file. */
+export type TermbaseFile = z.infer<typeof termbaseFileSchema>;
+
+/** Validates parsed JSON as the starter termbase file. */
+export function validateTermbaseFile(data: unknown): Validated<TermbaseFile> {
+  const parsed = termbaseFileSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
 
 export const documentIndexEntrySchema = z.object({
   id: z.string(),
@@ -32,7 +81,11 @@ export type DocumentIndexEntry = z.infer<typeof documentIndexEntrySchema>;
 
 export const projectSettingsSchema = z.object({
   lastDocument: z.string().default(''),
+  /** Whether suggestions and drafting use the entries seeded from the starter termbase. */
+  termbase: z.boolean().default(true),
 });
+/** The project's settings. */
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
 export const projectFileSchema = z.object({
   schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
@@ -40,7 +93,8 @@ export const projectFileSchema = z.object({
   createdAt: z.string().default(''),
   documents: z.array(documentIndexEntrySchema).default([]),
   glossary: z.array(glossaryEntrySchema).default([]),
-  settings: projectSettingsSchema.default({ lastDocument: '' }),
+  // prefault: a file without settings gets every setting's own default.
+  settings: projectSettingsSchema.prefault({}),
 });
 /** The project file as stored in `project.json`. */
 export type ProjectFile = z.infer<typeof projectFileSchema>;
