@@ -22,7 +22,7 @@
  * undecided word, garble(draft) equals the witness; with some, the check with □ as wildcard
  * finds no contradiction.
  */
-import { garbleLine } from './garble';
+import { garbleFragment, garbleLine } from './garble';
 import { autofill, AUTOFILL_GAP } from './autofill';
 import type { Suggester, Suggestion } from './suggest';
 
@@ -56,6 +56,8 @@ export interface DraftOptions {
   english?: string;
   /** Hypotheses kept per lattice node (default 8). */
   beam?: number;
+  /** Weights to use instead of {@link DRAFT_WEIGHTS} (for tuning). */
+  weights?: Partial<DraftWeights>;
 }
 
 /** The placeholder an undecided word shows as (the check's wildcard; auto-fill's gap). */
@@ -66,7 +68,7 @@ const MAX_ALTERNATIVES = 8;
 /** Candidates asked of the suggester per witness run. */
 const CANDIDATES = 12;
 /** Longest run of witness tokens one word may account for, and its length in characters. */
-const MAX_SPAN_TOKENS = 2;
+const MAX_SPAN_TOKENS = 3;
 const MAX_SPAN_CHARS = 24;
 /** Vanished words tried at each node, and at most this many in a row. */
 const VANISHING_CANDIDATES = 10;
@@ -74,21 +76,29 @@ const MAX_VANISHED_RUN = 2;
 
 /**
  * The weights of the search, in log-probability units (natural log). They set when a guess
- * is worth more than a placeholder and when a vanished word is worth inserting; tuned on the
- * bench (bench/draft-eval.ts), not on the tests.
+ * is worth more than a placeholder and when a vanished word is worth inserting.
  */
-const WEIGHTS = {
+export interface DraftWeights {
   /** A placeholder per witness token: a word less likely than this is left undecided. */
-  undecided: -16,
+  undecided: number;
   /** Added to every vanished word inserted: a word is there only when its own evidence says so. */
-  vanished: -1.5,
-  /** Text the witness proves (auto-fill's dates, digits, Latin, punctuation), per word. */
-  proven: -0.5,
+  vanished: number;
+  /** Text the witness proves (auto-fill's dates, digits, Latin), per word. */
+  proven: number;
   /** A digit run auto-fill did not prove (a lone `8`), copied as is. */
-  digits: -5,
+  digits: number;
   /** Punctuation copied as a word of its own (rare in prose: it usually ends a vanished word). */
+  punctuation: number;
+}
+
+/** The default weights, tuned on the bench (bench/draft-eval.ts), not on the tests. */
+export const DRAFT_WEIGHTS: Readonly<DraftWeights> = {
+  undecided: -16,
+  vanished: -1.5,
+  proven: -0.5,
+  digits: -5,
   punctuation: -9,
-} as const;
+};
 
 /** ASCII punctuation that may open or close a word; a run of it with spaces is peeled off a witness run. */
 const LEADING = /^[ (["'{<]+/;
@@ -142,20 +152,37 @@ interface Token {
   end: number;
 }
 
-/** The suggester seen through calibrated log probabilities, with caches for one draft call. */
+/**
+ * Candidates per suggester, shared by every draft call: a suggester never changes once built
+ * (the app builds a new one when the project changes), and a document repeats its tokens, so
+ * drafting it row by row asks the suggester about each token once per English text.
+ */
+const CANDIDATE_CACHE = new WeakMap<object, Map<string, Candidate[]>>();
+const CANDIDATE_CACHE_SIZE = 50_000;
+
+/** The suggester seen through calibrated log probabilities, with caches. */
 class Model {
-  private readonly words = new Map<string, Candidate[]>();
+  private readonly words: Map<string, Candidate[]>;
   private vanishingList: Candidate[] | null = null;
   private readonly bigrams = new Map<string, number>();
 
   constructor(
     private readonly suggester: DraftSuggester,
     private readonly english: string | undefined,
-  ) {}
+    readonly weights: DraftWeights,
+  ) {
+    let shared = CANDIDATE_CACHE.get(suggester);
+    if (!shared || shared.size > CANDIDATE_CACHE_SIZE) {
+      shared = new Map();
+      CANDIDATE_CACHE.set(suggester, shared);
+    }
+    this.words = shared;
+  }
 
   /** Single words whose garble is exactly `core`, best first. */
   candidates(core: string): Candidate[] {
-    const hit = this.words.get(core);
+    const key = `${this.english ?? ''}\u0000${core}`;
+    const hit = this.words.get(key);
     if (hit) return hit;
     const context = this.english ? { english: this.english } : {};
     const out: Candidate[] = [];
@@ -166,8 +193,18 @@ class Model {
       out.push({ text: s.text, logp: logpOf(s), source: sourceOf(s.source) });
     }
     out.sort((a, b) => b.logp - a.logp);
-    this.words.set(core, out);
+    this.words.set(key, out);
     return out;
+  }
+
+  /**
+   * Whether a word whose garble starts with `core` may go on past a space: some candidate
+   * for `core` ends in a syllable whose low byte is 0x20 (조선 → `p `, so 조선로동당의 →
+   * `p \X`). Only then is the run of this token and the next worth asking about as one word:
+   * such a word is nearly always a compound whose first part is a word of its own.
+   */
+  continues(core: string): boolean {
+    return this.candidates(core).some((c) => garbleFragment(c.text).endsWith(' '));
   }
 
   /** Likely words whose garble is empty, best first. */
@@ -231,7 +268,8 @@ function tokenize(line: string): Token[] {
  * that collapsed line. An empty or blank witness gives an empty draft.
  */
 export function draftLine(witness: string, suggester: Suggester, options: DraftOptions = {}): DraftLine {
-  return decode(witness, new Model(suggester, options.english), options.english, options.beam ?? 8);
+  const weights = { ...DRAFT_WEIGHTS, ...options.weights };
+  return decode(witness, new Model(suggester, options.english, weights), options.english, options.beam ?? 8);
 }
 
 /**
@@ -241,15 +279,16 @@ export function draftLine(witness: string, suggester: Suggester, options: DraftO
 export function draftLines(
   witnessLines: string[],
   suggester: Suggester,
-  options: { english?: string[] | string; beam?: number } = {},
+  options: Omit<DraftOptions, 'english'> & { english?: string[] | string } = {},
 ): DraftLine[] {
   const models = new Map<string, Model>();
+  const weights = { ...DRAFT_WEIGHTS, ...options.weights };
   return witnessLines.map((w, i) => {
     const english = typeof options.english === 'string' ? options.english : options.english?.[i];
     const key = english ?? '';
     let model = models.get(key);
     if (!model) {
-      model = new Model(suggester, english);
+      model = new Model(suggester, english, weights);
       models.set(key, model);
     }
     return decode(w, model, english, options.beam ?? 8);
@@ -277,7 +316,7 @@ function decode(raw: string, model: Model, english: string | undefined, beamWidt
         for (const v of vanishing) {
           const piece = vanishedPiece(v, vanishing);
           added.push({
-            score: h.score + v.logp + model.bigram(h.key, v.text) + WEIGHTS.vanished,
+            score: h.score + v.logp + model.bigram(h.key, v.text) + model.weights.vanished,
             key: v.text,
             run: r,
             piece: [piece],
@@ -371,12 +410,12 @@ function buildEdges(witness: string, tokens: Token[], model: Model, english: str
       source: 'witness' as const,
       undecided: false,
       key: keyOf(text),
-      logp: WEIGHTS.proven,
+      logp: model.weights.proven,
       options: [],
       vanished: false,
     }));
     // A date's words are Korean (년, 월, 일): they take part in the bigrams like any word.
-    edges[from]?.push({ to, pieces, logp: WEIGHTS.proven * pieces.length });
+    edges[from]?.push({ to, pieces, logp: model.weights.proven * pieces.length });
   }
 
   for (let i = 0; i < n; i++) {
@@ -385,7 +424,7 @@ function buildEdges(witness: string, tokens: Token[], model: Model, english: str
     let options: Candidate[] = [];
     for (let j = i + 1; j <= Math.min(n, i + MAX_SPAN_TOKENS); j++) {
       const span = witness.slice(start, tokens[j - 1]?.end ?? start);
-      if (j > i + 1 && span.length > MAX_SPAN_CHARS) break;
+      if (j > i + 1 && (span.length > MAX_SPAN_CHARS || !spans(tokens, i, j, model))) break;
       const found = wordEdges(span, model);
       for (const e of found.edges) edges[i]?.push({ ...e, to: j });
       if (j === i + 1) options = found.options;
@@ -401,15 +440,28 @@ function buildEdges(witness: string, tokens: Token[], model: Model, english: str
           source: 'witness',
           undecided: true,
           key: '',
-          logp: WEIGHTS.undecided,
+          logp: model.weights.undecided,
           options,
           vanished: false,
         },
       ],
-      logp: WEIGHTS.undecided,
+      logp: model.weights.undecided,
     });
   }
   return edges;
+}
+
+/**
+ * Whether tokens [i, j) may be one word: each token but the last must let a word go on past
+ * its space ({@link Model.continues}), unless all that follows is punctuation glued to it.
+ */
+function spans(tokens: Token[], i: number, j: number, model: Model): boolean {
+  for (let k = i; k < j - 1; k++) {
+    if (tokens.slice(k + 1, j).every((t) => /^[.,:;!?)\]"'}>-]+$/.test(t.text))) return true;
+    const core = (tokens[k]?.text ?? '').replace(LEADING, '').replace(TRAILING, '');
+    if (!core || !model.continues(core)) return false;
+  }
+  return true;
 }
 
 /** Edges for one witness run: words whose garble (with glued punctuation) is exactly the run. */
@@ -441,12 +493,12 @@ function wordEdges(span: string, model: Model): { edges: Omit<Edge, 'to'>[]; opt
             source: 'witness',
             undecided: false,
             key: '',
-            logp: WEIGHTS.punctuation,
+            logp: model.weights.punctuation,
             options: [],
             vanished: false,
           },
         ],
-        logp: WEIGHTS.punctuation,
+        logp: model.weights.punctuation,
       });
     }
     return { edges: out, options };
@@ -467,7 +519,7 @@ function wordEdges(span: string, model: Model): { edges: Omit<Edge, 'to'>[]; opt
   }
   // A lone digit run auto-fill would not prove without a neighbour (`8` of `8월`).
   if (/^\d+$/.test(core) && !/ /.test(span) && fits(span))
-    options.push({ text: span, logp: WEIGHTS.digits, source: 'witness' });
+    options.push({ text: span, logp: model.weights.digits, source: 'witness' });
   options.sort((a, b) => b.logp - a.logp);
   for (const c of options) out.push(single(c, span, options));
   return { edges: out, options };
