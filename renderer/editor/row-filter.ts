@@ -18,7 +18,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { ROW_STATES, type RowState } from '../../shared/model/stats';
 import { rowStateOf } from './row-states';
-import { viewportKey } from './viewport';
+import { isWindowed } from './viewport';
 
 export interface RowFilterState {
   /** The state that next/previous row go to. */
@@ -54,7 +54,7 @@ export function isShown(shown: readonly RowState[] | null, state: RowState | nul
 
 function decorate(state: EditorState, shown: readonly RowState[] | null, states: readonly (RowState | null)[]): DecorationSet {
   if (shown === null) return DecorationSet.empty;
-  const windowed = viewportKey.getState(state)?.windowed === true;
+  const windowed = isWindowed(state);
   const decos: Decoration[] = [];
   state.doc.forEach((row, pos, index) => {
     if (isShown(shown, states[index])) {

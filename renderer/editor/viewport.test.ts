@@ -5,7 +5,7 @@ import type { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../shared/model/schema';
 import { garbleLine } from '../../shared/korean/garble';
-import { buildViewport, estimateRowHeight, viewportKey, type ViewportState } from './viewport';
+import { buildViewport, estimateRowHeight, setWindow, UNMEASURED, viewportState, type ViewportState } from './viewport';
 import { buildAnnotationsPlugin, annotationsKey } from './annotations';
 import { allCheckDecorations, buildWitnessCheckPlugin, witnessCheckKey } from '../restore/witness-check';
 import { splitSegment } from './commands/segments';
@@ -30,7 +30,7 @@ function stateOf(d: Node, windowedFrom = 20): EditorState {
   });
 }
 
-const viewport = (state: EditorState): ViewportState => viewportKey.getState(state)!;
+const viewport = (state: EditorState): ViewportState => viewportState(state)!;
 
 /** Position before each row. */
 function rowStarts(d: Node): number[] {
@@ -79,7 +79,7 @@ describe('which rows are drawn', () => {
     // Row 250 carries the height of rows 30..249 above it; it is the last drawn row, so it carries the rest below.
     const heights = (from: number, to: number) => {
       let sum = 0;
-      for (let i = from; i < to; i++) sum += estimateRowHeight(state.doc.child(i), 300, 300);
+      for (let i = from; i < to; i++) sum += estimateRowHeight(state.doc.child(i), UNMEASURED);
       return sum;
     };
     const style = (decos[30] as unknown as Typed).type.attrs?.style;
@@ -89,7 +89,7 @@ describe('which rows are drawn', () => {
 
   it('moves the window on request and keeps it on the same rows while typing', () => {
     let state = stateOf(longDoc(300));
-    state = state.apply(state.tr.setMeta(viewportKey, { window: [100, 130] }));
+    state = state.apply(setWindow(state.tr, [100, 130]));
     expect(viewport(state).drawn).toEqual([
       [0, 1],
       [100, 130],
@@ -132,7 +132,7 @@ describe('decorations cut to the drawn rows', () => {
           const at = koreanStart(state.doc, row);
           let tr: Transaction | null = null;
           if (s.kind === 'type') tr = state.tr.setSelection(TextSelection.create(state.doc, at)).insertText(s.text);
-          if (s.kind === 'window') tr = state.tr.setMeta(viewportKey, { window: [row, row + 12] });
+          if (s.kind === 'window') tr = setWindow(state.tr, [row, row + 12]);
           if (s.kind === 'select') tr = state.tr.setSelection(TextSelection.create(state.doc, at));
           if (s.kind === 'footnote') tr = state.tr.insert(at, schema.nodes.footnote.create(null, schema.text('n')));
           if (s.kind === 'split') {

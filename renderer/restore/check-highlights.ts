@@ -21,7 +21,7 @@
 import { Plugin, type EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import { forEachDrawnRow, onVisibleRowsChange, viewportKey, visibleRows } from '../editor/viewport';
+import { forEachDrawnRow, onVisibleRowsChange, viewportState, visibleRows } from '../editor/viewport';
 import { segmentAt } from '../editor/positions';
 import { checkRuns, type CheckRun } from './check-decorations';
 import { segmentCheckAt, witnessCheckKey } from './witness-check';
@@ -96,7 +96,7 @@ class CheckHighlighter {
     if (
       state.doc === prev.doc &&
       witnessCheckKey.getState(state)?.drawn.set === witnessCheckKey.getState(prev)?.drawn.set &&
-      viewportKey.getState(state) === viewportKey.getState(prev)
+      viewportState(state) === viewportState(prev)
     ) {
       return;
     }

@@ -24,7 +24,7 @@ import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep }
 import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view';
 import type { Node, Schema } from 'prosemirror-model';
 import { checkLines, type CheckOptions, type CheckResult } from '../../shared/korean';
-import { forEachDrawnRow, outsideDrawn, viewportKey, type ViewportState } from '../editor/viewport';
+import { forEachDrawnRow, outsideDrawn, viewportState, type ViewportState } from '../editor/viewport';
 import { restorationText, segmentParts, WILDCARD, type SegmentParts } from './segment-text';
 import { segmentDecorations, type CheckSpec, type SegmentCheck } from './check-decorations';
 
@@ -183,7 +183,7 @@ function shown(set: DecorationSet, pos: number, end: number): { check: SegmentCh
  * longer drawn removed, and a drawn row's redone when they do not show its check.
  */
 function drawChecks(state: EditorState, memo: CheckMemo, prev: DrawnChecks | null, tr?: Transaction, checkedMore = false): DrawnChecks {
-  const viewport = viewportKey.getState(state);
+  const viewport = viewportState(state);
   if (prev && prev.viewport === viewport && !tr?.docChanged && !checkedMore) return prev;
   let set = prev ? prev.set : DecorationSet.empty;
   if (prev && tr?.docChanged) set = set.map(tr.mapping, state.doc);
