@@ -71,7 +71,7 @@ const CANDIDATES = 12;
 const MAX_SPAN_TOKENS = 3;
 const MAX_SPAN_CHARS = 24;
 /** Vanished words tried at each node, and at most this many in a row. */
-const VANISHING_CANDIDATES = 10;
+const VANISHING_CANDIDATES = 40;
 const MAX_VANISHED_RUN = 2;
 
 /**
@@ -103,12 +103,6 @@ export const DRAFT_WEIGHTS: Readonly<DraftWeights> = {
 /** ASCII punctuation that may open or close a word; a run of it with spaces is peeled off a witness run. */
 const LEADING = /^[ (["'{<]+/;
 const TRAILING = /[ .,:;!?)\]"'}>-]+$/;
-
-/** What the decoder needs of the suggester beyond `suggest` (optional until every suggester has it). */
-type DraftSuggester = Suggester & {
-  bigram?: (prev: string, next: string) => number;
-  vanishing?: (context: { english?: string; prev?: string }, limit?: number) => Suggestion[];
-};
 
 /** A candidate word with its calibrated log probability. */
 interface Candidate {
@@ -167,7 +161,7 @@ class Model {
   private readonly bigrams = new Map<string, number>();
 
   constructor(
-    private readonly suggester: DraftSuggester,
+    private readonly suggester: Suggester,
     private readonly english: string | undefined,
     readonly weights: DraftWeights,
   ) {
@@ -210,7 +204,7 @@ class Model {
   /** Likely words whose garble is empty, best first. */
   vanishing(): Candidate[] {
     if (this.vanishingList) return this.vanishingList;
-    const list = this.suggester.vanishing?.(this.english ? { english: this.english } : {}, VANISHING_CANDIDATES) ?? [];
+    const list = this.suggester.vanishing(this.english ? { english: this.english } : {}, VANISHING_CANDIDATES);
     this.vanishingList = list
       .filter((s) => !/\s/.test(s.text) && s.text !== '' && garbleLine(s.text) === '')
       .map((s) => ({ text: s.text, logp: logpOf(s), source: sourceOf(s.source) }))
@@ -220,7 +214,7 @@ class Model {
 
   /** log P(next | prev) − log P(next); 0 when either is unknown. */
   bigram(prev: string, next: string): number {
-    if (!prev || !next || !this.suggester.bigram) return 0;
+    if (!prev || !next) return 0;
     const k = `${prev}\u0000${next}`;
     let v = this.bigrams.get(k);
     if (v === undefined) {
@@ -232,15 +226,9 @@ class Model {
   }
 }
 
-/**
- * The calibrated log probability of a suggestion. Suggesters without one get a stand-in
- * derived from the ranking score (explained characters removed, evidence and frequency
- * kept), on the scale of rare words.
- */
+/** The suggestion's calibrated log probability (a floor for a suggester that returns none). */
 function logpOf(s: Suggestion): number {
-  const logp = (s as Suggestion & { logp?: number }).logp;
-  if (typeof logp === 'number' && Number.isFinite(logp)) return logp;
-  return Math.min(-1, -14 + (s.score - 100 * s.explains) / 8);
+  return Number.isFinite(s.logp) ? s.logp : -30;
 }
 
 const SOURCES = new Set<DraftWord['source']>(['witness', 'glossary', 'project', 'english', 'lexicon', 'corpus']);
