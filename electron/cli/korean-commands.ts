@@ -13,6 +13,7 @@ import { createSuggester, type Suggester } from '../../shared/korean/suggest';
 import { repair } from '../../shared/korean/mojibake';
 import { draftLines } from '../../shared/korean/draft';
 import { loadLexicon } from '../store/lexicon';
+import { loadKoreanModel } from '../store/korean-model';
 import { loadProjectCorpus } from '../store/corpus';
 
 /** Reads a file (relative to the cwd) or stdin; a missing file is a user error with a clear message. */
@@ -111,15 +112,16 @@ const checkCommand: CliCommand = {
 
 async function suggesterFor(io: CliIO, project: string | undefined): Promise<Suggester | { error: string }> {
   let lexicon;
+  let model;
   try {
-    lexicon = await loadLexicon();
+    [lexicon, model] = await Promise.all([loadLexicon(), loadKoreanModel()]);
   } catch (err) {
     return { error: (err as Error).message };
   }
-  if (!project) return createSuggester({ lexicon });
+  if (!project) return createSuggester({ lexicon, model });
   try {
     const { glossary, koreanTexts } = await loadProjectCorpus(resolve(io.cwd, project));
-    return createSuggester({ lexicon, glossary, corpus: koreanTexts });
+    return createSuggester({ lexicon, glossary, corpus: koreanTexts, model });
   } catch (err) {
     return { error: `cannot open project ${project}: ${(err as Error).message}` };
   }

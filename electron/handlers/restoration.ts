@@ -10,6 +10,7 @@ import { glossaryInUse } from '../../shared/model/project';
 import { draftLines } from '../../shared/korean/draft';
 import type { ProjectStore } from '../store/project-store';
 import { loadLexicon } from '../store/lexicon';
+import { loadKoreanModel } from '../store/korean-model';
 import type { HandlerContext } from './index';
 
 type RestorationRequests = 'suggest' | 'draftRows' | 'projectCorpus';
@@ -27,11 +28,11 @@ export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, Res
     // Every write to the project bumps its revision: rebuild only then.
     if (!cached || cached.store !== store || cached.revision !== store.revision) {
       const revision = store.revision;
-      const [lexicon, koreanTexts] = await Promise.all([loadLexicon(), store.restoredKorean()]);
+      const [lexicon, koreanTexts, model] = await Promise.all([loadLexicon(), store.restoredKorean(), loadKoreanModel()]);
       cached = {
         store,
         revision,
-        suggester: createSuggester({ lexicon, glossary: glossaryInUse(store.glossary, store.project.settings.termbase), corpus: koreanTexts }),
+        suggester: createSuggester({ lexicon, glossary: glossaryInUse(store.glossary, store.project.settings.termbase), corpus: koreanTexts, model }),
       };
     }
     return cached.suggester;

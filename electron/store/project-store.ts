@@ -29,7 +29,8 @@ import {
 } from '../../shared/model/project';
 import { documentIdFor } from '../../shared/model/ids';
 import { restorationCounts } from '../../shared/model/stats';
-import { columnOf, plainText, segmentsOf } from '../../shared/model/build';
+import { columnOf, segmentsOf } from '../../shared/model/build';
+import { acceptedText } from '../../shared/korean/accepted-text';
 import type { DocumentSummary, FileProblem } from '../../shared/ipc/contract';
 import { UserError } from '../../shared/errors';
 import { CorruptFileError } from './durable-file';
@@ -220,7 +221,8 @@ export class ProjectStore {
     try {
       const doc = await this.readDocument(id);
       const korean = segmentsOf(doc.body)
-        .map((seg) => plainText(columnOf(seg, 'korean')?.content).trim())
+        // Only accepted text teaches the suggester: proposals and gaps are masked.
+        .map((seg) => acceptedText(columnOf(seg, 'korean')?.content).trim())
         .filter(Boolean);
       const summary = { id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) };
       entry = { stamp, summary, korean };

@@ -77,8 +77,17 @@ export class SuggestIndex {
    * @param priorOf optional commonness of an ending by word kind (`n`, `v`, `a`) and label,
    *   e.g. learned from a corpus; the hand-set priors are used without it.
    */
-  constructor(private readonly priorOf?: (kind: string, label: string) => number | undefined) {}
+  /**
+   * @param parent an index searched after this one (e.g. the lexicon and corpus stems, built
+   *   once and shared, under a project's own glossary and restored words).
+   */
+  constructor(
+    private readonly priorOf?: (kind: string, label: string) => number | undefined,
+    private readonly parent?: SuggestIndex,
+  ) {}
   private readonly byLemma = new Map<string, Base[]>();
+  /** True when lexicon-source whole forms (class x) are indexed, capped apart from stems. */
+  private hasForms = false;
   private readonly classes = new Map<string, Map<string, Completion[]>>();
 
   /** Adds a base (call {@link finish} after the last one). */
@@ -86,6 +95,7 @@ export class SuggestIndex {
     const raw = garbleFragment(base.text);
     const key = raw.trim();
     base.own = key.replace(/ /g, '').length;
+    if (base.classId === 'x' && base.source === 'lexicon') this.hasForms = true;
     base.exact = raw === key;
     const list = this.byKey.get(key);
     if (list) list.push(base);
@@ -97,12 +107,19 @@ export class SuggestIndex {
 
   /** The bases built from a lemma (a noun, a verb lemma, a glossary form). */
   basesOf(lemma: string): Base[] {
-    return this.byLemma.get(lemma) ?? [];
+    const own = this.byLemma.get(lemma) ?? [];
+    return this.parent ? [...own, ...this.parent.basesOf(lemma)] : own;
+  }
+
+  /** The bases of this index alone (not its parent's) whose garble is exactly `key`. */
+  ownBucket(key: string): readonly Base[] {
+    return this.byKey.get(key) ?? [];
   }
 
   /** The bases whose garble is exactly `key` (`''`: stems that vanish entirely), likeliest first. */
   bucket(key: string): readonly Base[] {
-    return this.byKey.get(key) ?? [];
+    const own = this.byKey.get(key) ?? [];
+    return this.parent ? [...own, ...this.parent.bucket(key)] : own;
   }
 
   /** Every completion of one base whose full text garbles to exactly `chunk` (for bases found another way). */
@@ -148,13 +165,22 @@ export class SuggestIndex {
       const pair = `${p}\u0000${e}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
-      const bases = this.byKey.get(p);
+      const own = this.byKey.get(p);
+      const inherited = this.parent?.byKey.get(p);
+      const bases = own && inherited ? [...own, ...inherited] : (own ?? inherited);
       if (!bases) continue;
-      let lexiconTaken = 0;
+      // Whole corpus forms (class x) and stems are capped apart: neither crowds out the other.
+      let stemsTaken = 0;
+      let formsTaken = 0;
       for (const base of bases) {
         const comps = this.completionsOf(base.classId).get(e);
         if (!comps) continue;
-        if (base.source === 'lexicon' && lexiconTaken++ >= limit) break;
+        if (base.source === 'lexicon') {
+          const over = base.classId === 'x' ? formsTaken++ >= limit : stemsTaken++ >= limit;
+          // Past both caps (or the one cap of an index without whole forms): stop.
+          if (over && (!(this.hasForms || this.parent?.hasForms) || formsTaken + stemsTaken > 2 * limit)) break;
+          if (over) continue;
+        }
         for (let c = 0; c < comps.length && c < MAX_COMPLETIONS; c++) {
           const completion = comps[c] as Completion;
           const text = base.text + completion.text;
@@ -168,7 +194,7 @@ export class SuggestIndex {
 
   /** Number of bases. */
   get size(): number {
-    let n = 0;
+    let n = this.parent?.size ?? 0;
     for (const list of this.byKey.values()) n += list.length;
     return n;
   }
@@ -178,7 +204,7 @@ export class SuggestIndex {
    * `a` adverbs, `x` exact words, `v:<syllables>:<class>` verbs by their conjugated syllables.
    */
   completionsOf(classId: string): Map<string, Completion[]> {
-    const cached = this.classes.get(classId);
+    const cached = this.classes.get(classId) ?? this.parent?.classes.get(classId);
     if (cached) return cached;
     const map = new Map<string, Completion[]>();
     const put = (text: string, prior: number, label: string): void => {

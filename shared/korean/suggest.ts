@@ -165,11 +165,18 @@ export function createSuggester(input: SuggesterInput): Suggester {
     });
   }
   cacheTotal += glossary.reduce((n, e) => n + (e.origin === 'termbase' ? STARTER_COUNT : GLOSSARY_COUNT) * e.ko.length, 0);
+  index.finish();
 
   index.finish();
 
   const stemCount = (lemma: string): number => model?.stems.get(lemma)?.reduce((n, st) => n + st.count, 0) ?? 0;
   const kindOf = (classId: string): string => classId.slice(0, 1);
+  /** Share of a lemma's uses in its dictionary form (bare noun, verb in 다), 1 for unknown words. */
+  const dictionaryFormP = (text: string): number => {
+    const kinds = model?.stems.get(text);
+    if (!kinds?.length) return 1;
+    return kinds[0]?.kind === 'verb' ? (endingP('v', '다') ?? 0.05) : (endingP(kinds[0]?.kind === 'adverb' ? 'a' : 'n', '') ?? 0.3);
+  };
   const labelP = (m: Match): number =>
     m.base.classId === 'x' ? 1 : (endingP(kindOf(m.base.classId), m.completion.label) ?? (model ? 1e-4 : 0.1 * m.completion.prior));
 
@@ -194,7 +201,10 @@ export function createSuggester(input: SuggesterInput): Suggester {
   /** Probability of the match among what the English proposes (a stem proposed carries its endings). */
   const englishP = (m: Match, proposals: Proposals): number => {
     if (proposals.size === 0) return 0;
-    const direct = proposals.get(m.text) ?? 0;
+    // A proposed lemma carries its endings' probabilities; a whole form written as a lemma
+    // (말하다 as a word) is only the lemma with its dictionary ending, not every inflection at once.
+    const asForm = proposals.get(m.text) ?? 0;
+    const direct = m.base.classId === 'x' && asForm ? asForm * dictionaryFormP(m.text) : 0;
     const stem = m.base.classId === 'x' ? 0 : (proposals.get(m.base.lemma) ?? 0) * labelP(m);
     if (direct || stem) return direct + stem;
     // A compound holding a proposed word (사회주의건설 for "construction"), or a verb made of one (건설하다).
@@ -222,22 +232,22 @@ export function createSuggester(input: SuggesterInput): Suggester {
   const proposalsFor = (english: string | undefined): Proposals => {
     if (!english?.trim()) return new Map();
     if (english === lastEnglish) return lastProposals;
-    const raw = new Map<string, number>();
-    const put = (ko: string, w: number): void => {
-      if (ko) raw.set(ko, Math.max(raw.get(ko) ?? 0, w));
-    };
-    const lower = english.toLowerCase();
-    for (const entry of glossary)
-      if ([entry.en, ...entry.variants].some((n) => mentions(lower, n))) for (const ko of entry.ko) put(ko.trim(), 1);
-    if (model) {
-      for (const key of new Set(englishKeys(english))) for (const [ko, w] of model.english.get(key) ?? []) put(ko, (raw.get(ko) ?? 0) + 0.5 * w);
-    }
-    const sum = [...raw.values()].reduce((a, b) => a + b, 0);
+    // P(k | English) as in IBM model 1: the mean over the English words of t(k | e); a glossary
+    // name found in the English counts as a word whose translation is certain.
     const out: Proposals = new Map();
-    for (const [ko, w] of [...raw].sort((a, b) => b[1] - a[1])) out.set(ko, w / sum);
+    const keys = model ? [...new Set(englishKeys(english))] : [];
+    const lower = english.toLowerCase();
+    const named = glossary.filter((entry) => [entry.en, ...entry.variants].some((n) => mentions(lower, n)));
+    const words = keys.length + named.length;
+    const add = (ko: string, w: number): void => {
+      if (ko) out.set(ko, (out.get(ko) ?? 0) + w / words);
+    };
+    for (const entry of named) for (const ko of entry.ko) add(ko.trim(), 1 / entry.ko.length);
+    for (const key of keys) for (const [ko, w] of model?.english.get(key) ?? []) add(ko, w);
+    const sorted: Proposals = new Map([...out].sort((a, b) => b[1] - a[1]));
     lastEnglish = english;
-    lastProposals = out;
-    return out;
+    lastProposals = sorted;
+    return sorted;
   };
 
   const bigram = (prev: string, next: string): number => {
@@ -304,21 +314,29 @@ export function createSuggester(input: SuggesterInput): Suggester {
     );
   };
 
-  // Context-free pool of words that vanish entirely, built on first use.
+  // Words that vanish entirely: the lexical ones ranked by the corpora once per lexical
+  // index (shared), the project's own added per suggester.
+  const vanishingOf = (bases: readonly Base[]): Match[] => {
+    const out: Match[] = [];
+    for (const base of bases) {
+      for (const completion of (index.completionsOf(base.classId).get('') ?? []).slice(0, 6)) {
+        const m = { base, completion, text: base.text + completion.text };
+        if (garbleLine(m.text) === '') out.push(m);
+      }
+    }
+    return out;
+  };
   let pool: Match[] | null = null;
   const vanishingPool = (): Match[] => {
     if (pool) return pool;
-    const scored: { m: Match; p: number }[] = [];
-    const none: Proposals = new Map();
-    for (const base of index.bucket('')) {
-      for (const completion of index.completionsOf(base.classId).get('') ?? []) {
-        const m = { base, completion, text: base.text + completion.text };
-        if (garbleLine(m.text) !== '') continue;
-        scored.push({ m, p: probability(m, none) });
-      }
+    let lexical = stemIndex ? vanishingPools.get(stemIndex) : [];
+    if (!lexical && stemIndex) {
+      const scored = vanishingOf(stemIndex.bucket('')).map((m) => ({ m, p: corpusP(m) }));
+      scored.sort((a, b) => b.p - a.p);
+      lexical = scored.slice(0, VANISHING_POOL).map((x) => x.m);
+      vanishingPools.set(stemIndex, lexical);
     }
-    scored.sort((a, b) => b.p - a.p);
-    pool = scored.slice(0, VANISHING_POOL).map((x) => x.m);
+    pool = [...vanishingOf(index.ownBucket('')), ...(lexical ?? [])];
     return pool;
   };
 
@@ -334,7 +352,8 @@ export function createSuggester(input: SuggesterInput): Suggester {
       const parts = chunk.split(' ');
       let out = single(chunk, options, LEXICON_CAP);
       if (parts.length > 1) out = best([...out, ...sequences(parts, options, single)], limit * 3);
-      if (out.length < limit) out = best([...out, ...partial(chunk, options, single)], limit * 3);
+      // Prefix matches only fill a short list: a long one (a coverage count) has enough full matches to read.
+      if (out.length < Math.min(limit, 20)) out = best([...out, ...partial(chunk, options, single)], limit * 3);
       return out.slice(0, limit);
     },
     vanishing(context: VanishingContext = {}, limit = 10): Suggestion[] {
@@ -357,6 +376,9 @@ export function createSuggester(input: SuggesterInput): Suggester {
     },
   };
 }
+
+/** Context-free pools of vanishing words, per lexical index. */
+const vanishingPools = new WeakMap<SuggestIndex, Match[]>();
 
 /** Lexical indexes already built, per lexicon and model (weakly held: they go with their data). */
 const lexicalIndexes = new WeakMap<object, WeakMap<object, SuggestIndex>>();
@@ -389,8 +411,8 @@ function lexicalIndex(
     const freq = !model ? rankFreq : count > 0 ? scaled(count / (base.classId === 'x' ? model.total : model.stemTotal)) : 0.25 * rankFreq;
     index.add({ ...base, source: 'lexicon', evidence: 0, freq });
   };
-  if (input.lexicon) {
-    const { words: lex, sizes } = parseLexicon(input.lexicon);
+  if (lexicon) {
+    const { words: lex, sizes } = parseLexicon(lexicon);
     for (const w of lex) {
       const freq = 1 - Math.log(1 + w.rank) / Math.log(2 + sizes[w.kind]);
       if (w.kind === 'verb' && w.cls) {
