@@ -17,13 +17,13 @@ export const glossaryStore = new GlossaryStore(() => (hasBridge() ? api : null))
 /** The glossary-form requests and notices of the restoration commands. */
 export const restoreUi = new RestoreUi((kind, text) => notices.notify({ kind, text }));
 
-/** What the restoration commands are given. */
 /** Drafts rows through the app's decoder (`draftRows`), a few rows per request; one draft at a time. */
 export const draftRunner = new DraftRunner(
   hasBridge() ? (rows) => api.draftRows({ rows }).then((answer) => answer.rows) : null,
   (kind, text) => notices.notify({ kind, text }),
 );
 
+/** What the restoration commands are given. */
 export const restoreServices: RestoreServices = { glossary: glossaryStore, ui: restoreUi, draft: draftRunner };
 
 /** "Add to glossary" for the glossary panel's button (the same command as the key's). */
