@@ -3,17 +3,20 @@
  * drafted from its witness alone (and its English when given), and compared with the truth.
  * The Korean bench calls {@link evaluateDraft} for its before/after figures; run alone,
  *   npx tsx bench/draft-eval.ts
- * it prints the figures for the engine's test set (shared/korean/testdata) with a suggester
- * over resources/lexicon and the test glossary, once without and once with the other
- * documents as the project's restored text (leave one document out).
+ * it prints the figures for the engine's test set (shared/korean/testdata/corpus.ts) with a
+ * suggester over resources/lexicon and the test glossary, then with the word model
+ * (resources/korean) when it is there, then also with the other documents as the project's
+ * restored text (leave one document out).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { draftLine, type DraftLine } from '../shared/korean/draft';
 import { garbleLine } from '../shared/korean/garble';
 import { isSyllable } from '../shared/korean/hangul';
 import { createSuggester, type Suggester } from '../shared/korean/suggest';
 import type { LexiconData } from '../shared/korean/lexicon';
+import { KOREAN_MODEL_TABLES, parseKoreanModel, type KoreanModelFiles } from '../shared/korean/model';
 import { documents } from '../shared/korean/testdata/corpus';
 import { testGlossary } from '../shared/korean/testdata/glossary';
 
@@ -164,13 +167,22 @@ if (require.main === module) {
   const lexicon = JSON.parse(
     readFileSync(join(root, 'resources', 'lexicon', 'ko-lexicon.json'), 'utf8'),
   ) as LexiconData;
+  const modelDir = join(root, 'resources', 'korean');
+  const model = existsSync(join(modelDir, 'words.tsv'))
+    ? parseKoreanModel(
+        Object.fromEntries(
+          KOREAN_MODEL_TABLES.map((t) => [t, readFileSync(join(modelDir, `${t}.tsv`), 'utf8')]),
+        ) as KoreanModelFiles,
+      )
+    : undefined;
   const plain = createSuggester({ lexicon, glossary: testGlossary });
+  const withModel = model ? createSuggester({ lexicon, glossary: testGlossary, model }) : undefined;
   const cache = new Map<string, Suggester>();
   const leaveOneOut = (id: string): Suggester => {
     let s = cache.get(id);
     if (!s) {
       const corpus = documents.filter((d) => d.id !== id).map((d) => d.lines.join('\n'));
-      s = createSuggester({ lexicon, glossary: testGlossary, corpus });
+      s = createSuggester({ lexicon, glossary: testGlossary, corpus, ...(model ? { model } : {}) });
       cache.set(id, s);
     }
     return s;
@@ -187,8 +199,13 @@ if (require.main === module) {
     'p95 / line': ms(e.p95MsPerLine),
     slowest: `${ms(e.slowestLine.ms)} (${e.slowestLine.chars} chars)`,
   });
-  console.table({
+  const table: Record<string, Record<string, string | number>> = {
     'lexicon + glossary': row(evaluateDraft(() => plain, documents)),
-    '+ other documents as corpus': row(evaluateDraft(leaveOneOut, documents)),
-  });
+  };
+  if (withModel) table['+ word model'] = row(evaluateDraft(() => withModel, documents));
+  table[`+ ${model ? 'word model + ' : ''}other documents as corpus`] = row(evaluateDraft(leaveOneOut, documents));
+  console.log(
+    `draft of the test set (shared/korean/testdata/corpus.ts), ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0]?.toFixed(2)} (timings are noisy when other work runs)`,
+  );
+  console.table(table);
 }

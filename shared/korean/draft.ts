@@ -66,12 +66,14 @@ export const DRAFT_GAP = AUTOFILL_GAP;
 /** Alternatives listed per word. */
 const MAX_ALTERNATIVES = 8;
 /** Candidates asked of the suggester per witness run. */
-const CANDIDATES = 12;
+const CANDIDATES = 9;
+/** The longest garble of one Korean word asked about (조선민주주의인민공화국의 leaves 7 characters). */
+const MAX_WORD_GARBLE = 16;
 /** Longest run of witness tokens one word may account for, and its length in characters. */
 const MAX_SPAN_TOKENS = 3;
 const MAX_SPAN_CHARS = 24;
 /** Vanished words tried at each node, and at most this many in a row. */
-const VANISHING_CANDIDATES = 40;
+const VANISHING_CANDIDATES = 16;
 const MAX_VANISHED_RUN = 2;
 
 /**
@@ -178,8 +180,12 @@ class Model {
     const key = `${this.english ?? ''}\u0000${core}`;
     const hit = this.words.get(key);
     if (hit) return hit;
-    const context = this.english ? { english: this.english } : {};
     const out: Candidate[] = [];
+    if (!mayBeKorean(core)) {
+      this.words.set(key, out);
+      return out;
+    }
+    const context = this.english ? { english: this.english } : {};
     const seen = new Set<string>();
     for (const s of this.suggester.suggest(core, { limit: CANDIDATES, context })) {
       if (seen.has(s.text) || /\s/.test(s.text) || garbleLine(s.text) !== core) continue;
@@ -204,11 +210,16 @@ class Model {
   /** Likely words whose garble is empty, best first. */
   vanishing(): Candidate[] {
     if (this.vanishingList) return this.vanishingList;
+    // Kept with the candidates: the list depends only on the suggester and the English.
+    const key = `${this.english ?? ''}\u0001`;
+    const hit = this.words.get(key);
+    if (hit) return (this.vanishingList = hit);
     const list = this.suggester.vanishing(this.english ? { english: this.english } : {}, VANISHING_CANDIDATES);
     this.vanishingList = list
       .filter((s) => !/\s/.test(s.text) && s.text !== '' && garbleLine(s.text) === '')
       .map((s) => ({ text: s.text, logp: logpOf(s), source: sourceOf(s.source) }))
       .sort((a, b) => b.logp - a.logp);
+    this.words.set(key, this.vanishingList);
     return this.vanishingList;
   }
 
@@ -224,6 +235,15 @@ class Model {
     }
     return v;
   }
+}
+
+/**
+ * Whether a witness run is worth asking the suggester about. Numbers and references
+ * (`1962`, `2/20/121`) and runs longer than any Korean word leaves are the witness's own
+ * text: auto-fill proves them, and asking costs a fruitless search through every split.
+ */
+function mayBeKorean(core: string): boolean {
+  return core.length <= MAX_WORD_GARBLE && !/\d\d|\d[/.:,-]\d|\//.test(core);
 }
 
 /** The suggestion's calibrated log probability (a floor for a suggester that returns none). */
