@@ -18,6 +18,7 @@ import { DOMSerializer } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { newId } from '../../shared/model/build';
 import { spansCells, clearAcrossCells } from './commands/cells';
+import { GAP_GLYPH } from '../../shared/model/gap';
 
 /** Attribute on the wrapper of HTML that Interlinea put on the clipboard. */
 export const CLIPBOARD_MARKER = 'data-interlinea-clipboard';
@@ -177,7 +178,7 @@ export function sliceToText(slice: Slice): string {
     bracket = inserted;
     if (node.isText) current += node.text ?? '';
     else if (node.type.name === 'hard_break') current += '\n';
-    else if (node.type.name === 'gap') current += '□'.repeat(Number(node.attrs.quantity) || 1);
+    else if (node.type.name === 'gap') current += GAP_GLYPH.repeat(Number(node.attrs.quantity) || 1);
     else if (node.type.name === 'unclear') current += node.textContent;
   };
   const block = (node: Node) => {

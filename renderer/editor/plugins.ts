@@ -89,25 +89,7 @@ export function createEditorState(schema: Schema, body: PMJson | Node, options: 
   return EditorState.create({ doc, plugins: buildPlugins(schema, options) });
 }
 
-/** Language tag for a language name as stored in the metadata ("German" → "de"). */
-export function languageTag(name: string): string {
-  const known: Record<string, string> = {
-    german: 'de',
-    russian: 'ru',
-    chinese: 'zh',
-    korean: 'ko',
-    english: 'en',
-    hungarian: 'hu',
-    polish: 'pl',
-    czech: 'cs',
-    romanian: 'ro',
-    bulgarian: 'bg',
-    mongolian: 'mn',
-    japanese: 'ja',
-    french: 'fr',
-  };
-  const key = name.trim().toLowerCase();
-  return known[key] ?? (/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(key) ? key : '');
-}
+/** Language tag for a language name as stored in the metadata (shared/model/language.ts). */
+export { languageTag } from '../../shared/model/language';
 
 export type { EditorView };

@@ -6,7 +6,7 @@
  * over cached answers.
  */
 import type { Node } from 'prosemirror-model';
-import { AUTOFILL_GAP } from '../../shared/korean/autofill';
+import { cellText } from '../../shared/model/cell-text';
 import { emptyProgress, rowState, type ProgressCounts, type RowState } from '../../shared/model/stats';
 import { linesToCheck } from '../../shared/model/witness-pieces';
 
@@ -14,17 +14,11 @@ const cache = new WeakMap<Node, RowState | null>();
 
 /** The restoration of a Korean column as the check reads it, and whether it holds a proposal. */
 function restorationOf(korean: Node): { restoration: string[]; proposed: boolean } {
-  let text = '';
   let proposed = false;
   korean.forEach((child) => {
     if (child.marks.some((mark) => mark.type.name === 'proposed')) proposed = true;
-    const name = child.type.name;
-    if (child.isText) text += child.text ?? '';
-    else if (name === 'hard_break') text += '\n';
-    else if (name === 'gap') text += AUTOFILL_GAP;
-    else if (name === 'unclear') text += child.textContent;
   });
-  return { restoration: text.split('\n'), proposed };
+  return { restoration: cellText(korean).text.split('\n'), proposed };
 }
 
 /** The state of a row (a segment node), or null when it has no witness lines. */

@@ -18,6 +18,7 @@ import { newId } from '../../shared/model/build';
 import { normaliseContinues, storedContinues } from '../../shared/model/witness-pieces';
 import { continuesOf, linesOf, segmentAt, type SegmentInfo } from './positions';
 import type { WitnessHighlight } from './witness-view';
+import { cellText } from '../../shared/model/cell-text';
 
 /** A cut of the proposal: where the English, the witness and (maybe) the restoration of the next row begin. */
 export interface RowCut {
@@ -40,26 +41,9 @@ export const sentenceRowsKey = new PluginKey<SentenceRowsState>('sentenceRows');
 const NONE: SentenceRowsState = { proposal: null, decorations: DecorationSet.empty };
 
 /** The text of a cell and the document position of each of its characters (footnotes count as nothing). */
-function cellText(cell: Node, contentPos: number): { text: string; pos: number[] } {
-  let text = '';
-  const pos: number[] = [];
-  cell.forEach((child, offset) => {
-    if (child.isText) {
-      for (let i = 0; i < (child.text ?? '').length; i++) pos.push(contentPos + offset + i);
-      text += child.text;
-    } else if (child.type.name === 'hard_break') {
-      text += '\n';
-      pos.push(contentPos + offset);
-    } else if (child.type.name === 'gap') {
-      text += '□';
-      pos.push(contentPos + offset);
-    } else if (child.type.name === 'unclear') {
-      for (let i = 0; i < child.textContent.length; i++) pos.push(contentPos + offset + 1 + i);
-      text += child.textContent;
-    }
-  });
-  pos.push(contentPos + cell.content.size);
-  return { text, pos };
+function cellTextAt(cell: Node, contentPos: number): { text: string; pos: number[] } {
+  const { text, offsets } = cellText(cell);
+  return { text, pos: Array.from(offsets, (offset) => contentPos + offset) };
 }
 
 /** The cells of a row with their content positions. */
@@ -76,7 +60,7 @@ export function rowCuts(seg: SegmentInfo): RowCut[] {
   const korean = c.get('korean');
   const lines = linesOf(seg.node);
   if (!english || !lines.length) return [];
-  const en = cellText(english.node, english.content);
+  const en = cellTextAt(english.node, english.content);
   // The witness lines of the row as one text, a space between lines (a line break ends a sentence as well as a space).
   const witness = lines.join(' ');
   const found = align(en.text, witness);
@@ -92,7 +76,7 @@ export function rowCuts(seg: SegmentInfo): RowCut[] {
   // The restoration is cut only when its lines are the witness's (a line break each) and its sentences match.
   let koreanCuts: number[] | null = null;
   if (korean && korean.node.content.size) {
-    const ko = cellText(korean.node, korean.content);
+    const ko = cellTextAt(korean.node, korean.content);
     if (ko.text.split('\n').length === lines.length) {
       const at = restorationCuts(ko.text.replace(/\n/g, ' '), witness, found.map((cut) => cut.witness));
       koreanCuts = at && at.map((i) => ko.pos[i]);

@@ -7,11 +7,12 @@
  * not restored yet); footnotes are notes, not restoration text, and count as nothing.
  */
 import type { Node } from 'prosemirror-model';
-import { AUTOFILL_GAP } from '../../shared/korean';
+import { GAP_GLYPH } from '../../shared/model/gap';
+import { cellText } from '../../shared/model/cell-text';
 import { linesToCheck } from '../../shared/model/witness-pieces';
 
 /** The placeholder character the check accepts as any witness text. */
-export const WILDCARD = AUTOFILL_GAP;
+export const WILDCARD = GAP_GLYPH;
 
 /** A segment's cells and their positions. */
 export interface SegmentParts {
@@ -71,32 +72,10 @@ export interface RestorationText {
   pos: Int32Array;
 }
 
-/** Reads the restoration text of a Korean column node. */
+/** Reads the restoration text of a Korean column node (shared/model/cell-text.ts). */
 export function restorationText(korean: Node): RestorationText {
-  let text = '';
-  const positions: number[] = [];
-  korean.forEach((child, offset) => {
-    const name = child.type.name;
-    if (child.isText) {
-      const t = child.text ?? '';
-      text += t;
-      for (let i = 0; i < t.length; i++) positions.push(offset + i);
-    } else if (name === 'hard_break') {
-      text += '\n';
-      positions.push(offset);
-    } else if (name === 'gap') {
-      text += WILDCARD;
-      positions.push(offset);
-    } else if (name === 'unclear') {
-      // An uncertain reading is still the reading: its text counts.
-      const t = child.textContent;
-      text += t;
-      for (let i = 0; i < t.length; i++) positions.push(offset + 1 + i);
-    }
-    // Footnotes and other atoms leave no text.
-  });
-  positions.push(korean.content.size);
-  return { text, lines: text.split('\n'), pos: Int32Array.from(positions) };
+  const { text, offsets } = cellText(korean);
+  return { text, lines: text.split('\n'), pos: offsets };
 }
 
 /** The offset in `text` of a position relative to the column's content start (first unit at or after it). */

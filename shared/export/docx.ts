@@ -43,6 +43,7 @@ import {
   type PreparedSegment,
 } from './edition';
 import { correctionNote, isEmptyInline, readable, type InlineNode } from './walk';
+import { GAP_GLYPH } from '../model/gap';
 
 /** Fonts Word and LibreOffice pick per script: Latin text and Hangul. */
 export const DOCX_FONTS = {
@@ -85,7 +86,7 @@ class Builder {
           out.push(new TextRun({ ...style, break: 1 }));
           break;
         case 'gap':
-          out.push(new TextRun({ ...style, text: '□'.repeat(node.quantity), color: '777777' }));
+          out.push(new TextRun({ ...style, text: GAP_GLYPH.repeat(node.quantity), color: '777777' }));
           break;
         case 'unclear':
           out.push(

@@ -13,6 +13,11 @@ import { importedWitnessByRow } from '../model/witness-pieces';
 import { UserError } from '../errors';
 import type { ExportOptions } from './options';
 import { buildInline, footnotesIn, isEmptyInline, type InlineNode } from './walk';
+import { formatDate } from '../model/dates';
+import { languageTag } from '../model/language';
+
+// The exporters' date and language helpers live in shared/model (one of each), re-exported here for them.
+export { formatDate, languageTag };
 
 /** One document or a whole project, exported as one edition. */
 export interface Edition {
@@ -205,31 +210,6 @@ function prepareDocument(
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** An ISO date for readers: `1960-08-30` → `30 August 1960`, `1960-08` → `August 1960`. */
-export function formatDate(iso: string): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!match) return iso;
-  const [, year, month, day] = match;
-  const name = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!name) return year;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
-}
-
 /** A labelled metadata line for the top of a document. */
 export interface MetaRow {
   label: string;
@@ -278,31 +258,4 @@ export function columnLang(column: TextColumn | 'witness', meta: DocumentMeta): 
   if (column === 'english') return 'en';
   if (column === 'original') return languageTag(meta.originalLanguage);
   return 'ko';
-}
-
-const LANGUAGE_TAGS: Record<string, string> = {
-  english: 'en',
-  german: 'de',
-  korean: 'ko',
-  russian: 'ru',
-  chinese: 'zh',
-  japanese: 'ja',
-  french: 'fr',
-  polish: 'pl',
-  czech: 'cs',
-  hungarian: 'hu',
-  romanian: 'ro',
-  bulgarian: 'bg',
-  albanian: 'sq',
-  mongolian: 'mn',
-  vietnamese: 'vi',
-  spanish: 'es',
-  italian: 'it',
-};
-
-/** BCP 47 tag for a language name (`German` → `de`); `und` when unknown. */
-export function languageTag(name: string): string {
-  const key = name.trim().toLowerCase();
-  if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(name.trim()) && !LANGUAGE_TAGS[key]) return name.trim();
-  return LANGUAGE_TAGS[key] ?? 'und';
 }

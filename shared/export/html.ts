@@ -24,6 +24,7 @@ import {
 import { editionCss } from './html-style';
 import { frag, h, raw, type Html } from './markup';
 import { correctionNote, isEmptyInline, readable, type InlineNode } from './walk';
+import { GAP_GLYPH } from '../model/gap';
 
 /** Serialises a prepared edition as one HTML file. */
 export function htmlString(edition: PreparedEdition): string {
@@ -237,7 +238,7 @@ function inline(nodes: InlineNode[], doc: PreparedDocument, edition: PreparedEdi
               class: 'gap',
               title: `${node.reason || 'gap'}: ${node.quantity} character${node.quantity === 1 ? '' : 's'}`,
             },
-            '□'.repeat(node.quantity),
+            GAP_GLYPH.repeat(node.quantity),
           );
         case 'unclear':
           return h(

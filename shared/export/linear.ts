@@ -6,6 +6,7 @@
  */
 import type { ExportOptions } from './options';
 import { correctionNote, readable, type InlineNode } from './walk';
+import { GAP_GLYPH } from '../model/gap';
 
 /** What differs between the text formats. */
 export interface LinearStyle {
@@ -38,7 +39,7 @@ export function linearInline(nodes: InlineNode[], options: ExportOptions, style:
         piece = style.lineBreak;
         break;
       case 'gap':
-        piece = '□'.repeat(node.quantity);
+        piece = GAP_GLYPH.repeat(node.quantity);
         break;
       case 'unclear':
         piece = `${style.escape(readable(node.text))}(?)`;

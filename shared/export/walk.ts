@@ -15,6 +15,7 @@
  */
 import type { PMJson } from '../model/document';
 import { INSERTION_KINDS, NAME_TYPES, type InsertionKind, type NameType } from '../model/schema';
+import { GAP_GLYPH } from '../model/gap';
 
 /** A mark range, with the attributes an exporter needs. */
 export type InlineMark =
@@ -174,7 +175,7 @@ export function textOf(nodes: InlineNode[]): string {
   for (const node of nodes) {
     if (node.type === 'text') out += node.text;
     else if (node.type === 'break') out += '\n';
-    else if (node.type === 'gap') out += '□'.repeat(node.quantity);
+    else if (node.type === 'gap') out += GAP_GLYPH.repeat(node.quantity);
     else if (node.type === 'unclear') out += node.text;
     else if (node.type === 'mark') out += textOf(node.children);
   }

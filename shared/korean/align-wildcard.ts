@@ -27,11 +27,10 @@
  *    error or two costs about as much as its length.
  */
 import { classifyGap, alignmentCost, type Alignment, type Gap } from './align';
-import type { LineEmissions } from './emissions';
+import { WILDCARD, type LineEmissions } from './emissions';
 
 // Local copies of the emission codes (see align.ts).
 const SPACE = 0x20;
-const WILDCARD = -2;
 
 // The edit costs of align.ts scaled up, so that the number of dropped padding spaces (1 each)
 // only ever breaks ties between alignments with the same edit cost. Float64 costs stay exact

@@ -6,13 +6,12 @@
  */
 import { diffArrays } from 'diff';
 
-import { garbleWords, type GWord, type LineEmissions, type WWord } from './emissions';
+import { WILDCARD, garbleWords, type GWord, type LineEmissions, type WWord } from './emissions';
 
 // Local copies of garble's SPACE and VANISHES: hot loops read them per character, and
 // module-namespace reads are slower than module-local constants in some loaders.
 const SPACE = 0x20;
 const VANISHES = -1;
-const WILDCARD = -2;
 
 /** A run of witness characters that the restoration does not produce. */
 export interface Gap {

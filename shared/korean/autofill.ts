@@ -13,9 +13,10 @@
 import { garbleLine } from './garble';
 import { nounEndings } from './endings';
 import type { GlossaryEntry } from './types';
+import { GAP_GLYPH } from '../model/gap';
 
 /** The placeholder between proposals: the archive's own mark for illegible text (its garble vanishes). */
-export const AUTOFILL_GAP = '□';
+export const AUTOFILL_GAP = GAP_GLYPH;
 
 /** One proposed piece of a restoration line. */
 export interface AutofillSegment {

@@ -7,7 +7,7 @@
 import { garbleLine } from './garble';
 import { alignLine, type Alignment, type Gap } from './align';
 import { alignWildcards } from './align-wildcard';
-import { garbleWords, lineEmissions, witnessWords, type LineEmissions } from './emissions';
+import { WILDCARD, garbleWords, lineEmissions, witnessWords, type LineEmissions } from './emissions';
 import type {
   CharCheck,
   CharStatus,
@@ -25,7 +25,6 @@ export type * from './check-types';
 // module-namespace reads are slower than module-local constants in some loaders.
 const SPACE = 0x20;
 const VANISHES = -1;
-const WILDCARD = -2;
 
 const CONFIRMED = 1;
 const CONTRADICTED = 2;

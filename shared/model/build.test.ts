@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { body, countMarks, inlineFromPlain, plainText, segment } from './build';
+import { body, countMarks, hasOriginal, hasWitness, inlineFromPlain, plainText, segment, text } from './build';
 import { bodyToNode } from './document';
 
 describe('inlineFromPlain', () => {
@@ -36,5 +36,16 @@ describe('countMarks', () => {
   it('counts adjacent text nodes of one mark once and separate runs separately', () => {
     const nodes = [...inlineFromPlain('[a] b [c]'), { type: 'footnote', content: inlineFromPlain('[d]') }];
     expect(countMarks({ type: 'english', content: nodes }, 'insertion')).toBe(3);
+  });
+});
+
+describe('hasWitness and hasOriginal', () => {
+  it('say whether any row has witness lines, or an original column', () => {
+    const plain = body([segment({ english: text('One.') }), segment({ english: text('Two.'), witness: [] })]);
+    expect(hasWitness(plain)).toBe(false);
+    expect(hasOriginal(plain)).toBe(false);
+    const full = body([segment({ english: text('One.') }), segment({ english: text('Two.'), witness: ['abc'], original: text('Zwei.') })]);
+    expect(hasWitness(full)).toBe(true);
+    expect(hasOriginal(full)).toBe(true);
   });
 });

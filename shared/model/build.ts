@@ -4,6 +4,7 @@
  */
 import type { PMJson } from './document';
 import type { InsertionKind, SegmentRole } from './schema';
+import { GAP_GLYPH } from './gap';
 
 /** Parts of one segment, as plain data. */
 export interface SegmentParts {
@@ -62,7 +63,7 @@ export function inlineFromPlain(value: string): PMJson[] {
   const lines = value.split('\n');
   lines.forEach((line, index) => {
     if (index > 0) out.push({ type: 'hard_break' });
-    const pattern = /\[([^[\]]*)\]|(□+)/g;
+    const pattern = new RegExp(`\\[([^[\\]]*)\\]|(${GAP_GLYPH}+)`, 'g');
     let last = 0;
     for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
       out.push(...text(line.slice(last, match.index)));
@@ -119,7 +120,7 @@ export function plainText(nodes: PMJson[] | undefined): string {
   for (const node of nodes ?? []) {
     if (node.type === 'text') out += node.text ?? '';
     else if (node.type === 'hard_break') out += '\n';
-    else if (node.type === 'gap') out += '□'.repeat(Number(node.attrs?.quantity ?? 1));
+    else if (node.type === 'gap') out += GAP_GLYPH.repeat(Number(node.attrs?.quantity ?? 1));
     else if (node.type === 'unclear') out += plainText(node.content);
   }
   return out;
@@ -139,4 +140,14 @@ export function countMarks(node: PMJson, markType: string): number {
   };
   walk(node.content);
   return count;
+}
+
+/** Whether any row of a body has witness lines (a document without them keeps the column narrow). */
+export function hasWitness(body: PMJson): boolean {
+  return segmentsOf(body).some((seg) => witnessOf(seg).length > 0);
+}
+
+/** Whether any row of a body has an original-language column. */
+export function hasOriginal(body: PMJson): boolean {
+  return segmentsOf(body).some((seg) => columnOf(seg, 'original') !== undefined);
 }

@@ -20,6 +20,7 @@
  *   (a drafted word keeps its alternatives).
  */
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+import { GAP_GLYPH } from './gap';
 
 /** Kinds of editorial insertion. */
 export const INSERTION_KINDS = ['clarification', 'variant', 'expansion'] as const;
@@ -187,7 +188,7 @@ const nodes: Record<string, NodeSpec> = {
         'data-quantity': String(node.attrs.quantity),
         title: `gap: ${node.attrs.reason}`,
       },
-      '□'.repeat(node.attrs.quantity as number),
+      GAP_GLYPH.repeat(node.attrs.quantity as number),
     ],
   },
 
