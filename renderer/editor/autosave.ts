@@ -7,6 +7,7 @@
  *
  * Framework-free; React reads it through `subscribe`/`getSnapshot`.
  */
+import { Listeners } from './listeners';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
@@ -42,7 +43,7 @@ export class Autosave<P> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private snapshot: SaveSnapshot = { status: 'saved', error: null, savedAt: null, failures: 0 };
   private emitted: SaveSnapshot = this.snapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private disposed = false;
 
   constructor(private readonly options: AutosaveOptions<P>) {
@@ -95,10 +96,7 @@ export class Autosave<P> {
     this.getPayload = () => payload;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   getSnapshot = (): SaveSnapshot => this.snapshot;
 
@@ -169,6 +167,6 @@ export class Autosave<P> {
     if (status !== this.snapshot.status) this.snapshot = { ...this.snapshot, status };
     if (this.snapshot === this.emitted) return;
     this.emitted = this.snapshot;
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 }

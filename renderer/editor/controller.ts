@@ -6,11 +6,12 @@
  */
 import type { EditorState, Command, Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { Listeners } from './listeners';
 
 export class EditorController {
   private view: EditorView | null = null;
   private state: EditorState | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private readonly changeListeners = new Set<(tr: Transaction, state: EditorState) => void>();
 
   /** Connects a freshly mounted view (from the component's layout effect). */
@@ -58,10 +59,7 @@ export class EditorController {
     return this.view;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   getState = (): EditorState | null => this.state;
 
@@ -76,6 +74,6 @@ export class EditorController {
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 }

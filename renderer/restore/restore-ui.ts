@@ -7,6 +7,7 @@
  */
 import type { GlossaryEntry } from '../../shared/model/project';
 import type { DraftRunner } from './draft-runner';
+import { Listeners } from '../editor/listeners';
 
 /** A glossary form prefilled from a selection. */
 export interface GlossaryPrefill {
@@ -31,20 +32,17 @@ export interface RestoreServices {
 
 export class RestoreUi {
   private prefill: GlossaryPrefill | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   /** `notify` shows a notice (the window's one notice list). */
   constructor(readonly notify: Notify) {}
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   /** Asks for the glossary form, prefilled. */
   requestGlossaryAdd(prefill: GlossaryPrefill): void {
     this.prefill = prefill;
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 
   /** A pending prefill request, without taking it. */

@@ -5,6 +5,7 @@
  * the keymap); React reads the list through `useSyncExternalStore`.
  */
 import type { NoticeKind } from '../restore';
+import { Listeners } from '../editor/listeners';
 
 export interface Notice {
   id: number;
@@ -20,12 +21,9 @@ const MAX_NOTICES = 5;
 export class NoticeStore {
   private notices: readonly Notice[] = [];
   private nextId = 1;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   getSnapshot = (): readonly Notice[] => this.notices;
 
@@ -44,6 +42,6 @@ export class NoticeStore {
   };
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { DocumentMeta, PMJson } from '../../shared/model/document';
 import { Autosave, type SaveSnapshot } from '../editor/autosave';
+import { Listeners } from '../editor/listeners';
 
 export interface SavePayload {
   id: string;
@@ -14,7 +15,7 @@ export interface SavePayload {
 
 export class SaveRegistry {
   private readonly entries = new Map<string, Autosave<SavePayload>>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private version = 0;
 
   constructor(private readonly save: (payload: SavePayload) => Promise<unknown>) {}
@@ -69,16 +70,13 @@ export class SaveRegistry {
     this.emit();
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   /** Changes whenever any document's save state changes. */
   getVersion = (): number => this.version;
 
   private emit(): void {
     this.version++;
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 }
