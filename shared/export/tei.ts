@@ -1,7 +1,8 @@
 /**
- * TEI P5 export, written with xmlbuilder2's streaming builder (never by string
- * concatenation, see `tei-writer.ts`) and valid against `tei_all.rng`. One document is a `<TEI>`; a whole project is a
- * `<teiCorpus>` of them in date order.
+ * TEI P5 export, written through `tei-writer.ts` (xmlbuilder2's document tree,
+ * serialised once; never string concatenation) and valid against `tei_all.rng`.
+ * One document is a `<TEI>`; a whole project is a `<teiCorpus>` of them in date
+ * order.
  *
  * Layout of a document's `<text>`:
  * - `<body>` holds one `<div>` per exported column: `type="translation"

@@ -4,7 +4,7 @@
  * The alignment is monotone: witness lines keep their order, every line goes to
  * exactly one row, a row may get several consecutive lines or none. It is found
  * by dynamic programming over (lines used, rows used), maximising a score built
- * from the evidence that survives the garbling (see `docs/korean-witness.md`):
+ * from the evidence that survives the garbling (the corruption is modelled in `shared/korean/garble.ts`):
  *
  * - Latin letters and digits pass through unchanged, so tokens such as
  *   `SAPMO`, `2/20/137`, `1960` or `30` found in both texts are strong evidence;

@@ -53,7 +53,6 @@ export const requestSchemas = {
     context: z
       .object({
         english: z.string().max(100000).optional(),
-        documentId: documentId.optional(),
         /** Restored text just before and after the token (the ranking reads the nearest words). */
         before: z.string().max(2000).optional(),
         after: z.string().max(2000).optional(),

@@ -1,5 +1,5 @@
 /**
- * The exact forward model of the Korean corruption (see docs/korean-witness.md):
+ * The exact forward model of the Korean corruption (the archive's encoding bug that made the witness):
  * every UTF-16 code unit keeps its low byte when that byte is printable ASCII
  * (0x20..0x7E) and vanishes otherwise; line breaks survive; then each line goes
  * through HTML white-space collapsing (runs become one space, lines are trimmed).
