@@ -76,6 +76,7 @@ export function batchesOf(targets: DraftTarget[], size: number, maxChars = DRAFT
 export class DraftRunner {
   private progress: DraftProgress = IDLE;
   private run = 0;
+  private host: DraftHost | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -117,6 +118,7 @@ export class DraftRunner {
     const fetch = this.fetch;
     if (!fetch || this.progress.running || targets.length === 0) return;
     const run = ++this.run;
+    this.host = host;
     this.set({ running: true, scope, done: 0, total: targets.length, drafted: 0, cancelled: false, error: null });
     const { batches, tooLong } = batchesOf(targets, this.batchSize);
     if (tooLong.length) {
@@ -169,8 +171,15 @@ export class DraftRunner {
   }
 
   private set(progress: DraftProgress): void {
+    const stopped = this.progress.running && !progress.running;
     this.progress = progress;
     for (const listener of this.listeners) listener();
+    // What reads the editor state (the toolbar's enabled buttons) learns that a draft can start again.
+    const host = this.host;
+    if (stopped && host && !host.isDestroyed) {
+      this.host = null;
+      host.dispatch(host.state.tr.setMeta('addToHistory', false));
+    }
   }
 }
 

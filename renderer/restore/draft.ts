@@ -255,18 +255,32 @@ export function buildDraftPlugin(): Plugin<AlternativesState> {
     props: {
       handleKeyDown(view, event) {
         if (event.isComposing || view.composing) return false;
-        const mod = event.ctrlKey || event.metaKey;
-        const plain = !mod && !event.altKey && !event.shiftKey;
+        const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
         // Tab reaches this plugin only when the suggestion list (before it) did not take it.
         if (plain && event.key === 'Tab') return acceptNextWord(view.state, view.dispatch);
-        if (!draftKey.getState(view.state)?.word) return false;
-        if (plain && event.key === 'Escape') return closeAlternatives(view.state, view.dispatch);
-        if (plain && event.key === 'ArrowDown') return moveAlternative(1)(view.state, view.dispatch);
-        if (plain && event.key === 'ArrowUp') return moveAlternative(-1)(view.state, view.dispatch);
-        if (plain && event.key === 'Enter') return chooseAlternative()(view.state, view.dispatch);
-        if (mod && !event.altKey && !event.shiftKey && /^[1-9]$/.test(event.key)) return chooseAlternative(Number(event.key) - 1)(view.state, view.dispatch);
         return false;
+      },
+      handleDOMEvents: {
+        // The open list's keys come before the editor's keymap (Enter would break the line).
+        keydown(view, event) {
+          if (!draftKey.getState(view.state)?.word || event.isComposing || view.composing) return false;
+          const handled = alternativesKey(event)(view.state, view.dispatch);
+          if (handled) event.preventDefault();
+          return handled;
+        },
       },
     },
   });
+}
+
+/** What a key does while the alternatives list is open. */
+function alternativesKey(event: KeyboardEvent): Command {
+  const mod = event.ctrlKey || event.metaKey;
+  const plain = !mod && !event.altKey && !event.shiftKey;
+  if (plain && event.key === 'Escape') return closeAlternatives;
+  if (plain && event.key === 'ArrowDown') return moveAlternative(1);
+  if (plain && event.key === 'ArrowUp') return moveAlternative(-1);
+  if (plain && event.key === 'Enter') return chooseAlternative();
+  if (mod && !event.altKey && !event.shiftKey && /^[1-9]$/.test(event.key)) return chooseAlternative(Number(event.key) - 1);
+  return () => false;
 }
