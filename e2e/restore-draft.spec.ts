@@ -86,6 +86,7 @@ test('draft a row, accept it word by word with Tab; accepted words are saved, th
 
   // The project's suggester sees the accepted text once it is saved.
   const word = words.find((w) => garbleLine(w).trim() !== '' && /^[가-힣]+$/.test(w));
+  expect(word, 'a drafted Hangul word that leaves witness text').toBeDefined();
   if (word) {
     const answer = (await page.evaluate(
       (token) => window.__interlineaInvoke('suggest', { token, limit: 50, context: {} }),
