@@ -5,7 +5,7 @@
  * by auto-fill. `generation` changes with every change, so cached suggestions go
  * stale when the glossary does.
  */
-import type { GlossaryEntry } from '../../shared/model/project';
+import { glossaryInUse, type GlossaryEntry } from '../../shared/model/project';
 
 /** What the store needs from the app. */
 export interface GlossaryApi {
@@ -13,6 +13,8 @@ export interface GlossaryApi {
   glossaryAdd(entry: Omit<GlossaryEntry, 'id'>): Promise<GlossaryEntry>;
   glossaryUpdate(entry: GlossaryEntry): Promise<GlossaryEntry>;
   glossaryRemove(input: { id: string }): Promise<{ removed: boolean }>;
+  /** Reads (and with `enabled`, switches) the use of the starter termbase; absent: always in use. */
+  glossaryTermbase?(input: { enabled?: boolean }): Promise<{ enabled: boolean; entries: number }>;
 }
 
 export interface GlossarySnapshot {
@@ -20,10 +22,12 @@ export interface GlossarySnapshot {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   generation: number;
+  /** Whether the entries seeded from the starter termbase are in use, and how many there are. */
+  termbase: { enabled: boolean; entries: number };
 }
 
 export class GlossaryStore {
-  private snapshot: GlossarySnapshot = { entries: [], status: 'idle', error: null, generation: 0 };
+  private snapshot: GlossarySnapshot = { entries: [], status: 'idle', error: null, generation: 0, termbase: { enabled: true, entries: 0 } };
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly api: () => GlossaryApi | null) {}
@@ -35,9 +39,9 @@ export class GlossaryStore {
 
   getSnapshot = (): GlossarySnapshot => this.snapshot;
 
-  /** The entries known now (auto-fill reads them synchronously). */
+  /** The entries in use now (auto-fill reads them synchronously): without the termbase's when it is switched off. */
   list(): readonly GlossaryEntry[] {
-    return this.snapshot.entries;
+    return glossaryInUse(this.snapshot.entries, this.snapshot.termbase.enabled);
   }
 
   get generation(): number {
@@ -50,8 +54,8 @@ export class GlossaryStore {
     if (!api) return;
     this.set({ status: this.snapshot.status === 'ready' ? 'ready' : 'loading' });
     try {
-      const entries = await api.glossaryList();
-      this.set({ entries, status: 'ready', error: null, generation: this.snapshot.generation + 1 });
+      const [entries, termbase] = await Promise.all([api.glossaryList(), api.glossaryTermbase?.({}) ?? { enabled: true, entries: 0 }]);
+      this.set({ entries, termbase, status: 'ready', error: null, generation: this.snapshot.generation + 1 });
     } catch (err) {
       this.set({ status: 'error', error: (err as Error)?.message ?? String(err) });
     }
@@ -76,6 +80,14 @@ export class GlossaryStore {
 
   async remove(id: string): Promise<void> {
     await this.need().glossaryRemove({ id });
+    await this.refresh();
+  }
+
+  /** Switches the starter termbase's entries on or off for suggestions and auto-fill (stored in the project). */
+  async setTermbase(enabled: boolean): Promise<void> {
+    const api = this.need();
+    if (!api.glossaryTermbase) throw new Error('This window cannot switch the starter termbase.');
+    await api.glossaryTermbase({ enabled });
     await this.refresh();
   }
 
