@@ -70,6 +70,7 @@ export class WitnessView implements NodeView {
     this.dom.contentEditable = 'false';
     this.dom.spellcheck = false;
     this.dom.setAttribute('translate', 'no');
+    this.dom.addEventListener('click', this.onClick);
     const highlights = highlightsOf(decorations);
     this.highlights = highlightKey(highlights);
     this.render(node.attrs.lines as string[], highlights, flagsOf(node));
@@ -181,28 +182,32 @@ export class WitnessView implements NodeView {
     }
   }
 
+  /**
+   * Events on the witness's own controls (the handles, Alt+click on a character)
+   * are not ProseMirror's; the cell's click listener acts on them.
+   */
   stopEvent(event: Event): boolean {
     const target = event.target as HTMLElement | null;
-    const join = target?.closest?.('.witness-join') as HTMLElement | null;
-    if (join) {
-      if (event.type === 'click') this.run((row) => joinWitnessLine(row, Number(join.dataset.line)));
-      return true;
-    }
-    // Alt+click on a character: split its line before it.
-    const char = (event as MouseEvent).altKey ? (target?.closest?.('.wc') as HTMLElement | null) : null;
-    if (char && (event.type === 'mousedown' || event.type === 'click' || event.type === 'mouseup')) {
-      if (event.type === 'click') {
-        const line = Number(char.dataset.line);
-        const offset = Number(char.dataset.col);
-        this.run((row) => splitWitnessLine({ row, line, offset }));
-      }
-      return true;
-    }
-    const handle = target?.closest?.('.witness-split') as HTMLElement | null;
-    if (!handle) return false;
-    if (event.type === 'click') this.splitBefore(Number(handle.dataset.line));
-    return true;
+    if (target?.closest?.('.witness-join, .witness-split')) return true;
+    return (event as MouseEvent).altKey === true && !!target?.closest?.('.wc');
   }
+
+  /** Clicks on the handles and Alt+clicks on characters (ProseMirror listens to no click). */
+  private readonly onClick = (event: MouseEvent): void => {
+    const target = event.target as HTMLElement | null;
+    const join = target?.closest?.('.witness-join') as HTMLElement | null;
+    const split = target?.closest?.('.witness-split') as HTMLElement | null;
+    const char = event.altKey ? (target?.closest?.('.wc') as HTMLElement | null) : null;
+    if (join) this.run((row) => joinWitnessLine(row, Number(join.dataset.line)));
+    else if (split) this.splitBefore(Number(split.dataset.line));
+    else if (char) {
+      const line = Number(char.dataset.line);
+      const offset = Number(char.dataset.col);
+      this.run((row) => splitWitnessLine({ row, line, offset }));
+    } else return;
+    event.preventDefault();
+    this.view.focus();
+  };
 
   /** Runs a command made for this row's index. */
   private run(make: (row: number) => (state: EditorView['state'], dispatch: EditorView['dispatch']) => boolean): void {

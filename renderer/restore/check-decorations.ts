@@ -8,6 +8,8 @@ import { Decoration } from 'prosemirror-view';
 import type { CharCheck, CheckResult, CheckState, UnexplainedRange } from '../../shared/korean';
 import type { WitnessHighlight } from '../editor/witness-view';
 import type { RestorationText, SegmentParts } from './segment-text';
+import { rowStateOf } from '../editor/row-states';
+import type { RowState } from '../../shared/model/stats';
 
 /** The check of one segment, kept in the spec of its Korean column's node decoration. */
 export interface SegmentCheck {
@@ -30,6 +32,9 @@ export const STATE_LABELS: Record<CheckState, string> = {
   consistent: '✓ consistent',
   contradicted: '✗ contradicted',
 };
+
+/** Badge text per row state: the check's, and proposals not accepted yet. */
+const ROW_STATE_LABELS: Record<RowState, string> = { ...STATE_LABELS, proposed: '✎ proposed' };
 
 const UNEXPLAINED_TITLES: Record<UnexplainedRange['kind'], string> = {
   pending: 'Not restored yet',
@@ -127,7 +132,9 @@ export function segmentDecorations(parts: SegmentParts, check: SegmentCheck): De
       parts.koreanPos + parts.korean.nodeSize,
       {
         'data-check': result.state,
-        'data-check-label': STATE_LABELS[result.state],
+        // The badge tells the row's honest state (proposals and placeholders are not restored: editor/row-states.ts).
+        'data-row-state': rowStateOf(parts.segment) ?? result.state,
+        'data-check-label': ROW_STATE_LABELS[rowStateOf(parts.segment) ?? result.state],
         'aria-description': describeCheck(result),
       },
       { segmentCheck: check } satisfies CheckSpec,

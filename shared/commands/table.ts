@@ -129,7 +129,7 @@ export const COMMANDS = [
     group: 'Rows',
     keys: ['Mod-Alt-s'],
     menu: { menu: 'edit', section: 'rows', label: 'Propose Sentence Rows' },
-    toolbar: { group: 'rows', label: 'Propose sentence rows for this row', text: 'Sentences' },
+    toolbar: { group: 'rows', label: 'Propose sentence rows for this row', text: 'Sentence rows' },
   },
   {
     id: 'acceptSentenceRows',

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { DocumentSummary, FileProblem } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import { keyHint } from '../../editor/shortcuts';
+import { ProgressBar, StateBadges } from './ProgressBar';
 
 interface Props {
   project: { dir: string; name: string; documents: DocumentSummary[]; problems: FileProblem[] } | null;
@@ -164,8 +165,6 @@ export function DocumentList(props: Props) {
 
 function DocumentRow({ doc, current, unsaved }: { doc: DocumentSummary; current: boolean; unsaved: boolean }) {
   const total = doc.witnessSegments;
-  const done = doc.restoredSegments;
-  const percent = total ? Math.round((done / total) * 100) : 0;
   return (
     <li>
       <a
@@ -187,15 +186,19 @@ function DocumentRow({ doc, current, unsaved }: { doc: DocumentSummary; current:
           <span>
             {doc.segments} row{doc.segments === 1 ? '' : 's'}
           </span>
+          {total > 0 && (
+            <span className="progress-label" title={`${doc.restoredSegments} of ${total} rows with a witness restored`}>
+              <span lang="ko">복원</span> {doc.restoredSegments}/{total}
+            </span>
+          )}
         </span>
-        <span className="progress" title={total ? `${done} of ${total} rows with a witness restored` : 'No witness'}>
-          <span className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Restoration">
-            <span className="progress-fill" style={{ width: `${percent}%` }} />
+        {/* A document without a witness has nothing to restore: no bar. */}
+        {total > 0 && doc.progress && (
+          <span className="document-progress">
+            <ProgressBar progress={doc.progress} total={total} />
+            <StateBadges progress={doc.progress} />
           </span>
-          <span className="progress-label">
-            <span lang="ko">복원</span> {done}/{total}
-          </span>
-        </span>
+        )}
       </a>
     </li>
   );

@@ -22,6 +22,7 @@ import { SidePanel, type PanelId } from './SidePanel';
 import { CorrectionForm } from './CorrectionForm';
 import { MarkBubble } from './MarkBubble';
 import { SuggestLayer } from './SuggestLayer';
+import { RowStatesBar } from './RowStatesBar';
 
 /** The open document as the window's commands reach it. */
 export interface DocumentPaneHandle extends PaneTarget {
@@ -137,6 +138,7 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
           {showDetails ? 'Hide details' : 'Details'}
         </button>
       </header>
+      <RowStatesBar controller={controller} />
       <Toolbar controller={controller} commands={commands} run={run} />
       <div className="document-body">
         <div className="document-main">
