@@ -214,12 +214,14 @@ function fetcher(options: SuggestOptions) {
       if (timer) clearTimeout(timer);
       timer = null;
       const s = suggestKey.getState(view.state);
-      if (!fetch || !s?.query || !s.request || s.itemsFor === s.query) return;
+      // A glossary change (an entry added, the starter termbase switched) makes the items shown stale too.
       const now = options.generation?.() ?? 0;
-      if (now !== generation) {
+      const stale = now !== generation;
+      if (stale) {
         cache.clear();
         generation = now;
       }
+      if (!fetch || !s?.query || !s.request || (s.itemsFor === s.query && !stale)) return;
       const query = s.query;
       const request = s.request;
       const cached = cache.get(query);
@@ -243,7 +245,8 @@ function fetcher(options: SuggestOptions) {
     schedule(editorView);
     return {
       update(view: EditorView, prev: EditorState) {
-        if (suggestKey.getState(view.state)?.query !== suggestKey.getState(prev)?.query) schedule(view);
+        const glossaryChanged = (options.generation?.() ?? 0) !== generation;
+        if (glossaryChanged || suggestKey.getState(view.state)?.query !== suggestKey.getState(prev)?.query) schedule(view);
       },
       destroy() {
         destroyed = true;
