@@ -87,10 +87,15 @@ function plainText(node: PMJson | undefined): string {
 
 // --- In the page: a stand-in for the app's API (this measures the window, not the disk) and the probe.
 
-function pageSetup({ names, doc }: { names: string[]; doc: ReturnType<typeof documentFile> }) {
+/** What pageSetup needs, made in Node: the function runs in the page, where Node's imports do not exist. */
+function setupArgs(names: string[], doc: ReturnType<typeof documentFile>) {
+  return { names, doc, progress: { ...emptyProgress(), empty: doc.body.content.length } };
+}
+
+function pageSetup({ names, doc, progress }: ReturnType<typeof setupArgs>) {
   const w = window as unknown as Record<string, unknown>;
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
-  const summary = { id: doc.id, title: doc.meta.title, date: doc.meta.date, segments: doc.body.content.length, witnessSegments: doc.body.content.length, restoredSegments: 0, progress: { ...emptyProgress(), empty: doc.body.content.length } };
+  const summary = { id: doc.id, title: doc.meta.title, date: doc.meta.date, segments: doc.body.content.length, witnessSegments: doc.body.content.length, restoredSegments: 0, progress };
   const answers: Record<string, () => unknown> = {
     projectInfo: () => ({ dir: '/bench', name: 'Benchmark', documentCount: 1, problems: [] }),
     listDocuments: () => ({ documents: [summary], problems: [] }),
@@ -225,7 +230,7 @@ async function openEditor(browser: Browser, rows: number, errors: string[]): Pro
   // tsx compiles with esbuild's keepNames, which wraps functions in `__name(...)`;
   // functions sent to the page need that helper there too.
   await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
-  await page.addInitScript(pageSetup, { names: [...REQUEST_NAMES], doc });
+  await page.addInitScript(pageSetup, setupArgs([...REQUEST_NAMES], doc));
   const loadStart = Date.now();
   await page.goto(`http://127.0.0.1:${PORT}/#/doc/bench`);
   page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
@@ -247,7 +252,12 @@ async function openEditor(browser: Browser, rows: number, errors: string[]): Pro
   const middle = await page.evaluate(() => {
     const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
     const row = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.segment');
-    return row ? Array.prototype.indexOf.call(document.querySelectorAll('.doc-editor > .segment'), row) : -1;
+    const index = row ? Array.prototype.indexOf.call(document.querySelectorAll('.doc-editor > .segment'), row) : -1;
+    // Typed in later in its Korean too: every other row has Korean restored (even indices), so
+    // an odd row gives way to the row above it, drawn as well, brought to the middle of the screen.
+    const chosen = index % 2 === 1 ? index - 1 : index;
+    if (chosen !== index) document.querySelectorAll('.doc-editor > .segment')[chosen].scrollIntoView({ block: 'center' });
+    return chosen;
   });
   if (middle < rows / 4 || middle > (3 * rows) / 4) throw new Error(`halfway down the document is row ${middle + 1} of ${rows}`);
   // Click into its English text, in the first line.
@@ -332,7 +342,7 @@ async function main() {
     // The machine's floor: a small textarea alone in a page (what one keystroke costs at least here).
     const blank = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await blank.addInitScript({ content: 'window.__name = (fn) => fn;' });
-    await blank.addInitScript(pageSetup, { names: [], doc: documentFile(1) });
+    await blank.addInitScript(pageSetup, setupArgs([], documentFile(1)));
     // A new document (init scripts run in it; setContent would drop the probe's listeners).
     await blank.goto(`data:text/html,${encodeURIComponent('<textarea id="t" style="width:560px;height:300px;font:15px/1.55 serif">A short paragraph of text to type into.</textarea>')}`);
     await blank.focus('#t');
