@@ -38,6 +38,7 @@ import { JsonFile } from './json-file';
 import { documentFileName, folderFiles, type ProjectFiles } from './project-files';
 import { acquireLock, type ProjectLock } from './lock';
 import { backupProject } from './backups';
+import { termbaseGlossary } from './termbase';
 
 /**
  * Removes temp files left by writers that were killed mid-save. Only called with
@@ -120,7 +121,8 @@ export class ProjectStore {
       if (!options.create) throw new UserError(`${options.dir} is not an Interlinea project: it has no project.json`, 'not-a-project');
       if (!options.lock) throw new UserError(`Creating a project in ${options.dir} needs write access`, 'read-only');
       await files.prepare();
-      db.data = newProjectFile(options.name);
+      // A new project's glossary starts from the starter termbase (electron/store/termbase.ts).
+      db.data = { ...newProjectFile(options.name), glossary: await termbaseGlossary() };
       await db.write();
     }
     return new ProjectStore(options.dir, files, db as Low<ProjectFile>, options.lock);
