@@ -45,6 +45,16 @@ test('Korean typed through IME composition lands in the restoration once: no dou
   const stored = await app.stored(id);
   const korean = stored.body.content![index].content!.find((c) => c.type === 'korean');
   expect(korean?.content).toEqual([{ type: 'text', text: '평양, 1960년 8월 30일' }]);
-  // The document list shows the progress.
-  await expect(page.locator('.document-row[aria-current="page"] .progress-label')).toHaveText(/복원 1\/\d+/);
+  // The document list counts the row honestly: its witness `1960D 8 30|` has no
+  // place name and no comma, so "평양, " contradicts it and nothing is restored yet.
+  const current = page.locator('.document-row[aria-current="page"]');
+  await expect(current.locator('.state-badge[data-state="contradicted"]')).toHaveText(/^\D*1\b/);
+  await expect(current.locator('.progress-label')).toHaveText(/복원 0\/\d+/);
+  // Deleting the place name leaves the date the witness proves: restored.
+  await cell.click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < '평양, '.length; i++) await page.keyboard.press('Delete');
+  await expect(cell).toHaveText('1960년 8월 30일');
+  await expect(current.locator('.progress-label')).toHaveText(/복원 1\/\d+/);
+  await expect(current.locator('.state-badge[data-state="contradicted"]')).toHaveCount(0);
 });
