@@ -15,6 +15,7 @@ import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { DRAFT_MAX_CHARS, DRAFT_MAX_ROWS } from '../../shared/ipc/contract';
 import { draftTargets, draftTransaction, type DraftFetch, type DraftTarget } from './draft-content';
 import { draftKey } from './draft';
+import { Listeners } from '../editor/listeners';
 
 /** What the runner needs of the editor: its current state, and a way to apply a transaction. */
 export interface DraftHost {
@@ -77,7 +78,7 @@ export class DraftRunner {
   private progress: DraftProgress = IDLE;
   private run = 0;
   private host: DraftHost | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   constructor(
     private readonly fetch: DraftFetch | null,
@@ -85,10 +86,7 @@ export class DraftRunner {
     private readonly batchSize = DRAFT_BATCH,
   ) {}
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   getProgress = (): DraftProgress => this.progress;
 
@@ -173,7 +171,7 @@ export class DraftRunner {
   private set(progress: DraftProgress): void {
     const stopped = this.progress.running && !progress.running;
     this.progress = progress;
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
     // What reads the editor state (the toolbar's enabled buttons) learns that a draft can start again.
     const host = this.host;
     if (stopped && host && !host.isDestroyed) {

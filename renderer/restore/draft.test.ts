@@ -28,7 +28,7 @@ function ids() {
   return () => `w${++n}`;
 }
 
-// `소련 대사관에서 푸자노프 동지와의 대화록` leaves `( xx @X T]` (verified in docs/korean-witness.md).
+// `소련 대사관에서 푸자노프 동지와의 대화록` leaves `( xx @X T]` (the model of shared/korean/garble.ts).
 const WITNESS = '( xx @X T]';
 const SENTENCE = line(
   word('소련', '('),

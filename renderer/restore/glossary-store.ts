@@ -6,6 +6,7 @@
  * stale when the glossary does.
  */
 import { glossaryInUse, type GlossaryEntry } from '../../shared/model/project';
+import { Listeners } from '../editor/listeners';
 
 /** What the store needs from the app. */
 export interface GlossaryApi {
@@ -28,14 +29,11 @@ export interface GlossarySnapshot {
 
 export class GlossaryStore {
   private snapshot: GlossarySnapshot = { entries: [], status: 'idle', error: null, generation: 0, termbase: { enabled: true, entries: 0 } };
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   constructor(private readonly api: () => GlossaryApi | null) {}
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   getSnapshot = (): GlossarySnapshot => this.snapshot;
 
@@ -99,6 +97,6 @@ export class GlossaryStore {
 
   private set(patch: Partial<GlossarySnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import type { DocumentFile, DocumentMeta } from '../../../shared/model/document';
 import type { CommandId } from '../../../shared/commands';
 import { schema } from '../../../shared/model/schema';
+import { hasOriginal, hasWitness } from '../../../shared/model/build';
 import { EditorController } from '../../editor/controller';
 import { languageTag, type EditorOptions } from '../../editor/plugins';
 import { buildRestorePlugins } from '../../restore';
@@ -37,16 +38,6 @@ interface Props {
   ref?: Ref<DocumentPaneHandle>;
 }
 
-function hasWitness(doc: DocumentFile): boolean {
-  return (doc.body.content ?? []).some((segment) =>
-    (segment.content ?? []).some((cell) => cell.type === 'witness' && ((cell.attrs?.lines as string[] | undefined) ?? []).length > 0),
-  );
-}
-
-function hasOriginal(doc: DocumentFile): boolean {
-  return (doc.body.content ?? []).some((segment) => (segment.content ?? []).some((cell) => cell.type === 'original'));
-}
-
 export function DocumentPane({ doc, registry, run, ref }: Props) {
   const controller = useMemo(() => new EditorController(), []);
   const metaRef = useRef<DocumentMeta>(doc.meta);
@@ -56,9 +47,9 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
   // "Add to glossary" from a selection opens the glossary panel (it takes the prefill).
   useEffect(() => restoreUi.subscribe(() => restoreUi.peekPrefill() && setPanel('glossary')), []);
   const [correcting, setCorrecting] = useState(false);
-  const withOriginal = useMemo(() => hasOriginal(doc), [doc]);
+  const withOriginal = useMemo(() => hasOriginal(doc.body), [doc]);
   // A document without a Korean witness keeps the column, narrow (lines can still be moved in).
-  const withWitness = useMemo(() => hasWitness(doc), [doc]);
+  const withWitness = useMemo(() => hasWitness(doc.body), [doc]);
 
   const payload = useCallback(
     (): SavePayload => ({
