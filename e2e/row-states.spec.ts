@@ -108,6 +108,9 @@ test('Alt+PageDown and Alt+PageUp go to the next and previous contradicted row o
   const rows = await shown.evaluateAll((els) => els.map((el) => ({ row: Number((el as HTMLElement).dataset.row), height: el.getBoundingClientRect().height })));
   expect(rows.every(({ row }) => row % 5 === 3)).toBe(true);
   expect(rows.every(({ height }) => height > 20)).toBe(true);
+  // Rows far from where the window was carry the check's decorations too (its row label).
+  const labels = await shown.evaluateAll((els) => els.map((el) => el.querySelector('[data-check-label]')?.getAttribute('data-check-label') ?? ''));
+  expect(labels.every((label) => label.includes('proposed')), JSON.stringify(labels)).toBe(true);
   const scrollHeight = await page.locator('.document-scroll').evaluate((el) => el.scrollHeight);
   expect(scrollHeight).toBeLessThan(rows.reduce((sum, r) => sum + r.height, 0) + 400);
   await page.locator('.document-scroll').evaluate((el) => (el.scrollTop = 0));

@@ -5,7 +5,8 @@ import { doc, en, ko, run, seg, wit } from './test-builders';
 import { schema } from '../../shared/model/schema';
 import { buildRowFilter, cycleRowTarget, findRow, goToRowInState, rowFilterKey, setRowFilter, toggleRowFilter } from './row-filter';
 import { documentProgress, rowStateOf } from './row-states';
-import { buildViewport, isDrawn } from './viewport';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { buildViewport, cutToDrawn, isDrawn, viewportState } from './viewport';
 
 const WITNESS = 'xx lP\\ ( Y XX | .';
 const RESTORED = '푸자노프 동지는 구두로 소련공산당 중앙위원회 회의의 몇 가지 정보를 제공했다.';
@@ -103,7 +104,7 @@ describe('filtering rows by state', () => {
     expect(rowFilterKey.getState(s)!.shown).toBeNull();
   });
 
-  it('marks the shown rows of a long, windowed document as drawn, wherever the window is', () => {
+  it('pins the shown rows of a long, windowed document, wherever the window is, so they keep other plugins\' decorations', () => {
     const rows: Node[] = [];
     for (let i = 0; i < 400; i++) {
       const contradicted = i % 50 === 7;
@@ -112,12 +113,24 @@ describe('filtering rows by state', () => {
     const d = doc(...rows);
     let s = EditorState.create({ doc: d, plugins: [buildViewport(), buildRowFilter()] });
     s = run(s, setRowFilter(['contradicted']))!;
-    const decorations = rowFilterKey.getState(s)!.decorations;
+    const viewportDecos = viewportState(s)!.decorations;
     const drawn: number[] = [];
     s.doc.forEach((row, pos, index) => {
-      if (isDrawn(s, decorations.find(pos, pos + row.nodeSize).filter((d) => d.from === pos))) drawn.push(index);
+      if (isDrawn(s, viewportDecos.find(pos, pos + row.nodeSize).filter((d) => d.from === pos))) drawn.push(index);
     });
-    expect(drawn).toEqual([7, 57, 107, 157, 207, 257, 307, 357]);
+    // The shown rows, and the window the document opened with (rows 0-29) as before.
+    expect(drawn.filter((i) => i >= 30)).toEqual([57, 107, 157, 207, 257, 307, 357]);
+    expect(drawn).toContain(7);
     expect(rowOf(s)).toBe(7);
+    // Another plugin's decoration in a shown row far from the window survives the cut to drawn rows.
+    let far = 0;
+    s.doc.forEach((row, pos, index) => {
+      if (index === 307) far = pos;
+    });
+    const full = DecorationSet.create(s.doc, [Decoration.node(far, far + s.doc.child(307).nodeSize, { class: 'check' })]);
+    expect(cutToDrawn(full, s, null).set.find().map((x) => x.from)).toEqual([far]);
+    // Switching the filter off unpins them.
+    s = run(s, setRowFilter(null))!;
+    expect(viewportState(s)!.pinned).toEqual([]);
   });
 });

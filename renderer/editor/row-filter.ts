@@ -8,17 +8,20 @@
  *
  * The filter is drawing only: hidden rows get a node decoration whose class hides
  * them (styles/rows.css); nothing in the document changes, and undo, saving and
- * export still see every row. In a windowed document the rows shown are marked as
- * drawn too (the viewport's own `drawnRow` spec: see `isDrawn`), and the margins
- * that stand for undrawn rows are dropped while a filter is on (a class on the
- * editor), so the shown rows stack without the height of the rows they skip.
+ * export still see every row. In a windowed document the rows shown are pinned
+ * in the viewport (`pinRows`): drawn wherever the window is, so they carry every
+ * other plugin's decorations (the check's colours, the row badges) as the
+ * window's rows do; the margins that stand for undrawn rows are dropped while a
+ * filter is on (a class on the editor), so the shown rows stack without the
+ * height of the rows they skip. After an edit that moves rows in or out of the
+ * filter, the plugin's view pins the new set.
  */
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { ROW_STATES, type RowState } from '../../shared/model/stats';
 import { rowStateOf } from './row-states';
-import { isWindowed } from './viewport';
+import { isWindowed, pinRows, pinnedRows, type RowRange } from './viewport';
 
 export interface RowFilterState {
   /** The state that next/previous row go to. */
@@ -33,9 +36,6 @@ export interface RowFilterState {
 type Meta = { target: RowState } | { shown: readonly RowState[] | null };
 
 export const rowFilterKey = new PluginKey<RowFilterState>('rowFilter');
-
-/** Spec of the viewport's drawn-row decorations (viewport.ts `isDrawn` reads it). */
-const DRAWN = { drawnRow: true } as const;
 
 function statesOf(doc: Node): (RowState | null)[] {
   const out: (RowState | null)[] = [];
@@ -54,16 +54,37 @@ export function isShown(shown: readonly RowState[] | null, state: RowState | nul
 
 function decorate(state: EditorState, shown: readonly RowState[] | null, states: readonly (RowState | null)[]): DecorationSet {
   if (shown === null) return DecorationSet.empty;
-  const windowed = isWindowed(state);
   const decos: Decoration[] = [];
   state.doc.forEach((row, pos, index) => {
-    if (isShown(shown, states[index])) {
-      if (windowed) decos.push(Decoration.node(pos, pos + row.nodeSize, {}, DRAWN));
-    } else {
-      decos.push(Decoration.node(pos, pos + row.nodeSize, { class: 'row-filtered-out' }));
-    }
+    if (!isShown(shown, states[index])) decos.push(Decoration.node(pos, pos + row.nodeSize, { class: 'row-filtered-out' }));
   });
   return DecorationSet.create(state.doc, decos);
+}
+
+/** The runs of rows the filter shows, as row ranges (none when no filter is on). */
+export function shownRanges(shown: readonly RowState[] | null, states: readonly (RowState | null)[]): RowRange[] {
+  if (shown === null) return [];
+  const ranges: [number, number][] = [];
+  states.forEach((state, index) => {
+    if (!isShown(shown, state)) return;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === index) last[1] = index + 1;
+    else ranges.push([index, index + 1]);
+  });
+  return ranges;
+}
+
+function sameRanges(a: readonly RowRange[], b: readonly RowRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r[0] === b[i][0] && r[1] === b[i][1]);
+}
+
+/** The rows a windowed document should have pinned for the filter in `state`; null when already pinned. */
+function pinsWanted(state: EditorState): RowRange[] | null {
+  if (!isWindowed(state)) return null;
+  const filter = rowFilterKey.getState(state);
+  if (!filter) return null;
+  const wanted = shownRanges(filter.shown, filter.shown ? filter.states : []);
+  return sameRanges(wanted, pinnedRows(state)) ? null : wanted;
 }
 
 function apply(tr: Transaction, prev: RowFilterState, state: EditorState): RowFilterState {
@@ -85,6 +106,13 @@ export function buildRowFilter(): Plugin<RowFilterState> {
       init: () => ({ target: 'contradicted', shown: null, states: [], decorations: DecorationSet.empty }),
       apply: (tr, prev, _old, state) => apply(tr, prev, state),
     },
+    // An edit that moved rows in or out of the filter: pin the rows now shown.
+    view: () => ({
+      update: (view) => {
+        const wanted = pinsWanted(view.state);
+        if (wanted) view.dispatch(pinRows(view.state.tr, wanted).setMeta('addToHistory', false));
+      },
+    }),
     props: {
       decorations: (state) => rowFilterKey.getState(state)?.decorations,
       attributes: (state): Record<string, string> => (rowFilterKey.getState(state)?.shown ? { class: 'row-filter-active' } : {}),
@@ -168,6 +196,7 @@ export function setRowFilter(shown: readonly RowState[] | null): Command {
     if (!rowFilterKey.getState(state)) return false;
     if (!dispatch) return true;
     const tr = state.tr.setMeta(rowFilterKey, { shown: shown && [...shown] } satisfies Meta);
+    if (isWindowed(state)) pinRows(tr, shownRanges(shown, shown ? statesOf(state.doc) : []));
     if (shown) {
       const { doc } = state;
       const here = Math.min(doc.resolve(state.selection.head).index(0), doc.childCount - 1);

@@ -41,9 +41,13 @@ export function firstWindow(doc: Node, selection: Selection): RowRange {
   return [from, from + FIRST_WINDOW];
 }
 
-/** The window and the selection's rows, merged into ordered ranges. */
-export function drawnRanges(doc: Node, selection: Selection, window: RowRange): RowRange[] {
-  const ranges: RowRange[] = [clampRange(window, doc.childCount)];
+/**
+ * The window, the selection's rows and the `pinned` rows (rows another plugin
+ * needs drawn wherever the window is, e.g. the rows a filter shows), merged
+ * into ordered ranges.
+ */
+export function drawnRanges(doc: Node, selection: Selection, window: RowRange, pinned: readonly RowRange[] = []): RowRange[] {
+  const ranges: RowRange[] = [clampRange(window, doc.childCount), ...pinned.map((r) => clampRange(r, doc.childCount))];
   for (const pos of [selection.from, selection.to]) {
     const row = rowAt(doc, pos);
     ranges.push([row, row + 1]);

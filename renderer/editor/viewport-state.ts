@@ -17,7 +17,9 @@ export interface ViewportState {
   windowed: boolean;
   /** The window: rows drawn for the scroll position. */
   window: RowRange;
-  /** Every row drawn: the window and the rows at the selection's ends, merged and in order. */
+  /** Rows drawn wherever the window is (the rows a filter shows: `pinRows`). */
+  pinned: readonly RowRange[];
+  /** Every row drawn: the window, the pinned rows and the rows at the selection's ends, merged and in order. */
   drawn: RowRange[];
   /** The drawn rows as document positions [from, to), in order. */
   spans: [number, number][];
@@ -42,15 +44,30 @@ export function isWindowed(state: EditorState): boolean {
   return key.getState(state)?.windowed ?? false;
 }
 
-/** Meta of a transaction that moves the window, or (`null` window) redoes the margins after a new measure. */
+/** Meta of a transaction that moves the window, or (`null` window) redoes the margins after a new measure, or pins rows. */
 interface ViewportMeta {
-  window: RowRange | null;
+  window?: RowRange | null;
+  pinned?: readonly RowRange[];
 }
 
 /** Marks `tr` as moving the window to `window` (null: the same rows, with the margins redone from new heights). */
 export function setWindow(tr: Transaction, window: RowRange | null): Transaction {
-  const meta: ViewportMeta = { window };
+  const meta: ViewportMeta = { ...(tr.getMeta(key) as ViewportMeta | undefined), window };
   return tr.setMeta(key, meta);
+}
+
+/**
+ * Marks `tr` as pinning `rows`: they are drawn wherever the window is, until
+ * the next pin (an empty list unpins). Row indices are of `tr`'s document.
+ */
+export function pinRows(tr: Transaction, rows: readonly RowRange[]): Transaction {
+  const meta: ViewportMeta = { ...(tr.getMeta(key) as ViewportMeta | undefined), pinned: rows };
+  return tr.setMeta(key, meta);
+}
+
+/** The pinned rows (none in a document that is not windowed). */
+export function pinnedRows(state: EditorState): readonly RowRange[] {
+  return key.getState(state)?.pinned ?? [];
 }
 
 interface DrawnSpec {
@@ -63,8 +80,8 @@ interface DrawnSpec {
  * run's height as its top margin; the last drawn row carries the height of
  * the hidden rows after it as its bottom margin.
  */
-export function buildState(doc: Node, selection: Selection, window: RowRange, heights: RowHeights): ViewportState {
-  const drawn = drawnRanges(doc, selection, window);
+export function buildState(doc: Node, selection: Selection, window: RowRange, heights: RowHeights, pinned: readonly RowRange[] = []): ViewportState {
+  const drawn = drawnRanges(doc, selection, window, pinned);
   const spans: [number, number][] = [];
   const rows: { pos: number; size: number; above: number }[] = [];
   let hidden = 0;
@@ -89,11 +106,11 @@ export function buildState(doc: Node, selection: Selection, window: RowRange, he
     const style = [above ? `margin-top: ${above}px` : '', i === rows.length - 1 && hidden ? `margin-bottom: ${hidden}px` : ''].filter(Boolean).join('; ');
     return Decoration.node(at, at + size, style ? { style } : {}, spec);
   });
-  return { windowed: true, window, drawn, spans, decorations: DecorationSet.create(doc, decos) };
+  return { windowed: true, window, pinned, drawn, spans, decorations: DecorationSet.create(doc, decos) };
 }
 
 /** The state of a short document: every row drawn, no decorations. */
-export const NOT_WINDOWED: ViewportState = { windowed: false, window: [0, 0], drawn: [], spans: [], decorations: DecorationSet.empty };
+export const NOT_WINDOWED: ViewportState = { windowed: false, window: [0, 0], pinned: [], drawn: [], spans: [], decorations: DecorationSet.empty };
 
 /** The plugin's `apply`: the state after `tr`. */
 export function applyState(tr: Transaction, prev: ViewportState, state: EditorState, heights: RowHeights): ViewportState {
@@ -101,7 +118,8 @@ export function applyState(tr: Transaction, prev: ViewportState, state: EditorSt
   const meta = tr.getMeta(key) as ViewportMeta | undefined;
   if (!tr.docChanged && !meta && !tr.selectionSet) return prev;
   const window = meta?.window ?? prev.window;
-  const same = !meta && sameRanges(drawnRanges(state.doc, state.selection, window), prev.drawn);
+  const pinned = meta?.pinned ?? prev.pinned;
+  const same = !meta && sameRanges(drawnRanges(state.doc, state.selection, window, pinned), prev.drawn);
   if (same && !tr.docChanged) return prev;
   // Typing in a drawn row: the same rows, moved; the hidden rows' heights are as they were.
   if (same && state.doc.childCount === tr.before.childCount) {
@@ -109,7 +127,7 @@ export function applyState(tr: Transaction, prev: ViewportState, state: EditorSt
     const spans = prev.spans.map(([from, to]): [number, number] => [tr.mapping.map(from, 1), tr.mapping.map(to, -1)]);
     if (decorations.find().length === prev.decorations.find().length) return { ...prev, spans, decorations };
   }
-  return buildState(state.doc, state.selection, window, heights);
+  return buildState(state.doc, state.selection, window, heights, pinned);
 }
 
 /** Whether a row view with these decorations is drawn in full. */

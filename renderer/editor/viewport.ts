@@ -31,7 +31,7 @@ import { ViewportView } from './viewport-view';
 
 export type { RowRange } from './viewport-range';
 export { estimateRowHeight, UNMEASURED, type RowMetrics, type CellMetrics } from './viewport-heights';
-export { viewportState, isWindowed, setWindow, isDrawn, forEachDrawnRow, type ViewportState } from './viewport-state';
+export { viewportState, isWindowed, setWindow, pinRows, pinnedRows, isDrawn, forEachDrawnRow, type ViewportState } from './viewport-state';
 export { cutToDrawn, outsideDrawn, type DrawnCut } from './viewport-decorations';
 export { visibleRows, onVisibleRowsChange } from './viewport-view';
 
