@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectStore } from './project-store';
 import { validateDocumentFile, emptyMeta, type ImportedDocument } from '../../shared/model/document';
 import { body, segment, text, inlineFromPlain } from '../../shared/model/build';
-
-/** Runs a TypeScript helper in one node process (the tsx binary would add a wrapper process that survives a SIGKILL). */
-function runTs(script: string, args: string[], stdio: ('pipe' | 'ignore')[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { stdio: stdio as ['pipe', 'pipe', 'pipe'] });
-}
+import { runTs, waitForLine } from './testing/processes';
 
 function sampleDoc(title: string, date = '1960-08-30'): ImportedDocument {
   return {
@@ -29,22 +24,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** Waits for a line starting with `line`; gives the rest of that line. */
-function waitForLine(child: ChildProcess, line: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const at = out.indexOf(line);
-      const end = out.indexOf('\n', at);
-      if (at >= 0 && end >= 0) resolve(out.slice(at + line.length, end).trim());
-    });
-    child.stderr!.on('data', (chunk) => (err += chunk));
-    child.on('exit', (code) => reject(new Error(`child exited with ${code} before "${line}": ${err}`)));
-  });
-}
 
 describe('the project store', () => {
   it('creates a project folder with project.json and documents/', async () => {
