@@ -207,9 +207,12 @@ export const exportCommand: CliCommand = {
     'Usage: interlinea export --project DIR [--doc ID]... --format tei|html|md|docx|pdf|txt --out PATH',
     '         [--page-size A4|Letter] [--browser PATH] [--no-korean] [--no-english] [--original]',
     '         [--witness] [--no-brackets] [--corrections noted|silent|original] [--title TEXT]',
+    '         [--unverified mark|omit] [--notes foot|end] [--skip-damaged]',
     '',
-    'Without --doc, exports every document as one edition in date order. PDF is printed with a',
-    'Chromium found on the system (or --browser PATH).',
+    'Without --doc, exports every document as one edition in date order; if a document file is',
+    'damaged, nothing is written and exit code is 1, unless --skip-damaged exports the rest (what',
+    'was left out is listed on stderr). PDF is printed with a Chromium found on the system (or',
+    '--browser PATH).'
   ].join('\n'),
   async run(argv, io) {
     const args = parseProjectArgs(
@@ -229,6 +232,9 @@ export const exportCommand: CliCommand = {
         'no-brackets': { type: 'boolean' },
         corrections: { type: 'string' },
         title: { type: 'string' },
+        unverified: { type: 'string' },
+        notes: { type: 'string' },
+        'skip-damaged': { type: 'boolean' },
       },
       false,
     );
@@ -245,11 +251,30 @@ export const exportCommand: CliCommand = {
     const corrections = (v.corrections as string | undefined) ?? 'noted';
     if (!['noted', 'silent', 'original'].includes(corrections))
       return usageError(this, io, '--corrections must be noted, silent or original');
+    const unverified = (v.unverified as string | undefined) ?? 'mark';
+    if (unverified !== 'mark' && unverified !== 'omit') return usageError(this, io, '--unverified must be mark or omit');
+    const notes = (v.notes as string | undefined) ?? 'foot';
+    if (notes !== 'foot' && notes !== 'end') return usageError(this, io, '--notes must be foot or end');
     const out = resolve(io.cwd, v.out);
     const printPdf = createChromiumPrinter({ browser: v.browser as string | undefined });
     return withProject(dir, io, { holder: 'interlinea export (CLI)', context: { printPdf } }, async (handlers) => {
       let ids = (v.doc as string[] | undefined) ?? [];
-      if (!ids.length) ids = unwrap(await dispatch(handlers, 'listDocuments', {})).documents.map((d) => d.id);
+      let leftOut: { file: string; message: string }[] = [];
+      if (!ids.length) {
+        const listed = unwrap(await dispatch(handlers, 'listDocuments', {}));
+        ids = listed.documents.map((d) => d.id);
+        leftOut = listed.problems;
+        // A whole-project edition missing a document must not look complete.
+        if (leftOut.length && !v['skip-damaged']) {
+          const n = leftOut.length;
+          throw new UserError(
+            `${n} document${n === 1 ? '' : 's'} could not be read and would be left out of the edition; nothing was written.\n` +
+              leftOut.map((p) => `  ${p.file}: ${p.message}\n`).join('') +
+              'Repair or remove the file, or export the rest with --skip-damaged.',
+            'damaged',
+          );
+        }
+      }
       if (!ids.length) throw new UserError('The project has no documents to export', 'empty');
       const options = {
         columns: { english: !v['no-english'], korean: !v['no-korean'], original: Boolean(v.original) },
@@ -258,9 +283,20 @@ export const exportCommand: CliCommand = {
         corrections,
         pageSize,
         editionTitle: (v.title as string | undefined) ?? '',
+        unverified,
+        notes,
       };
       const result = unwrap(await dispatch(handlers, 'exportEdition', { ids, format, options }));
       await writeFileDurable(out, result.bytes);
+      for (const warning of result.warnings ?? []) io.stderr(`interlinea: warning: ${warning}\n`);
+      if (leftOut.length) {
+        const n = leftOut.length;
+        io.stderr(
+          `interlinea: Left out ${n} damaged document${n === 1 ? '' : 's'}: ` +
+            leftOut.map((p) => `${p.file} (${p.message})`).join('; ') +
+            '\n',
+        );
+      }
       io.stderr(
         `Wrote ${basename(out)} (${FORMAT_FILES[format as keyof typeof FORMAT_FILES].mime}, ${result.bytes.length} bytes)\n`,
       );

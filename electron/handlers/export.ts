@@ -23,7 +23,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, 'exportE
       if (!ctx.printPdf) throw new UserError('PDF export needs a printer: run inside the app, or install Chromium', 'no-printer');
       const html = await exportEdition('pdf-html', edition, options);
       const bytes = await ctx.printPdf(new TextDecoder().decode(html.bytes), { pageSize: options.pageSize });
-      return { fileName: html.fileName.replace(/\.html$/, '.pdf'), mime: 'application/pdf', bytes };
+      return { fileName: html.fileName.replace(/\.html$/, '.pdf'), mime: 'application/pdf', bytes, warnings: html.warnings };
     },
   };
 }

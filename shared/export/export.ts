@@ -10,6 +10,7 @@ import { htmlString } from './html';
 import { markdownString } from './markdown';
 import { plainString } from './plain';
 import { docxBytes } from './docx';
+import { cleanXmlDeep, emptyTally, hasXmlIllegal, xmlCharsWarning } from './xml-chars';
 
 /** Formats {@link exportEdition} writes itself; `pdf-html` is the HTML a PDF printer prints. */
 export type EditionFormat = Exclude<ExportFormat, 'pdf'> | 'pdf-html';
@@ -19,6 +20,8 @@ export interface ExportedFile {
   fileName: string;
   mime: string;
   bytes: Uint8Array;
+  /** What the reader should know about this export (characters replaced, …); empty when nothing. */
+  warnings: string[];
 }
 
 const utf8 = new TextEncoder();
@@ -33,16 +36,33 @@ export async function exportEdition(
   edition: Edition,
   options: ExportOptionsInput = {},
 ): Promise<ExportedFile> {
-  const opts = defaultExportOptions(options);
+  let opts = defaultExportOptions(options);
+  const warnings: string[] = [];
+  // HTML and DOCX are XML: characters XML does not allow (U+FFFE, controls) are replaced
+  // visibly before anything is written, and the export says so. (TEI cleans its own text.)
+  if (format === 'html' || format === 'pdf-html' || format === 'docx') {
+    const tally = emptyTally();
+    edition = cleanXmlDeep(edition, tally);
+    opts = cleanXmlDeep(opts, tally);
+    const warning = xmlCharsWarning(tally);
+    if (warning) warnings.push(warning);
+  }
   const prepared = prepareEdition(edition, opts, { dropEmptyColumns: format !== 'tei' });
   const base = prepared.fileBase;
+  const file = (fileName: string, mime: string, bytes: Uint8Array): ExportedFile => ({ fileName, mime, bytes, warnings });
+  const html = () => {
+    const out = htmlString(prepared);
+    // Everything written came from the cleaned edition; a character that got past it is a bug, not a file.
+    if (hasXmlIllegal(out)) throw new Error('HTML export produced a character XML does not allow');
+    return utf8.encode(out);
+  };
   switch (format) {
     case 'tei':
       return file(`${base}.tei.xml`, FORMAT_FILES.tei.mime, utf8.encode(teiString(prepared)));
     case 'html':
-      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, utf8.encode(htmlString(prepared)));
+      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html());
     case 'pdf-html':
-      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, utf8.encode(htmlString(prepared)));
+      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html());
     case 'md':
       return file(`${base}.md`, `${FORMAT_FILES.md.mime}; charset=utf-8`, utf8.encode(markdownString(prepared)));
     case 'txt':
@@ -50,8 +70,4 @@ export async function exportEdition(
     case 'docx':
       return file(`${base}.docx`, FORMAT_FILES.docx.mime, await docxBytes(prepared));
   }
-}
-
-function file(fileName: string, mime: string, bytes: Uint8Array): ExportedFile {
-  return { fileName, mime, bytes };
 }

@@ -31,6 +31,19 @@ export const exportOptionsSchema = z.object({
    * the corrected text alone, `original` the source's reading (corrections left out).
    */
   corrections: z.enum(['noted', 'silent', 'original']).default('noted'),
+  /**
+   * Korean that is not verified against the witness (rows contradicted, partial or
+   * holding proposals): `mark` shows it with the sign of its state (explained in the
+   * legend), `omit` leaves its text out and shows only the sign.
+   */
+  unverified: z.enum(['mark', 'omit']).default('mark'),
+  /**
+   * Where PDF prints footnotes: `foot`, at the foot of the row (or paragraph) that
+   * calls them, so a note stays on the page of its call; `end`, after each document.
+   * Other reading formats: HTML lists them after the document, DOCX uses Word's
+   * own footnotes, Markdown and plain text list them at the end.
+   */
+  notes: z.enum(['foot', 'end']).default('foot'),
   /** Page size for PDF. */
   pageSize: z.enum(['A4', 'Letter']).default('A4'),
   /** Title of a whole-project edition. */

@@ -125,6 +125,8 @@ export interface ExportResult {
   fileName: string;
   mime: string;
   bytes: Uint8Array;
+  /** What the user should be told about this export (characters replaced, fonts, …); empty when nothing. */
+  warnings: string[];
 }
 
 /** Response type of each request. */

@@ -40,6 +40,8 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
   const [witness, setWitness] = useState(false);
   const [original, setOriginal] = useState(false);
   const [corrections, setCorrections] = useState<'noted' | 'silent' | 'original'>('noted');
+  const [unverified, setUnverified] = useState<'mark' | 'omit'>('mark');
+  const [notes, setNotes] = useState<'foot' | 'end'>('foot');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,7 +50,14 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
     setError(null);
     try {
       await beforeExport();
-      const ids = scope === 'current' && currentId ? [currentId] : documents.map((d) => d.id);
+      let ids = scope === 'current' && currentId ? [currentId] : documents.map((d) => d.id);
+      let leftOut: { file: string; message: string }[] = [];
+      if (scope === 'all') {
+        // Read the list afresh: a file damaged since the list was drawn is left out, and the user told.
+        const listed = await api.listDocuments({});
+        ids = listed.documents.map((d) => d.id);
+        leftOut = listed.problems;
+      }
       const result = await api.exportEdition({
         ids,
         format,
@@ -59,10 +68,22 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
           brackets,
           pageSize,
           editionTitle: '',
+          unverified,
+          notes,
         },
       });
       const saved = await api.saveExport({ suggestedName: result.fileName, bytes: result.bytes as Uint8Array<ArrayBuffer> });
       if (saved.path) notify({ kind: 'success', text: `Exported to ${saved.path}` });
+      if (saved.path && leftOut.length) {
+        notify({
+          kind: 'error',
+          text:
+            `Left out of the edition: ${leftOut.length} damaged document${leftOut.length === 1 ? '' : 's'} (` +
+            leftOut.map((p) => `${p.file}: ${p.message}`).join('; ') +
+            ')',
+        });
+      }
+      if (saved.path) for (const warning of result.warnings ?? []) notify({ kind: 'info', text: warning });
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -134,6 +155,13 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
           </select>
         </label>
         <label className="field">
+          Korean not verified against the witness
+          <select value={unverified} onChange={(e) => setUnverified(e.target.value as typeof unverified)}>
+            <option value="mark">Marked with its state (explained in the legend)</option>
+            <option value="omit">Left out (only the sign of its state shows)</option>
+          </select>
+        </label>
+        <label className="field">
           <span>
             <input type="checkbox" checked={brackets} onChange={(e) => setBrackets(e.target.checked)} /> Brackets around editorial insertions
           </span>
@@ -144,6 +172,15 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
             <select value={pageSize} onChange={(e) => setPageSize(e.target.value as 'A4' | 'Letter')}>
               <option value="A4">A4</option>
               <option value="Letter">US Letter</option>
+            </select>
+          </label>
+        )}
+        {format === 'pdf' && (
+          <label className="field">
+            Footnotes
+            <select value={notes} onChange={(e) => setNotes(e.target.value as typeof notes)}>
+              <option value="foot">At the foot of the row that calls them</option>
+              <option value="end">At the end of each document</option>
             </select>
           </label>
         )}
