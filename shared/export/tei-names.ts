@@ -91,31 +91,14 @@ export function roleOf(element: string, type: string | null, rend: string | null
 }
 
 /**
- * Characters XML 1.0 cannot carry (most C0 controls, U+FFFE/U+FFFF, lone
- * surrogates) and the carriage return (which parsers turn into a line feed).
- * They are written as `<g type="char" n="U+001B"/>` so witness lines survive
- * byte for byte.
+ * Characters XML 1.0 cannot carry at all: C0 controls other than tab, line feed
+ * and carriage return, U+FFFE/U+FFFF, and lone surrogates. The writer keeps them
+ * in text as `<g type="char" n="U+001B"/>` (see `tei-writer.ts`); a carriage
+ * return is legal and written as `&#13;`.
  */
 export const XML_UNSAFE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const HAS_UNSAFE = new RegExp(XML_UNSAFE.source);
-
-/** Splits text into runs XML can carry and single characters it cannot. */
-export function splitUnsafe(text: string): ({ text: string } | { codePoint: number })[] {
-  if (!HAS_UNSAFE.test(text)) return text ? [{ text }] : [];
-  const out: ({ text: string } | { codePoint: number })[] = [];
-  let last = 0;
-  for (const match of text.matchAll(XML_UNSAFE)) {
-    const at = match.index ?? 0;
-    if (at > last) out.push({ text: text.slice(last, at) });
-    out.push({ codePoint: match[0].charCodeAt(0) });
-    last = at + match[0].length;
-  }
-  if (last < text.length) out.push({ text: text.slice(last) });
-  return out;
-}
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `U+001B` for a code point. */
 export function codePointLabel(codePoint: number): string {

@@ -62,7 +62,7 @@ describe('TEI export', () => {
   it('keeps witness lines exactly, spaces and unusual characters included', async () => {
     const xml = await tei([kitchenSink()]);
     expect(xml).toContain(
-      '<ab xml:id="wit-s2" corresp="#en-s2 #ko-s2" xml:space="preserve">xx 8 lP\\ t X \\ || YX<lb/>  double  spaced  <lb/><lb/>ctrl<g type="char" n="U+001B"/> and cr<g type="char" n="U+000D"/> and ]]&gt; &amp; &lt;</ab>',
+      '<ab xml:id="wit-s2" corresp="#en-s2 #ko-s2" xml:space="preserve">xx 8 lP\\ t X \\ || YX<lb/>  double  spaced  <lb/><lb/>ctrl<g type="char" n="U+001B"/> and cr&#13; and ]]&gt; &amp; &lt;</ab>',
     );
     const parsed = create(xml).end({ format: 'object' });
     expect(parsed).toBeTruthy();

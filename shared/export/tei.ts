@@ -27,6 +27,14 @@ import { XmlWriter } from './tei-writer';
 
 /** Serialises a prepared edition as a TEI document (a `<teiCorpus>` for several documents). */
 export function teiString(edition: PreparedEdition): string {
+  return teiExport(edition).xml;
+}
+
+/**
+ * Like {@link teiString}, with warnings for the person exporting (characters XML
+ * cannot carry, and what was done with them).
+ */
+export function teiExport(edition: PreparedEdition): { xml: string; warnings: string[] } {
   const w = new XmlWriter();
   if (edition.single) {
     writeTei(w, edition.documents[0], edition, 0, true);
@@ -34,7 +42,7 @@ export function teiString(edition: PreparedEdition): string {
     w.open('teiCorpus', { 'xml:lang': 'en' }, TEI_NS);
     w.section(1, 'teiHeader', {}, () =>
       w.section(2, 'fileDesc', {}, () => {
-        w.section(3, 'titleStmt', {}, () => w.block(4, 'title', {}, edition.title));
+        w.section(3, 'titleStmt', {}, () => w.block(4, 'title', {}, edition.title, 'replace'));
         publication(w, 3);
         w.section(3, 'sourceDesc', {}, () =>
           w.block(4, 'p', {}, `An edition of ${edition.documents.length} documents, in date order.`),
@@ -44,7 +52,7 @@ export function teiString(edition: PreparedEdition): string {
     for (const prepared of edition.documents) writeTei(w, prepared, edition, 1, false);
     w.nl(0).close();
   }
-  return w.end();
+  return { xml: w.end(), warnings: w.warnings() };
 }
 
 function publication(w: XmlWriter, depth: number): void {
@@ -76,11 +84,11 @@ function writeHeader(w: XmlWriter, file: DocumentFile, depth: number): void {
   w.section(depth, 'teiHeader', {}, () => {
     w.section(depth + 1, 'fileDesc', {}, () => {
       w.section(depth + 2, 'titleStmt', {}, () => {
-        w.block(depth + 3, 'title', {}, meta.title);
+        w.block(depth + 3, 'title', {}, meta.title, 'replace');
         if (meta.translator) {
           w.block(depth + 3, 'respStmt', {}, () => {
             w.open('resp').text('translation').close();
-            w.open('name').text(meta.translator).close();
+            w.open('name').text(meta.translator, 'replace').close();
           });
         }
       });
@@ -92,26 +100,27 @@ function writeHeader(w: XmlWriter, file: DocumentFile, depth: number): void {
       ];
       if (notes.some(([, value]) => value)) {
         w.section(depth + 2, 'notesStmt', {}, () => {
-          for (const [type, value] of notes) if (value) w.block(depth + 3, 'note', { type }, value);
+          for (const [type, value] of notes) if (value) w.block(depth + 3, 'note', { type }, value, 'replace');
         });
       }
       w.section(depth + 2, 'sourceDesc', {}, () =>
         w.section(depth + 3, 'bibl', {}, () => {
           const at = depth + 4;
-          w.block(at, 'title', {}, meta.title);
+          w.block(at, 'title', {}, meta.title, 'replace');
           if (meta.date) w.block(at, 'date', { when: meta.date }, formatDate(meta.date));
-          if (meta.signature) w.block(at, 'idno', { type: 'signature' }, meta.signature);
-          if (meta.sourceUrl)
-            w.block(at, 'ref', { target: encodeURI(safeDecode(meta.sourceUrl.trim())) }, meta.sourceUrl);
+          if (meta.signature) w.block(at, 'idno', { type: 'signature' }, meta.signature, 'replace');
+          if (meta.sourceUrl) w.block(at, 'ref', { target: uriOf(meta.sourceUrl) }, meta.sourceUrl, 'replace');
           if (meta.originalLanguage) {
-            w.block(at, 'textLang', { mainLang: languageTag(meta.originalLanguage) }, meta.originalLanguage);
+            w.block(at, 'textLang', { mainLang: languageTag(meta.originalLanguage) }, meta.originalLanguage, 'replace');
           }
-          if (meta.citation) w.block(at, 'note', { type: 'citation' }, meta.citation);
+          if (meta.citation) w.block(at, 'note', { type: 'citation' }, meta.citation, 'replace');
         }),
       );
     });
     w.section(depth + 1, 'profileDesc', {}, () => {
-      if (meta.summary) w.section(depth + 2, 'abstract', {}, () => w.block(depth + 3, 'p', {}, meta.summary));
+      if (meta.summary) {
+        w.section(depth + 2, 'abstract', {}, () => w.block(depth + 3, 'p', {}, meta.summary, 'replace'));
+      }
       const languages: [string, string][] = [
         ['en', 'English (translation)'],
         ['ko', 'Korean (restoration and witness)'],
@@ -121,18 +130,28 @@ function writeHeader(w: XmlWriter, file: DocumentFile, depth: number): void {
         languages.push([original, `${meta.originalLanguage} (original)`]);
       }
       w.section(depth + 2, 'langUsage', {}, () => {
-        for (const [ident, label] of languages) w.block(depth + 3, 'language', { ident }, label);
+        for (const [ident, label] of languages) w.block(depth + 3, 'language', { ident }, label, 'replace');
       });
     });
   });
 }
 
-/** A URL as given may be percent-encoded already: decode first so encodeURI does not double it. */
-function safeDecode(url: string): string {
+/**
+ * A URL for `@target` (a `teidata.pointer`): percent-encoded once. A URL as given may
+ * be encoded already, so it is decoded first; one encodeURI cannot take (a lone
+ * surrogate) is left out rather than throwing.
+ */
+function uriOf(url: string): string | undefined {
+  let value = url.trim();
   try {
-    return decodeURI(url);
+    value = decodeURI(value);
   } catch {
-    return url;
+    // not percent-encoded as a whole: encode it as given
+  }
+  try {
+    return encodeURI(value);
+  } catch {
+    return undefined;
   }
 }
 
