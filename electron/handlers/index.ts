@@ -10,6 +10,7 @@ import { glossaryHandlers } from './glossary';
 import { restorationHandlers } from './restoration';
 import { exportHandlers, type PdfPrinter } from './export';
 import { platformHandlers, type PlatformGlue } from './platform';
+import { qaHandlers } from './qa';
 
 /** What the handlers need from their surroundings. */
 export interface HandlerContext {
@@ -29,6 +30,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...restorationHandlers(ctx),
     ...exportHandlers(ctx),
     ...platformHandlers(ctx),
+    ...qaHandlers(ctx),
   };
 }
 

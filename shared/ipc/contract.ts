@@ -10,6 +10,7 @@ import { glossaryEntrySchema, type GlossaryEntry } from '../model/project';
 import type { ProgressCounts } from '../model/stats';
 import { EXPORT_FORMATS, exportOptionsSchema } from '../export/options';
 import type { DraftLine } from '../korean/draft';
+import { SEVERITIES, type QaFinding } from '../qa/types';
 
 const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'not a document id');
 
@@ -90,6 +91,12 @@ export const requestSchemas = {
   newProject: z.object({}),
   recentProjects: z.object({}),
   chooseImportFiles: z.object({}),
+  /** Quality checks over the project's documents (all, or `ids`), findings at `severity` or worse. */
+  qaRun: z.object({ ids: z.array(documentId).max(100000).optional(), severity: z.enum(SEVERITIES).optional() }),
+  /** Quality checks over one document as the editor holds it (saved or not). */
+  qaCheck: z.object({ id: documentId, meta: metaSchema, body: pmJsonLoose }),
+  /** Remembers (or forgets) "ignore here" for a finding's key, in project.json. */
+  qaIgnore: z.object({ key: z.string().min(1).max(4000), ignore: z.boolean().default(true) }),
 } satisfies Record<RequestName, z.ZodType>;
 
 /** A problem with one file of the project: reported, never fatal for the rest. */
@@ -151,6 +158,16 @@ export interface Responses {
   newProject: { dir: string | null };
   recentProjects: string[];
   chooseImportFiles: { imported: { id: string; title: string }[] };
+  qaRun: { documents: QaDocumentFindings[]; problems: FileProblem[]; ignored: number };
+  qaCheck: { findings: QaFinding[]; ignored: number };
+  qaIgnore: { ignored: number };
+}
+
+/** One document's findings (shared/qa). */
+export interface QaDocumentFindings {
+  id: string;
+  title: string;
+  findings: QaFinding[];
 }
 
 /** Payload type of each request (before defaults are applied). */

@@ -22,6 +22,9 @@ export const REQUEST_NAMES = [
   'newProject',
   'recentProjects',
   'chooseImportFiles',
+  'qaRun',
+  'qaCheck',
+  'qaIgnore',
 ] as const;
 
 /** One request name. */

@@ -83,6 +83,8 @@ export const projectSettingsSchema = z.object({
   lastDocument: z.string().default(''),
   /** Whether suggestions and drafting use the entries seeded from the starter termbase. */
   termbase: z.boolean().default(true),
+  /** Quality-check findings ignored where they are: their keys (shared/qa/run.ts `findingKey`). */
+  qaIgnored: z.array(z.string()).default([]),
 });
 /** The project's settings. */
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
