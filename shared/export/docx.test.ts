@@ -31,7 +31,10 @@ describe('DOCX export', () => {
     expect(doc).toMatch(/<w:rStyle w:val="Insertion"\/>.*?<w:t[^>]*>\[<\/w:t>/s);
     expect(doc).toContain('<w:commentRangeStart w:id="0"/>');
     expect(zip['word/comments.xml']).toContain('Corrected. The source reads: Kim II Sung');
-    expect(doc).toContain('[source: Kim II Sung]');
+    // The correction is called by a raised letter (never a bracket) and listed in the Corrections.
+    expect(doc).not.toContain('[source:');
+    expect(doc).toMatch(/<w:rStyle w:val="CorrectionNote"\/><\/w:rPr><w:t xml:space="preserve">a<\/w:t>/);
+    expect(doc).toContain('— the source reads: Kim II Sung');
     expect(zip['word/styles.xml']).toContain('w:styleId="Insertion"');
   });
 

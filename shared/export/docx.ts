@@ -22,6 +22,7 @@ import {
   PageNumber,
   Paragraph,
   SectionType,
+  ShadingType,
   Table,
   TableCell,
   TableRow,
@@ -42,7 +43,8 @@ import {
   type PreparedEdition,
   type PreparedSegment,
 } from './edition';
-import { correctionNote, isEmptyInline, readable, type InlineNode } from './walk';
+import { isEmptyInline, readable, type InlineNode } from './walk';
+import { OMITTED_KOREAN, sourceReading, unverifiedMark } from './legend';
 import { GAP_GLYPH } from '../model/gap';
 
 /** Fonts Word and LibreOffice pick per script: Latin text and Hangul. */
@@ -137,9 +139,8 @@ class Builder {
               new CommentRangeEnd(id),
             );
             out.push(new TextRun({ children: [new CommentReference(id)] }));
-            out.push(
-              new TextRun({ ...style, style: 'CorrectionNote', text: `[${correctionNote(readable(mark.original))}]` }),
-            );
+            // A raised italic letter calling the apparatus at the document's end: never a bracket.
+            if (mark.label) out.push(new TextRun({ style: 'CorrectionNote', text: mark.label }));
           } else {
             out.push(...this.runs(node.children, column, doc, base));
           }
@@ -153,10 +154,57 @@ class Builder {
   segmentParagraph(seg: PreparedSegment, column: TextColumn, doc: PreparedDocument): Paragraph {
     const base: RunStyle =
       seg.role === 'head' ? { bold: true } : seg.role === 'closer' && column === 'english' ? { italics: true } : {};
-    return new Paragraph({
-      style: seg.role === 'distribution' ? 'Distribution' : undefined,
-      children: this.runs(seg[column] ?? [], column, doc, base),
-    });
+    const children = this.runs(seg[column] ?? [], column, doc, base);
+    if (column === 'korean' && seg.unverified) {
+      // Korean not verified against the witness: its mark first (explained in the legend), or the mark alone.
+      const mark = new TextRun({ style: 'UnverifiedMark', text: `${unverifiedMark(seg.unverified)} ` });
+      const omitted = this.edition.options.unverified === 'omit';
+      return new Paragraph({
+        style: seg.role === 'distribution' ? 'Distribution' : undefined,
+        shading: { fill: 'FFF6E8', type: ShadingType.CLEAR, color: 'auto' },
+        children: omitted
+          ? [mark, new TextRun({ style: 'UnverifiedMark', text: OMITTED_KOREAN })]
+          : [mark, ...children],
+      });
+    }
+    return new Paragraph({ style: seg.role === 'distribution' ? 'Distribution' : undefined, children });
+  }
+
+  /** The legend: the conventions the edition uses, one paragraph each. */
+  legend(): Paragraph[] {
+    if (!this.edition.legend.length) return [];
+    return [
+      new Paragraph({ style: 'LegendHead', children: [new TextRun('Editorial conventions')] }),
+      ...this.edition.legend.map(
+        (entry) =>
+          new Paragraph({
+            style: 'Legend',
+            children: [
+              ...(entry.sign ? [new TextRun({ text: `${entry.sign}  `, bold: true, color: '8A3B00' })] : []),
+              new TextRun(entry.text),
+            ],
+          }),
+      ),
+    ];
+  }
+
+  /** The apparatus of noted corrections after a document. */
+  corrections(doc: PreparedDocument): Paragraph[] {
+    if (!doc.corrections.length) return [];
+    return [
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Corrections')] }),
+      ...doc.corrections.map(
+        (corr) =>
+          new Paragraph({
+            style: 'Meta',
+            children: [
+              new TextRun({ text: `${corr.label}  `, italics: true, color: '7A4A00' }),
+              new TextRun({ text: readable(corr.text), italics: true }),
+              new TextRun(` — ${sourceReading(readable(corr.original))}`),
+            ],
+          }),
+      ),
+    ];
   }
 
   witnessParagraph(lines: string[]): Paragraph {
@@ -204,25 +252,30 @@ class Builder {
         }),
       );
     }
+    if (this.edition.single) out.push(...this.legend());
     out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     const cells: (TextColumn | 'witness')[] = [...doc.columns, ...(doc.witness ? (['witness'] as const) : [])];
     if (cells.length === 1) {
       const column = doc.columns[0];
       for (const seg of doc.segments)
-        if (!isEmptyInline(seg[column])) out.push(this.segmentParagraph(seg, column, doc));
+        if (!isEmptyInline(seg[column]) || (column === 'korean' && seg.unverified))
+          out.push(this.segmentParagraph(seg, column, doc));
+      out.push(...this.corrections(doc));
       return out;
     }
     const page = PAGE[this.edition.options.pageSize];
-    const width = Math.floor((page.width - 2 * MARGIN) / cells.length);
+    // Widths follow the content (edition.ts `columnWidths`).
+    const full = page.width - 2 * MARGIN;
+    const widths = doc.widths.map((share) => Math.floor(full * share));
     const border = { style: BorderStyle.SINGLE, size: 2, color: 'DDDDDD' };
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
     const borders = { top: none, left: none, right: none, bottom: border };
     const header = new TableRow({
       tableHeader: true,
       children: cells.map(
-        (cell) =>
+        (cell, i) =>
           new TableCell({
-            width: { size: width, type: WidthType.DXA },
+            width: { size: widths[i], type: WidthType.DXA },
             borders: { ...borders, bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999' } },
             children: [new Paragraph({ style: 'ColumnHead', children: [new TextRun(columnLabel(cell, meta))] })],
           }),
@@ -232,9 +285,13 @@ class Builder {
       (seg) =>
         new TableRow({
           children: cells.map(
-            (cell) =>
+            (cell, i) =>
               new TableCell({
-                width: { size: width, type: WidthType.DXA },
+                width: { size: widths[i], type: WidthType.DXA },
+                shading:
+                  cell === 'korean' && seg.unverified
+                    ? { fill: 'FFF6E8', type: ShadingType.CLEAR, color: 'auto' }
+                    : undefined,
                 borders,
                 margins: { top: 60, bottom: 60, left: 100, right: 100 },
                 children: [
@@ -246,11 +303,12 @@ class Builder {
     );
     out.push(
       new Table({
-        width: { size: width * cells.length, type: WidthType.DXA },
-        columnWidths: cells.map(() => width),
+        width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        columnWidths: widths,
         rows: [header, ...rows],
       }),
     );
+    out.push(...this.corrections(doc));
     return out;
   }
 }
@@ -289,6 +347,7 @@ export async function docxBytes(edition: PreparedEdition): Promise<Uint8Array> {
           alignment: AlignmentType.CENTER,
           children: [new TextRun({ text: `An edition of ${edition.documents.length} documents`, color: '555555' })],
         }),
+        ...builder.legend(),
         new Paragraph({
           heading: HeadingLevel.HEADING_2,
           spacing: { before: 800 },
@@ -326,9 +385,15 @@ export async function docxBytes(edition: PreparedEdition): Promise<Uint8Array> {
     cs: DOCX_FONTS.latin,
     eastAsia: DOCX_FONTS.korean,
   };
+  const first = edition.documents[0].file.meta;
+  const authors = [...new Set(edition.documents.map((doc) => doc.file.meta.translator.trim()).filter(Boolean))];
   const document = new Document({
-    creator: 'Interlinea',
-    title: edition.title,
+    // Word's "Author" is the creator field; the app is named in the description.
+    creator: readable(authors.join('; ')) || 'Interlinea',
+    title: readable(edition.title),
+    subject: edition.single ? readable(first.summary) : `An edition of ${edition.documents.length} documents`,
+    description: 'Exported from Interlinea',
+    keywords: edition.single ? readable(first.signature) : undefined,
     styles: {
       default: {
         document: { run: { font: fontSet, size: 21 }, paragraph: { spacing: { after: 100, line: 288 } } },
@@ -349,6 +414,14 @@ export async function docxBytes(edition: PreparedEdition): Promise<Uint8Array> {
           run: { size: 16, bold: true, color: '555555', allCaps: true },
         },
         { id: 'Distribution', name: 'Distribution list', basedOn: 'Normal', run: { size: 19 } },
+        { id: 'Legend', name: 'Legend', basedOn: 'Normal', run: { size: 17 }, paragraph: { spacing: { after: 30 } } },
+        {
+          id: 'LegendHead',
+          name: 'Legend heading',
+          basedOn: 'Normal',
+          run: { size: 16, bold: true, color: '555555', allCaps: true },
+          paragraph: { spacing: { before: 200, after: 60 } },
+        },
       ],
       characterStyles: [
         { id: 'Insertion', name: 'Editorial insertion', basedOn: 'DefaultParagraphFont', run: { color: '1F4E79' } },
@@ -356,7 +429,13 @@ export async function docxBytes(edition: PreparedEdition): Promise<Uint8Array> {
           id: 'CorrectionNote',
           name: 'Correction note',
           basedOn: 'DefaultParagraphFont',
-          run: { color: '666666', size: 15, superScript: true },
+          run: { color: '7A4A00', italics: true, superScript: true },
+        },
+        {
+          id: 'UnverifiedMark',
+          name: 'Unverified Korean mark',
+          basedOn: 'DefaultParagraphFont',
+          run: { color: '8A3B00', italics: true, size: 16, font: DOCX_FONTS.latin },
         },
       ],
     },

@@ -12,7 +12,18 @@ import { columnOf, segmentsOf } from '../model/build';
 import { importedWitnessByRow } from '../model/witness-pieces';
 import { UserError } from '../errors';
 import type { ExportOptions } from './options';
-import { buildInline, footnotesIn, isEmptyInline, type InlineNode } from './walk';
+import { buildInline, footnotesIn, isEmptyInline, textOf, type InlineNode } from './walk';
+import { segmentState, type RowState } from '../model/stats';
+import {
+  collectConventions,
+  correctionLabel,
+  legendEntries,
+  noConventions,
+  unverifiedState,
+  type ConventionsUsed,
+  type LegendEntry,
+  type UnverifiedState,
+} from './legend';
 import { formatDate } from '../model/dates';
 import { languageTag } from '../model/language';
 
@@ -37,6 +48,21 @@ export interface PreparedFootnote {
   /** Id of the reference in the text. */
   refAnchor: string;
   content: InlineNode[];
+  /** Index of the segment that calls it. */
+  row: number;
+}
+
+/** A noted correction: its letter, anchors, the corrected text and the source's reading. */
+export interface PreparedCorrection {
+  label: string;
+  column: TextColumn;
+  anchor: string;
+  refAnchor: string;
+  /** The corrected text as printed. */
+  text: string;
+  original: string;
+  /** Index of the segment that holds it. */
+  row: number;
 }
 
 /** A segment as exporters see it: `null` for a column that is not exported. */
@@ -49,6 +75,13 @@ export interface PreparedSegment {
   /** Whether the segment has an original-language column at all (it is optional). */
   hasOriginal: boolean;
   witness: string[];
+  /** The row's restoration state (null without a witness). */
+  state: RowState | null;
+  /**
+   * Set when the Korean is exported, not empty, and not verified against the witness.
+   * With `unverified: 'omit'` the Korean tree is then empty: renderers print the mark alone.
+   */
+  unverified: UnverifiedState | null;
 }
 
 /** A document ready to render. */
@@ -65,6 +98,10 @@ export interface PreparedDocument {
   witness: boolean;
   segments: PreparedSegment[];
   footnotes: PreparedFootnote[];
+  /** Noted corrections in document order (empty unless `corrections: 'noted'`). */
+  corrections: PreparedCorrection[];
+  /** Share of the table's width for each cell (columns, then the witness), summing to 1. */
+  widths: number[];
 }
 
 /** An edition ready to render. */
@@ -77,6 +114,8 @@ export interface PreparedEdition {
   options: ExportOptions;
   /** File name without extension. */
   fileBase: string;
+  /** The conventions the edition uses, explained (empty when it uses none). */
+  legend: LegendEntry[];
 }
 
 /** How {@link prepareEdition} chooses columns. */
@@ -128,8 +167,13 @@ export function prepareEdition(edition: Edition, options: ExportOptions, mode: P
   }
   const ordered = inDateOrder(edition.documents);
   const single = ordered.length === 1;
-  const documents = ordered.map((file, i) => prepareDocument(file, i + 1, single, chosen, options, mode));
-  const title = options.editionTitle || edition.title || (single ? ordered[0].meta.title : '') || 'Edition';
+  const used = noConventions();
+  const documents = ordered.map((file, i) => prepareDocument(file, i + 1, single, chosen, options, mode, used));
+  // One document is titled by itself, never by the project or the folder it sits in.
+  const title =
+    options.editionTitle.trim() ||
+    (single ? ordered[0].meta.title.trim() || edition.title?.trim() : edition.title?.trim()) ||
+    'Edition';
   return {
     title,
     single,
@@ -137,6 +181,7 @@ export function prepareEdition(edition: Edition, options: ExportOptions, mode: P
     glossary: new Map(edition.glossary.map((entry) => [entry.id, entry])),
     options,
     fileBase: single && !options.editionTitle ? slug(ordered[0].id, 'document') : slug(title),
+    legend: legendEntries(used, options),
   };
 }
 
@@ -147,6 +192,7 @@ function prepareDocument(
   chosen: TextColumn[],
   options: ExportOptions,
   mode: PrepareMode,
+  used: ConventionsUsed,
 ): PreparedDocument {
   const segs = segmentsOf(file.body);
   let columns = chosen;
@@ -162,6 +208,7 @@ function prepareDocument(
   }
   const prefix = single ? '' : `d${index}-`;
   const footnotes: PreparedFootnote[] = [];
+  const corrections: PreparedCorrection[] = [];
   const seenIds = new Set<string>();
   let numbered = 0;
   // The witness as imported: a line the translator split into pieces is written whole.
@@ -172,9 +219,34 @@ function prepareDocument(
     if (!id || seenIds.has(id)) id = `seg${i + 1}`;
     seenIds.add(id);
     const role = String(seg.attrs?.role ?? 'p');
+    const state = segmentState(seg);
+    let unverified: UnverifiedState | null = null;
     const column = (name: TextColumn): InlineNode[] | null => {
       if (!columns.includes(name)) return null;
+      if (name === 'korean' && state !== null && !isEmptyInline(buildInline(columnOf(seg, name)?.content))) {
+        used.checkedKorean ||= unverifiedState(state) === null;
+        unverified = unverifiedState(state);
+        if (unverified) used.unverified.add(unverified);
+        // Left out: nothing of it is written, its footnotes and corrections included.
+        if (unverified && options.unverified === 'omit') return [];
+      }
       const tree = buildInline(columnOf(seg, name)?.content, () => ++numbered);
+      collectConventions(tree, used);
+      if (options.corrections === 'noted') {
+        labelCorrections(tree, (mark, children) => {
+          const label = correctionLabel(corrections.length + 1);
+          mark.label = label;
+          corrections.push({
+            label,
+            column: name,
+            anchor: `${prefix}corr-${label}`,
+            refAnchor: `${prefix}corrref-${label}`,
+            text: textOf(children),
+            original: mark.original,
+            row: i,
+          });
+        });
+      }
       // The numberer ran in document order; collecting the same tree in the same order pairs them.
       for (const note of footnotesIn(tree)) {
         footnotes.push({
@@ -184,30 +256,94 @@ function prepareDocument(
           anchor: `${prefix}fn${note.n}`,
           refAnchor: `${prefix}fnref${note.n}`,
           content: note.content,
+          row: i,
         });
       }
       return tree;
     };
+    const english = column('english');
+    const korean = column('korean');
+    const original = column('original');
     return {
       id,
       role: (SEGMENT_ROLES as readonly string[]).includes(role) ? (role as SegmentRole) : 'p',
-      english: column('english'),
-      korean: column('korean'),
-      original: column('original'),
+      english,
+      korean,
+      original,
       hasOriginal: columnOf(seg, 'original') !== undefined,
       witness: witnessByRow[i],
+      state,
+      unverified,
     };
   });
+  const witness = options.witness && segments.some((seg) => seg.witness.length > 0);
   return {
     file,
     index,
     anchor: single ? 'document' : `d${index}`,
     prefix,
     columns,
-    witness: options.witness && segments.some((seg) => seg.witness.length > 0),
+    witness,
     segments,
     footnotes,
+    corrections,
+    widths: columnWidths(segments, [...columns, ...(witness ? (['witness'] as const) : [])]),
   };
+}
+
+/** Calls `visit` for each correction mark of a tree in reading order (footnote content included). */
+function labelCorrections(
+  nodes: InlineNode[],
+  visit: (mark: { type: 'correction'; original: string; label?: string }, children: InlineNode[]) => void,
+): void {
+  for (const node of nodes) {
+    if (node.type === 'footnote') labelCorrections(node.content, visit);
+    else if (node.type === 'mark') {
+      if (node.mark.type === 'correction') visit(node.mark, node.children);
+      labelCorrections(node.children, visit);
+    }
+  }
+}
+
+/** Width a text asks for: Hangul and other wide characters count about twice a Latin letter. */
+function demandOf(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u11FF\u2E80-\uA4CF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1.8 : 1;
+  return n;
+}
+
+/** Smallest share of the width any cell gets, so a nearly empty column still reads. */
+const MIN_SHARE = 0.14;
+
+/**
+ * Shares of the table's width for the cells, following their content: each
+ * cell's share of all the text in the table, at least {@link MIN_SHARE}. A
+ * nearly empty restoration no longer takes a third of the page from the English.
+ */
+export function columnWidths(segments: PreparedSegment[], cells: (TextColumn | 'witness')[]): number[] {
+  if (cells.length <= 1) return cells.map(() => 1);
+  const demand = cells.map((cell) =>
+    segments.reduce(
+      (sum, seg) =>
+        sum + (cell === 'witness' ? demandOf(seg.witness.join('')) * 1.15 : demandOf(textOf(seg[cell] ?? []))),
+      0,
+    ),
+  );
+  const total = demand.reduce((a, b) => a + b, 0);
+  let shares = demand.map((d) => (total ? d / total : 1 / cells.length));
+  // Raise small shares to the minimum and take it from the others in proportion.
+  const pinned = new Set<number>();
+  for (;;) {
+    const low = shares.map((_, i) => i).filter((i) => !pinned.has(i) && shares[i] < MIN_SHARE);
+    if (!low.length) break;
+    for (const i of low) pinned.add(i);
+    const free = shares.map((_, i) => i).filter((i) => !pinned.has(i));
+    if (!free.length) return cells.map(() => 1 / cells.length);
+    const budget = 1 - pinned.size * MIN_SHARE;
+    const rest = free.reduce((sum, i) => sum + shares[i], 0);
+    shares = shares.map((s, i) => (pinned.has(i) ? MIN_SHARE : rest ? (s / rest) * budget : budget / free.length));
+  }
+  return shares;
 }
 
 /** A labelled metadata line for the top of a document. */

@@ -49,9 +49,14 @@ export async function exportEdition(
   }
   const prepared = prepareEdition(edition, opts, { dropEmptyColumns: format !== 'tei' });
   const base = prepared.fileBase;
-  const file = (fileName: string, mime: string, bytes: Uint8Array): ExportedFile => ({ fileName, mime, bytes, warnings });
-  const html = () => {
-    const out = htmlString(prepared);
+  const file = (fileName: string, mime: string, bytes: Uint8Array): ExportedFile => ({
+    fileName,
+    mime,
+    bytes,
+    warnings,
+  });
+  const html = (print: boolean) => {
+    const out = htmlString(prepared, { print });
     // Everything written came from the cleaned edition; a character that got past it is a bug, not a file.
     if (hasXmlIllegal(out)) throw new Error('HTML export produced a character XML does not allow');
     return utf8.encode(out);
@@ -60,9 +65,9 @@ export async function exportEdition(
     case 'tei':
       return file(`${base}.tei.xml`, FORMAT_FILES.tei.mime, utf8.encode(teiString(prepared)));
     case 'html':
-      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html());
+      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html(false));
     case 'pdf-html':
-      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html());
+      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html(true));
     case 'md':
       return file(`${base}.md`, `${FORMAT_FILES.md.mime}; charset=utf-8`, utf8.encode(markdownString(prepared)));
     case 'txt':

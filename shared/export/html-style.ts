@@ -13,8 +13,24 @@ export const FONTS = {
   mono: '"Noto Sans Mono CJK KR", "DejaVu Sans Mono", Consolas, monospace',
 } as const;
 
-/** The style sheet for a page size; `edition` adds the title page's rules. */
-export function editionCss(pageSize: 'A4' | 'Letter', edition: boolean): string {
+/**
+ * Korean fonts for print, TrueType (glyf) outlines first. Chromium's PDF writer
+ * embeds TrueType fonts as CID fonts (searchable, archivable) but CFF-based ones,
+ * such as Noto Serif CJK, as Type 3 pictures of glyphs; Nanum Myeongjo (Linux,
+ * Debian `fonts-nanum`), Batang (Windows) and AppleMyungjo (macOS) are TrueType.
+ * The PDF export warns when Type 3 fonts slipped in anyway.
+ */
+export const PRINT_KOREAN = `"NanumMyeongjo", "Nanum Myeongjo", "Batang", "BatangChe", "AppleMyungjo", "UnBatang", ${FONTS.korean}`;
+/** Monospace for the witness in print, TrueType first for the same reason. */
+export const PRINT_MONO = '"NanumGothicCoding", "DejaVu Sans Mono", "GulimChe", Consolas, Menlo, monospace';
+
+/**
+ * The style sheet for a page size; `edition` adds the title page's rules,
+ * `print` the fonts and rules of the HTML the PDF printer prints.
+ */
+export function editionCss(pageSize: 'A4' | 'Letter', edition: boolean, print = false): string {
+  const korean = print ? PRINT_KOREAN : FONTS.korean;
+  const mono = print ? PRINT_MONO : FONTS.mono;
   return `
 @page {
   size: ${pageSize};
@@ -24,11 +40,11 @@ export function editionCss(pageSize: 'A4' | 'Letter', edition: boolean): string 
 ${edition ? '@page :first { @bottom-center { content: none; } }' : ''}
 html { color-scheme: light; }
 body {
-  font-family: ${FONTS.latin}, ${FONTS.korean}, serif;
+  font-family: ${FONTS.latin}, ${korean}, serif;
   font-size: 11pt; line-height: 1.5; color: #1b1b1b; background: #fff;
   max-width: 64rem; margin: 0 auto; padding: 2rem 1.5rem;
 }
-:lang(ko) { font-family: ${FONTS.korean}, serif; line-height: 1.7; word-break: keep-all; overflow-wrap: anywhere; }
+:lang(ko) { font-family: ${korean}, serif; line-height: 1.7; word-break: keep-all; overflow-wrap: anywhere; }
 h1, h2 { line-height: 1.25; font-weight: 600; }
 h1 { font-size: 1.6em; margin: 0 0 .6rem; }
 h2 { font-size: 1.1em; margin: 1.6rem 0 .5rem; }
@@ -56,11 +72,31 @@ table.parallel td { vertical-align: top; padding: .4em .6em; border-bottom: 1px 
 .role-head { font-weight: 600; }
 .role-closer:lang(en) { font-style: italic; }
 .role-distribution { font-size: .92em; }
-.witness { font-family: ${FONTS.mono}; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 8.5pt; color: #444; font-weight: normal; }
+.witness { font-family: ${mono}; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 8.5pt; color: #444; font-weight: normal; }
 .ins { color: #1f4e79; }
 .ins-variant { color: #6a3d8f; }
 .ins-expansion { color: #2e6b3a; }
-.corr-note { font-size: .72em; color: #666; vertical-align: super; line-height: 0; }
+sup.app-ref { font-size: .7em; line-height: 0; font-style: italic; }
+sup.app-ref a { text-decoration: none; color: #7a4a00; padding: 0 .05em; }
+.apparatus { list-style: none; padding: 0; margin: 0; }
+.apparatus li { margin: .2rem 0; }
+.apparatus .app-back { display: inline-block; min-width: 1.6em; font-style: italic; text-decoration: none; color: #7a4a00; }
+.corrections { font-size: 9.5pt; border-top: 1px solid #999; margin-top: 1.6rem; }
+.uv-mark { font-family: ${FONTS.latin}, serif; font-size: .78em; font-style: italic; color: #8a3b00; white-space: nowrap; }
+.unverified { background: #fff6e8; box-shadow: inset 3px 0 0 #d9a35f; }
+.uv-omitted { font-family: ${FONTS.latin}, serif; font-size: .85em; color: #777; font-style: italic; }
+.legend { font-size: 9pt; border: 1px solid #ccc; border-radius: 3px; padding: .3rem .8rem .5rem; margin: 0 0 1.2rem; text-align: left; }
+.title-page .legend { max-width: 40rem; margin: 2.5rem auto 0; }
+.legend h2 { font-size: 9pt; text-transform: uppercase; letter-spacing: .05em; color: #555; margin: .3rem 0; }
+.legend dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0; }
+.legend > dl > div { display: contents; }
+.legend dt { font-weight: 600; color: #8a3b00; white-space: nowrap; }
+.legend dd { margin: 0; }
+.row-notes { font-size: 8.5pt; line-height: 1.35; color: #333; border-top: .5px solid #bbb; padding-top: .2em; margin: .1em 0 .5em; }
+.row-notes ol { list-style: none; padding: 0; margin: 0; }
+.row-notes li { margin: .1em 0; }
+table.parallel tr.notes-row td { padding-top: 0; }
+table.parallel tr.has-notes td { border-bottom: none; }
 .corr-original { text-decoration: underline dotted #999; }
 .gap { color: #777; letter-spacing: .05em; }
 .unclear { text-decoration: underline dotted #888; }
@@ -78,6 +114,9 @@ sup.fnref a { text-decoration: none; padding: 0 .1em; }
   .title-page { padding-top: 30%; break-after: page; }
   .document + .document { break-before: page; }
   thead { display: table-header-group; }
+  /* Rows break across pages rather than leave a page half empty before a long one. */
+  table.parallel tr, table.parallel td { break-inside: auto; }
+  tr.notes-row { break-before: avoid; }
   .notes { break-before: auto; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

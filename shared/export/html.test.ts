@@ -94,7 +94,11 @@ describe('HTML export', () => {
   it('notes a correction, or keeps it silent, or shows the source', async () => {
     const noted = await html([kitchenSink()]);
     expect(noted).toContain('title="Corrected; the source reads: Kim II Sung"');
-    expect(noted).toContain('<span class="corr-note">[source: Kim II Sung]</span>');
+    expect(noted).not.toContain('[source:');
+    expect(noted).toContain(
+      '<sup class="app-ref"><a href="#corr-a" id="corrref-a" aria-label="Correction a">a</a></sup>',
+    );
+    expect(noted).toMatch(/<li id="corr-a"><a class="app-back" href="#corrref-a"[^>]*>a<\/a> <span class="lemma">Kim Il Sung<\/span> — the source reads: Kim II Sung<\/li>/);
     const silent = await html([kitchenSink()], { corrections: 'silent' });
     expect(silent).not.toContain('Kim II Sung');
     const original = await html([kitchenSink()], { corrections: 'original' });

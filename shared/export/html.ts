@@ -8,7 +8,11 @@
  * - Insertions in brackets that are part of the text (they copy), styled.
  * - Corrections as the corrected text; the source's reading as a visible note
  *   and a tooltip (`corrections: 'noted'`), or silent, or the source's reading.
- * - Footnotes numbered per document, listed at its end, linked both ways.
+ * - Footnotes numbered per document, listed at its end, linked both ways; in
+ *   print (`print`, the HTML the PDF printer prints) with `notes: 'foot'`, at the
+ *   foot of the row that calls them, with the corrections of that row.
+ * - Korean not verified against the witness marked `†state` (or left out), and a
+ *   legend of the conventions used (see `legend.ts`).
  */
 import type { TextColumn } from '../model/schema';
 import {
@@ -23,12 +27,22 @@ import {
 } from './edition';
 import { editionCss } from './html-style';
 import { frag, h, raw, type Html } from './markup';
-import { correctionNote, isEmptyInline, readable, type InlineNode } from './walk';
+import { isEmptyInline, readable, type InlineNode } from './walk';
+import { OMITTED_KOREAN, UNVERIFIED_MEANING, sourceReading, unverifiedMark } from './legend';
 import { GAP_GLYPH } from '../model/gap';
 
+/** How the HTML is meant to be read. */
+export interface HtmlMode {
+  /** For the PDF printer: print fonts, and notes placed by `options.notes`. */
+  print?: boolean;
+}
+
 /** Serialises a prepared edition as one HTML file. */
-export function htmlString(edition: PreparedEdition): string {
+export function htmlString(edition: PreparedEdition, mode: HtmlMode = {}): string {
   const { options } = edition;
+  const ctx: Ctx = { edition, rowNotes: !!mode.print && options.notes === 'foot' };
+  const first = edition.documents[0].file.meta;
+  const authors = [...new Set(edition.documents.map((doc) => doc.file.meta.translator.trim()).filter(Boolean))];
   const head = h(
     'head',
     null,
@@ -41,14 +55,18 @@ export function htmlString(edition: PreparedEdition): string {
     }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', { name: 'generator', content: 'Interlinea' }),
+    authors.length ? h('meta', { name: 'author', content: readable(authors.join('; ')) }) : null,
+    edition.single && first.summary.trim()
+      ? h('meta', { name: 'description', content: readable(first.summary) })
+      : null,
     h('title', null, readable(edition.title)),
-    h('style', null, raw(editionCss(options.pageSize, !edition.single))),
+    h('style', null, raw(editionCss(options.pageSize, !edition.single, !!mode.print))),
   );
   const body = h(
     'body',
     null,
     edition.single ? null : titlePage(edition),
-    edition.documents.map((doc) => documentHtml(doc, edition)),
+    edition.documents.map((doc) => documentHtml(doc, ctx)),
   );
   return `<!DOCTYPE html>\n${h('html', { lang: 'en' }, head, body).value}\n`;
 }
@@ -78,10 +96,34 @@ function titlePage(edition: PreparedEdition): Html {
         ),
       ),
     ),
+    legendHtml(edition),
   );
 }
 
-function documentHtml(doc: PreparedDocument, edition: PreparedEdition): Html {
+/** The editorial conventions the edition uses, explained. */
+function legendHtml(edition: PreparedEdition): Html | null {
+  if (!edition.legend.length) return null;
+  return h(
+    'section',
+    { class: 'legend', 'aria-label': 'Editorial conventions' },
+    h('h2', null, 'Editorial conventions'),
+    h(
+      'dl',
+      null,
+      edition.legend.map((entry) => h('div', null, h('dt', null, entry.sign || '·'), h('dd', null, entry.text))),
+    ),
+  );
+}
+
+/** What rendering one edition needs besides the edition. */
+interface Ctx {
+  edition: PreparedEdition;
+  /** Notes and corrections at the foot of the row that calls them (print with `notes: 'foot'`). */
+  rowNotes: boolean;
+}
+
+function documentHtml(doc: PreparedDocument, ctx: Ctx): Html {
+  const { edition } = ctx;
   const { meta } = doc.file;
   return h(
     'article',
@@ -92,9 +134,34 @@ function documentHtml(doc: PreparedDocument, edition: PreparedEdition): Html {
       edition.single ? null : h('p', { class: 'doc-kicker' }, `Document ${doc.index} of ${edition.documents.length}`),
       h('h1', null, readable(meta.title || doc.file.id)),
       metaList(doc),
+      edition.single ? legendHtml(edition) : null,
     ),
-    textHtml(doc, edition),
-    notesHtml(doc, edition),
+    textHtml(doc, ctx),
+    ctx.rowNotes ? null : correctionsHtml(doc, doc.corrections),
+    ctx.rowNotes ? null : notesHtml(doc, edition),
+  );
+}
+
+/** The apparatus of noted corrections: letter, corrected text, the source's reading. */
+function correctionsHtml(doc: PreparedDocument, list: PreparedDocument['corrections'], inRow = false): Html | null {
+  if (!list.length) return null;
+  const items = list.map((corr) =>
+    h(
+      'li',
+      { id: corr.anchor, lang: corr.column === 'english' ? null : columnLang(corr.column, doc.file.meta) },
+      h('a', { class: 'app-back', href: `#${corr.refAnchor}`, title: 'Back to the text' }, corr.label),
+      ' ',
+      h('span', { class: 'lemma' }, readable(corr.text)),
+      ' — ',
+      sourceReading(readable(corr.original)),
+    ),
+  );
+  if (inRow) return h('ol', { class: 'apparatus' }, items);
+  return h(
+    'section',
+    { class: 'corrections', 'aria-label': 'Corrections' },
+    h('h2', null, 'Corrections'),
+    h('ol', { class: 'apparatus' }, items),
   );
 }
 
@@ -132,7 +199,22 @@ function cellsOf(doc: PreparedDocument): Cell[] {
   return [...doc.columns, ...(doc.witness ? (['witness'] as const) : [])];
 }
 
-function textHtml(doc: PreparedDocument, edition: PreparedEdition): Html {
+/** The notes and corrections a row calls, printed at its foot. */
+function rowNotesHtml(doc: PreparedDocument, row: number, ctx: Ctx): Html | null {
+  if (!ctx.rowNotes) return null;
+  const notes = doc.footnotes.filter((note) => note.row === row);
+  const corrections = doc.corrections.filter((corr) => corr.row === row);
+  if (!notes.length && !corrections.length) return null;
+  return h(
+    'div',
+    { class: 'row-notes' },
+    notes.length ? notesList(doc, notes, ctx.edition) : null,
+    correctionsHtml(doc, corrections, true),
+  );
+}
+
+function textHtml(doc: PreparedDocument, ctx: Ctx): Html {
+  const { edition } = ctx;
   const cells = cellsOf(doc);
   const meta = doc.file.meta;
   if (cells.length === 1) {
@@ -140,23 +222,29 @@ function textHtml(doc: PreparedDocument, edition: PreparedEdition): Html {
     return h(
       'div',
       { class: `flow col-${column}`, lang: columnLang(column, meta) },
-      doc.segments
-        .filter((seg) => !isEmptyInline(seg[column]))
-        .map((seg) => h('p', { class: `seg role-${seg.role}` }, inline(seg[column] ?? [], doc, edition))),
+      doc.segments.map((seg, row) => {
+        if (isEmptyInline(seg[column]) && !(column === 'korean' && seg.unverified)) return null;
+        return frag(
+          h(
+            'p',
+            {
+              class: `seg role-${seg.role}${column === 'korean' && seg.unverified ? ` unverified uv-${seg.unverified}` : ''}`,
+            },
+            column === 'korean' ? koreanHtml(seg, doc, edition) : inline(seg[column] ?? [], doc, edition),
+          ),
+          rowNotesHtml(doc, row, ctx),
+        );
+      }),
     );
   }
-  // The witness is a narrow reference column; the languages share the rest.
-  const weight = (cell: Cell) => (cell === 'witness' ? 2 : 3);
-  const total = cells.reduce((sum, cell) => sum + weight(cell), 0);
   return h(
     'table',
     { class: `parallel cols-${cells.length}` },
     h(
       'colgroup',
       null,
-      cells.map((cell) =>
-        h('col', { class: `col-${cell}`, style: `width:${((100 * weight(cell)) / total).toFixed(2)}%` }),
-      ),
+      // Widths follow the content (edition.ts `columnWidths`).
+      cells.map((cell, i) => h('col', { class: `col-${cell}`, style: `width:${(100 * doc.widths[i]).toFixed(2)}%` })),
     ),
     h(
       'thead',
@@ -170,13 +258,17 @@ function textHtml(doc: PreparedDocument, edition: PreparedEdition): Html {
     h(
       'tbody',
       null,
-      doc.segments.map((seg) =>
-        h(
-          'tr',
-          { class: `role-${seg.role}`, 'data-segment': seg.id },
-          cells.map((cell) => cellHtml(seg, cell, doc, edition)),
-        ),
-      ),
+      doc.segments.map((seg, row) => {
+        const notes = rowNotesHtml(doc, row, ctx);
+        return frag(
+          h(
+            'tr',
+            { class: `role-${seg.role}${notes ? ' has-notes' : ''}`, 'data-segment': seg.id },
+            cells.map((cell) => cellHtml(seg, cell, doc, edition)),
+          ),
+          notes ? h('tr', { class: 'notes-row' }, h('td', { colspan: cells.length }, notes)) : null,
+        );
+      }),
     ),
   );
 }
@@ -190,7 +282,25 @@ function cellHtml(seg: PreparedSegment, cell: Cell, doc: PreparedDocument, editi
       seg.witness.length ? h('div', { class: 'witness' }, readable(seg.witness.join('\n'))) : null,
     );
   }
+  if (cell === 'korean') {
+    const uv = seg.unverified ? ` unverified uv-${seg.unverified}` : '';
+    return h('td', { class: `col-korean seg role-${seg.role}${uv}`, lang }, koreanHtml(seg, doc, edition));
+  }
   return h('td', { class: `col-${cell} seg role-${seg.role}`, lang }, inline(seg[cell] ?? [], doc, edition));
+}
+
+/** Korean, with the mark of its state when it is not verified (or the mark alone when left out). */
+function koreanHtml(seg: PreparedSegment, doc: PreparedDocument, edition: PreparedEdition): Html {
+  const text = inline(seg.korean ?? [], doc, edition);
+  if (!seg.unverified) return text;
+  const mark = h(
+    'span',
+    { class: 'uv-mark', lang: 'en', title: `Not verified: ${UNVERIFIED_MEANING[seg.unverified]}` },
+    unverifiedMark(seg.unverified),
+  );
+  if (edition.options.unverified === 'omit')
+    return frag(mark, ' ', h('span', { class: 'uv-omitted', lang: 'en' }, OMITTED_KOREAN));
+  return frag(mark, ' ', text);
 }
 
 function notesHtml(doc: PreparedDocument, edition: PreparedEdition): Html | null {
@@ -199,17 +309,21 @@ function notesHtml(doc: PreparedDocument, edition: PreparedEdition): Html | null
     'section',
     { class: 'notes', 'aria-label': 'Notes' },
     h('h2', null, 'Notes'),
-    h(
-      'ol',
-      null,
-      doc.footnotes.map((note) =>
-        h(
-          'li',
-          { id: note.anchor, lang: note.column === 'english' ? null : columnLang(note.column, doc.file.meta) },
-          h('a', { class: 'fn-back', href: `#${note.refAnchor}`, title: 'Back to the text' }, `${note.n}.`),
-          ' ',
-          inline(note.content, doc, edition),
-        ),
+    notesList(doc, doc.footnotes, edition),
+  );
+}
+
+function notesList(doc: PreparedDocument, list: PreparedDocument['footnotes'], edition: PreparedEdition): Html {
+  return h(
+    'ol',
+    { class: 'footnotes' },
+    list.map((note) =>
+      h(
+        'li',
+        { id: note.anchor, lang: note.column === 'english' ? null : columnLang(note.column, doc.file.meta) },
+        h('a', { class: 'fn-back', href: `#${note.refAnchor}`, title: 'Back to the text' }, `${note.n}.`),
+        ' ',
+        inline(note.content, doc, edition),
       ),
     ),
   );
@@ -272,10 +386,22 @@ function inline(nodes: InlineNode[], doc: PreparedDocument, edition: PreparedEdi
               if (options.corrections === 'original') {
                 return h('span', { class: 'corr-original', title: 'Reading of the source' }, readable(mark.original));
               }
-              if (options.corrections === 'silent') return h('span', { class: 'corr' }, inner);
+              if (options.corrections === 'silent' || !mark.label) return h('span', { class: 'corr' }, inner);
               return frag(
                 h('span', { class: 'corr', title: `Corrected; the source reads: ${readable(mark.original)}` }, inner),
-                h('span', { class: 'corr-note' }, `[${correctionNote(readable(mark.original))}]`),
+                h(
+                  'sup',
+                  { class: 'app-ref' },
+                  h(
+                    'a',
+                    {
+                      href: `#${doc.prefix}corr-${mark.label}`,
+                      id: `${doc.prefix}corrref-${mark.label}`,
+                      'aria-label': `Correction ${mark.label}`,
+                    },
+                    mark.label,
+                  ),
+                ),
               );
             case 'name': {
               const entry = edition.glossary.get(mark.ref);

@@ -1,11 +1,14 @@
 /**
  * Inline rendering for the two text formats, Markdown and plain text. They
  * differ only in how text is escaped, how a footnote reference and a line break
- * look, and whether a correction note needs escaping; the rest (brackets,
- * corrections, gaps, unclear readings) is the same convention.
+ * look, and how a correction's letter is called; the rest (brackets,
+ * corrections, gaps, unclear readings) is the same convention (see legend.ts).
  */
 import type { ExportOptions } from './options';
-import { correctionNote, readable, type InlineNode } from './walk';
+import type { LegendEntry } from './legend';
+import { OMITTED_KOREAN, sourceReading, unverifiedMark } from './legend';
+import type { PreparedCorrection, PreparedSegment } from './edition';
+import { readable, type InlineNode } from './walk';
 import { GAP_GLYPH } from '../model/gap';
 
 /** What differs between the text formats. */
@@ -14,6 +17,8 @@ export interface LinearStyle {
   escape(text: string): string;
   /** A footnote reference: `[^1]` or `[1]`. */
   footnoteRef(n: number): string;
+  /** The call of a noted correction's apparatus entry: `^a` or `<sup>a</sup>`. */
+  correctionRef(label: string): string;
   /** A hard line break. */
   lineBreak: string;
   /** Brackets around an insertion, as written (Markdown leaves them unescaped: they are the editor's). */
@@ -55,7 +60,7 @@ export function linearInline(nodes: InlineNode[], options: ExportOptions, style:
         } else if (mark.type === 'correction') {
           if (options.corrections === 'original') piece = style.escape(readable(mark.original));
           else if (options.corrections === 'silent') piece = inner;
-          else piece = `${inner} ${style.escape(`[${correctionNote(readable(mark.original))}]`)}`;
+          else piece = mark.label ? `${inner}${style.correctionRef(mark.label)}` : inner;
         } else piece = inner;
         break;
       }
@@ -72,4 +77,25 @@ function endsWithBracket(text: string): boolean {
   let slashes = 0;
   for (let i = text.length - 2; i >= 0 && text[i] === '\\'; i--) slashes++;
   return slashes % 2 === 0;
+}
+
+/**
+ * A Korean cell as text: `†contradicted: …` before Korean that is not verified,
+ * the mark alone when such Korean is left out, else the text. Null when there is
+ * nothing to print.
+ */
+export function linearKorean(seg: PreparedSegment, rendered: string, options: ExportOptions): string | null {
+  if (!seg.unverified) return rendered || null;
+  const mark = unverifiedMark(seg.unverified);
+  return options.unverified === 'omit' ? `${mark} (${OMITTED_KOREAN})` : `${mark}: ${rendered}`;
+}
+
+/** One apparatus entry as text: `Kim Il Sung — the source reads: Kim II Sung`. */
+export function correctionEntry(corr: PreparedCorrection): string {
+  return `${readable(corr.text)} — ${sourceReading(readable(corr.original))}`;
+}
+
+/** A legend line as text: `[ ]  Square brackets enclose …`. */
+export function legendLine(entry: LegendEntry): string {
+  return entry.sign ? `${entry.sign}  ${entry.text}` : entry.text;
 }

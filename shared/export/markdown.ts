@@ -11,7 +11,7 @@
  */
 import type { TextColumn } from '../model/schema';
 import { formatDate, isWebUrl, metaRows, type PreparedDocument, type PreparedEdition } from './edition';
-import { linearInline, type LinearStyle } from './linear';
+import { correctionEntry, legendLine, linearInline, linearKorean, type LinearStyle } from './linear';
 import { isEmptyInline, readable, type InlineNode } from './walk';
 
 /** Escapes text for CommonMark inline content (block-level hazards are handled per line). */
@@ -32,6 +32,8 @@ function styleFor(prefix: string): LinearStyle {
   return {
     escape: escapeMarkdownInline,
     footnoteRef: (n) => `[^${prefix}${n}]`,
+    // A correction's letter, as plain text writes a raised one (the apparatus explains it).
+    correctionRef: (label) => `^${label}`,
     lineBreak: '\\\n',
     open: '[',
     close: ']',
@@ -106,17 +108,32 @@ function documentMarkdown(doc: PreparedDocument, edition: PreparedEdition): stri
   const blocks: string[] = [`${heading} ${escapeMarkdownInline(readable(doc.file.meta.title || doc.file.id))}`];
   const meta = metaList(doc);
   if (meta.length) blocks.push(meta.join('\n'));
+  if (edition.single && edition.legend.length) blocks.push(legendMarkdown(edition, '##'));
   const [first, ...others] = doc.columns;
   const several = doc.columns.length > 1 || doc.witness;
+  // Korean not verified carries its mark (see legend.ts), escaped like any text.
+  const cell = (seg: (typeof doc.segments)[number], column: TextColumn): string => {
+    const text = isEmptyInline(seg[column]) ? '' : render(seg[column], edition, prefix);
+    if (column !== 'korean' || !seg.unverified) return text;
+    return linearKorean(seg, text, edition.options)!.replace(/^([^:(]+)/, (mark) => `*${escapeMarkdownInline(mark.trim())}*`);
+  };
   for (const seg of doc.segments) {
-    const main = render(seg[first], edition, prefix);
-    if (!isEmptyInline(seg[first]) && main) blocks.push(seg.role === 'head' ? `**${main}**` : main);
+    const main = cell(seg, first);
+    if (main) blocks.push(seg.role === 'head' ? `**${main}**` : main);
     if (!several) continue;
     for (const column of others as TextColumn[]) {
-      const text = render(seg[column], edition, prefix);
-      if (!isEmptyInline(seg[column]) && text) blocks.push(quote(text));
+      const text = cell(seg, column);
+      if (text) blocks.push(quote(text));
     }
     if (doc.witness && seg.witness.length) blocks.push(fenced(seg.witness, ' text'));
+  }
+  if (doc.corrections.length) {
+    blocks.push(
+      `${edition.single ? '##' : '###'} Corrections`,
+      doc.corrections
+        .map((corr) => `- ^${corr.label} ${escapeMarkdownInline(correctionEntry(corr))}`)
+        .join('\n'),
+    );
   }
   if (doc.footnotes.length) {
     blocks.push(
@@ -126,6 +143,11 @@ function documentMarkdown(doc: PreparedDocument, edition: PreparedEdition): stri
     );
   }
   return blocks.join('\n\n');
+}
+
+function legendMarkdown(edition: PreparedEdition, heading: string): string {
+  const lines = edition.legend.map((entry) => `- ${escapeMarkdownInline(legendLine(entry))}`);
+  return `${heading} Editorial conventions\n\n${lines.join('\n')}`;
 }
 
 /** Serialises a prepared edition as CommonMark with footnotes. */
@@ -141,6 +163,7 @@ export function markdownString(edition: PreparedEdition): string {
         })
         .join('\n'),
     );
+    if (edition.legend.length) parts.push(legendMarkdown(edition, '##'));
   }
   for (const doc of edition.documents) parts.push(documentMarkdown(doc, edition));
   return `${parts.join('\n\n')}\n`;

@@ -14,7 +14,7 @@ describe('plain-text export', () => {
   it('writes insertions in brackets and footnote references as [n], with the notes at the end', async () => {
     const out = await txt([kitchenSink()]);
     expect(out).toContain('met Smith & <Sons> in [Pyongyang] about Juche[1]. Literal [brackets]');
-    expect(out).toContain('    김일성 동지는 [평양]에서 [2]만났다. 제안(?)');
+    expect(out).toContain('    †contradicted: 김일성 동지는 [평양]에서 [2]만났다. 제안(?)');
     expect(out.trimEnd().endsWith('Notes\n-----\n[1] See the [SED] files & <notes>.\n[2] 한국어 각주입니다.')).toBe(
       true,
     );
@@ -25,7 +25,9 @@ describe('plain-text export', () => {
     expect(out).toContain('Comrade Kim Il Sung met Smith & <Sons> in Pyongyang about');
     expect(out).not.toContain('source:');
     expect(await txt([kitchenSink()], { corrections: 'original' })).toContain('Comrade Kim II Sung met');
-    expect(await txt([kitchenSink()])).toContain('Comrade Kim Il Sung [source: Kim II Sung] met');
+    const noted = await txt([kitchenSink()]);
+    expect(noted).toContain('Comrade Kim Il Sung^a met');
+    expect(noted).toContain('Corrections\n-----------\n^a  Kim Il Sung — the source reads: Kim II Sung\n');
   });
 
   it('puts the metadata on top and the witness, when asked, indented under its row', async () => {

@@ -5,12 +5,13 @@
  * witness lines are indented behind a `|`. Paragraphs are not wrapped.
  */
 import { formatDate, metaRows, type PreparedDocument, type PreparedEdition } from './edition';
-import { linearInline, type LinearStyle } from './linear';
+import { correctionEntry, legendLine, linearInline, linearKorean, type LinearStyle } from './linear';
 import { isEmptyInline, readable } from './walk';
 
 const STYLE: LinearStyle = {
   escape: (text) => text,
   footnoteRef: (n) => `[${n}]`,
+  correctionRef: (label) => `^${label}`,
   lineBreak: '\n',
   open: '[',
   close: ']',
@@ -41,16 +42,30 @@ function documentText(doc: PreparedDocument, edition: PreparedEdition): string {
         .join('\n'),
     );
   }
+  if (edition.single && edition.legend.length) blocks.push(legendText(edition));
   const [first, ...others] = doc.columns;
   for (const seg of doc.segments) {
     const parts: string[] = [];
-    if (!isEmptyInline(seg[first])) parts.push(linearInline(seg[first] ?? [], edition.options, STYLE));
+    const cell = (column: (typeof doc.columns)[number]): string | null => {
+      const text = isEmptyInline(seg[column]) ? '' : linearInline(seg[column] ?? [], edition.options, STYLE);
+      return column === 'korean' ? linearKorean(seg, text, edition.options) : text || null;
+    };
+    const main = cell(first);
+    if (main) parts.push(main);
     for (const column of others) {
-      if (!isEmptyInline(seg[column]))
-        parts.push(indent(linearInline(seg[column] ?? [], edition.options, STYLE), '    '));
+      const text = cell(column);
+      if (text) parts.push(indent(text, '    '));
     }
     if (doc.witness && seg.witness.length) parts.push(indent(readable(seg.witness.join('\n')), '    | '));
     if (parts.length) blocks.push(parts.join('\n'));
+  }
+  if (doc.corrections.length) {
+    blocks.push(
+      [
+        underline('Corrections', '-'),
+        ...doc.corrections.map((corr) => `^${corr.label}  ${correctionEntry(corr)}`),
+      ].join('\n'),
+    );
   }
   if (doc.footnotes.length) {
     blocks.push(
@@ -71,6 +86,10 @@ function documentText(doc: PreparedDocument, edition: PreparedEdition): string {
   return blocks.join('\n\n');
 }
 
+function legendText(edition: PreparedEdition): string {
+  return [underline('Editorial conventions', '-'), ...edition.legend.map(legendLine)].join('\n');
+}
+
 /** Serialises a prepared edition as plain text. */
 export function plainString(edition: PreparedEdition): string {
   const parts: string[] = [];
@@ -86,6 +105,7 @@ export function plainString(edition: PreparedEdition): string {
         }),
       ].join('\n'),
     );
+    if (edition.legend.length) parts.push(legendText(edition));
   }
   for (const doc of edition.documents) parts.push(documentText(doc, edition));
   return `${parts.join('\n\n\n')}\n`;

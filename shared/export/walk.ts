@@ -20,7 +20,8 @@ import { GAP_GLYPH } from '../model/gap';
 /** A mark range, with the attributes an exporter needs. */
 export type InlineMark =
   | { type: 'insertion'; kind: InsertionKind }
-  | { type: 'correction'; original: string }
+  /** `label`: the correction's letter in the apparatus (`a`, `b`, …), set when corrections are noted. */
+  | { type: 'correction'; original: string; label?: string }
   | { type: 'name'; nameType: NameType; ref: string }
   /**
    * Proposed non-text content (a placeholder, a line break, an unclear reading):
@@ -104,7 +105,8 @@ export function buildInline(nodes: PMJson[] | undefined, number: FootnoteNumbere
     let leaf = toLeaf(node, number);
     if (!leaf) continue;
     const proposedText = leaf.type === 'text' && !!node.marks?.some((m) => m.type === 'proposed');
-    if (proposedText && leaf.type === 'text') leaf = { type: 'unclear', reason: PROPOSED_REASON, text: leaf.text, proposed: true };
+    if (proposedText && leaf.type === 'text')
+      leaf = { type: 'unclear', reason: PROPOSED_REASON, text: leaf.text, proposed: true };
     const marks = marksOf(node, proposedText);
     let keep = 0;
     while (keep < stack.length && keep < marks.length && stack[keep].key === keyOf(marks[keep])) keep++;
@@ -199,9 +201,4 @@ export function readable(value: string): string {
       return '\uFFFD';
     },
   );
-}
-
-/** The visible note after a corrected reading: `source: Kim II Sung`. */
-export function correctionNote(original: string): string {
-  return `source: ${original}`;
 }

@@ -11,7 +11,11 @@ function hostile() {
     'hostile',
     { title: 'Bad \uFFFE title', translator: 'A\u0001B' },
     body([
-      segment({ id: 's1', english: text('noncharacters \uFFFE and \uFFFF, a control \u0007 here'), korean: text('김\uFFFF일성') }),
+      segment({
+        id: 's1',
+        english: text('noncharacters \uFFFE and \uFFFF, a control \u0007 here'),
+        korean: text('김\uFFFF일성'),
+      }),
     ]),
   );
 }
@@ -48,7 +52,9 @@ describe('XML-illegal characters', () => {
       expect(hasXmlIllegal(strFromU8(data)), name).toBe(false);
     }
     expect(strFromU8(zip['word/document.xml'])).toContain('noncharacters \uFFFD and \uFFFD');
-    expect(file.warnings.join('\n')).toMatch(/6 characters that XML does not allow \(U\+FFFE, U\+0001, U\+FFFF, U\+0007\)/);
+    expect(file.warnings.join('\n')).toMatch(
+      /6 characters that XML does not allow \(U\+FFFE, U\+0001, U\+FFFF, U\+0007\)/,
+    );
   });
 
   it.each<EditionFormat>(['html', 'pdf-html'])('never reach %s, and the export says so', async (format) => {
