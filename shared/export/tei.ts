@@ -287,7 +287,10 @@ function inline(w: XmlWriter, nodes: InlineNode[], prepared: PreparedDocument, f
       case 'unclear':
         // A proposal stays one, marked as low certainty (the importer reads it back as proposed).
         if (node.proposed) w.open('seg', { type: 'proposed', cert: 'low' }).text(node.text).close();
-        else w.open('unclear', { reason: node.reason.trim() ? node.reason : undefined }).text(node.text).close();
+        else
+          w.open('unclear', { reason: node.reason.trim() ? node.reason : undefined })
+            .text(node.text)
+            .close();
         break;
       case 'footnote': {
         // A repeated footnote id would be a repeated xml:id: only the first keeps it.

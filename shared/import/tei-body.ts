@@ -29,25 +29,88 @@ export interface Row {
 type Column = 'english' | 'korean' | 'original';
 
 const CONTAINERS = new Set([
-  'text', 'front', 'body', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
-  'floatingText', 'postscript', 'argument', 'epigraph', 'sp', 'figure', 'noteGrp', 'titlePage',
+  'text',
+  'front',
+  'body',
+  'back',
+  'group',
+  'div',
+  'div1',
+  'div2',
+  'div3',
+  'div4',
+  'div5',
+  'div6',
+  'div7',
+  'floatingText',
+  'postscript',
+  'argument',
+  'epigraph',
+  'sp',
+  'figure',
+  'noteGrp',
+  'titlePage',
 ]);
 
 const ROLE_OF: Record<string, SegmentRole> = {
-  head: 'head', opener: 'head', dateline: 'head', byline: 'head', docTitle: 'head', titlePart: 'head',
-  docImprint: 'head', docDate: 'head', docAuthor: 'head', closer: 'closer', signed: 'closer', trailer: 'closer',
+  head: 'head',
+  opener: 'head',
+  dateline: 'head',
+  byline: 'head',
+  docTitle: 'head',
+  titlePart: 'head',
+  docImprint: 'head',
+  docDate: 'head',
+  docAuthor: 'head',
+  closer: 'closer',
+  signed: 'closer',
+  trailer: 'closer',
 };
 
 const BLOCKS = new Set([
-  'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'docTitle', 'titlePart',
-  'docImprint', 'docDate', 'docAuthor', 'trailer', 'l', 'lg', 'label', 'quote', 'q', 'speaker', 'stage',
-  'bibl', 'figDesc', 'address', 'cit', 'item',
+  'p',
+  'ab',
+  'head',
+  'opener',
+  'closer',
+  'dateline',
+  'salute',
+  'signed',
+  'byline',
+  'docTitle',
+  'titlePart',
+  'docImprint',
+  'docDate',
+  'docAuthor',
+  'trailer',
+  'l',
+  'lg',
+  'label',
+  'quote',
+  'q',
+  'speaker',
+  'stage',
+  'bibl',
+  'figDesc',
+  'address',
+  'cit',
+  'item',
 ]);
 
 /** Index data in `back` or `standOff`: not text of the document, kept in the source notes. */
 const INDEXES = new Set([
-  'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listRelation', 'listObject', 'listNym',
-  'listWit', 'listApp', 'taxonomy', 'listAnnotation',
+  'listPerson',
+  'listPlace',
+  'listOrg',
+  'listBibl',
+  'listEvent',
+  'listRelation',
+  'listObject',
+  'listNym',
+  'listWit',
+  'listApp',
+  'taxonomy',
+  'listAnnotation',
 ]);
 
 /** The column a language tag belongs in (`''`: the main language when none is said). */
@@ -97,7 +160,9 @@ export class ForeignBody {
     }
     const rows = this.toRows(blocks);
     if (orphans.length) {
-      this.reader.report.warn(`${orphans.length} note(s) point at nothing in the text: kept at the end of the last row`);
+      this.reader.report.warn(
+        `${orphans.length} note(s) point at nothing in the text: kept at the end of the last row`,
+      );
       if (!rows.length) rows.push(emptyRow('s1'));
       const last = rows[rows.length - 1];
       const column: Column = last.english.length || !last.original ? 'english' : 'original';
@@ -160,7 +225,15 @@ export class ForeignBody {
     let loose: XmlNode[] = [];
     const flush = () => {
       if (loose.some((n) => n.kind === 'element' || squash(n.text))) {
-        const el: XmlElement = { kind: 'element', name: 'ab', ns: node.ns, qname: 'ab', attrs: {}, children: loose, line: node.line };
+        const el: XmlElement = {
+          kind: 'element',
+          name: 'ab',
+          ns: node.ns,
+          qname: 'ab',
+          attrs: {},
+          children: loose,
+          line: node.line,
+        };
         this.push(out, { el, role: 'p', column: columnOf(lang) });
       }
       loose = [];
@@ -198,7 +271,8 @@ export class ForeignBody {
         flush();
         for (const item of elements(part)) {
           if (item.name === 'head') this.push(out, { el: item, role: 'head', column: columnOf(partLang) });
-          else if (item.name === 'item' || item.name === 'bibl') this.push(out, { el: item, role: 'p', column: columnOf(attr(item, 'xml:lang') ?? partLang) });
+          else if (item.name === 'item' || item.name === 'bibl')
+            this.push(out, { el: item, role: 'p', column: columnOf(attr(item, 'xml:lang') ?? partLang) });
           else if (item.name === 'row') this.push(out, { el: wrap(item), role: 'p', column: columnOf(partLang) });
           else if (item.name !== 'label') this.push(out, { el: item, role: 'p', column: columnOf(partLang) });
         }

@@ -106,11 +106,9 @@ describe('TEI escaping', () => {
         }),
       ]),
     );
-    const prepared = prepareEdition(
-      { documents: [doc], glossary: [] },
-      defaultExportOptions(ALL),
-      { dropEmptyColumns: false },
-    );
+    const prepared = prepareEdition({ documents: [doc], glossary: [] }, defaultExportOptions(ALL), {
+      dropEmptyColumns: false,
+    });
     const { xml, warnings } = teiExport(prepared);
     expect(() => wellFormed(xml)).not.toThrow();
     expect(xml).toContain('a<g type="char" n="U+0000"/>b<g type="char" n="U+FFFF"/>c<g type="char" n="U+D800"/>d');
@@ -133,8 +131,29 @@ describe('TEI escaping', () => {
     {
       weight: 2,
       arbitrary: fc.constantFrom(
-        '&', '<', '>', '"', "'", '\r', '\n', '\t', ']]>', '&lt;', 'R&D;', '&#38;', '&amp;',
-        '\u0000', '\u001B', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '\u0085', '\u2028', '\uFEFF', ' ',
+        '&',
+        '<',
+        '>',
+        '"',
+        "'",
+        '\r',
+        '\n',
+        '\t',
+        ']]>',
+        '&lt;',
+        'R&D;',
+        '&#38;',
+        '&amp;',
+        '\u0000',
+        '\u001B',
+        '\uFFFE',
+        '\uFFFF',
+        '\uD800',
+        '\uDC00',
+        '\u0085',
+        '\u2028',
+        '\uFEFF',
+        ' ',
       ),
     },
   );

@@ -19,14 +19,89 @@ type Mark = NonNullable<PMJson['marks']>[number];
 
 /** Elements whose text is read as it stands, with nothing to report. */
 const TRANSPARENT = new Set([
-  'hi', 'emph', 'foreign', 'date', 'time', 'num', 'measure', 'title', 'q', 'quote', 'said', 'mentioned',
-  'soCalled', 'c', 'w', 'pc', 's', 'phr', 'cl', 'seg', 'rs', 'ref', 'distinct', 'gloss', 'orig', 'reg',
-  'abbr', 'expan', 'am', 'ex', 'corr', 'sic', 'signed', 'salute', 'address', 'addrLine', 'street',
-  'settlement', 'country', 'region', 'district', 'bloc', 'geogName', 'roleName', 'forename', 'surname',
-  'addName', 'genName', 'nameLink', 'idno', 'bibl', 'label', 'mod', 'secl', 'damage', 'restore', 'subst',
-  'handShift', 'metamark', 'span', 'docDate', 'docAuthor', 'byline', 'dateline', 'placeName', 'persName',
-  'orgName', 'name', 'term', 'objectName', 'eventName', 'affiliation', 'occupation', 'head', 'docTitle',
-  'titlePart', 'docImprint', 'publisher', 'pubPlace', 'author', 'editor', 'respStmt', 'resp',
+  'hi',
+  'emph',
+  'foreign',
+  'date',
+  'time',
+  'num',
+  'measure',
+  'title',
+  'q',
+  'quote',
+  'said',
+  'mentioned',
+  'soCalled',
+  'c',
+  'w',
+  'pc',
+  's',
+  'phr',
+  'cl',
+  'seg',
+  'rs',
+  'ref',
+  'distinct',
+  'gloss',
+  'orig',
+  'reg',
+  'abbr',
+  'expan',
+  'am',
+  'ex',
+  'corr',
+  'sic',
+  'signed',
+  'salute',
+  'address',
+  'addrLine',
+  'street',
+  'settlement',
+  'country',
+  'region',
+  'district',
+  'bloc',
+  'geogName',
+  'roleName',
+  'forename',
+  'surname',
+  'addName',
+  'genName',
+  'nameLink',
+  'idno',
+  'bibl',
+  'label',
+  'mod',
+  'secl',
+  'damage',
+  'restore',
+  'subst',
+  'handShift',
+  'metamark',
+  'span',
+  'docDate',
+  'docAuthor',
+  'byline',
+  'dateline',
+  'placeName',
+  'persName',
+  'orgName',
+  'name',
+  'term',
+  'objectName',
+  'eventName',
+  'affiliation',
+  'occupation',
+  'head',
+  'docTitle',
+  'titlePart',
+  'docImprint',
+  'publisher',
+  'pubPlace',
+  'author',
+  'editor',
+  'respStmt',
+  'resp',
 ]);
 
 /** Empty or structural elements that carry no text and need no report. */
@@ -202,7 +277,14 @@ export class InlineReader {
       case 'del': {
         // Text the source struck out: kept, visibly not part of the reading.
         const value = plainText(part);
-        if (value) out.push(withMarks({ type: 'unclear', attrs: { reason: 'deleted in the source' }, content: [{ type: 'text', text: value }] }));
+        if (value)
+          out.push(
+            withMarks({
+              type: 'unclear',
+              attrs: { reason: 'deleted in the source' },
+              content: [{ type: 'text', text: value }],
+            }),
+          );
         this.report.warn('<del> (text struck out in the source) kept as an unclear reading "deleted in the source"');
         return;
       }
@@ -222,7 +304,12 @@ export class InlineReader {
     // and orgName become names without a glossary entry (their @ref points elsewhere).
     const nameType = NAME_TYPE_OF[name];
     if (nameType && (this.options.own || (name !== 'term' && name !== 'name'))) {
-      this.walk(part, addMark(marks, { type: 'name', attrs: { type: nameType, ref: this.nameRef(part) } }), inNote, out);
+      this.walk(
+        part,
+        addMark(marks, { type: 'name', attrs: { type: nameType, ref: this.nameRef(part) } }),
+        inNote,
+        out,
+      );
       return;
     }
     if (name === 'rs' && !this.options.own) {
@@ -343,7 +430,10 @@ export function normaliseSpace(nodes: PMJson[]): PMJson[] {
       continue;
     }
     if (node.type === 'unclear') {
-      const value = (node.content ?? []).map((c) => c.text ?? '').join('').replace(/[ \t\r\n]+/g, ' ');
+      const value = (node.content ?? [])
+        .map((c) => c.text ?? '')
+        .join('')
+        .replace(/[ \t\r\n]+/g, ' ');
       out.push({ ...node, content: value ? [{ type: 'text', text: value }] : [] });
       atLineStart = false;
       continue;

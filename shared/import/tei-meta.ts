@@ -11,7 +11,17 @@
 import { isoDate, type DocumentMeta } from '../model/document';
 import { languageName } from './tei-languages';
 import { plainText, type TeiReport } from './tei-inline';
-import { attr, child, childrenNamed, descendants, elements, path, squash, textContent, type XmlElement } from './tei-xml';
+import {
+  attr,
+  child,
+  childrenNamed,
+  descendants,
+  elements,
+  path,
+  squash,
+  textContent,
+  type XmlElement,
+} from './tei-xml';
 
 /** The metadata of one TEI document, what else the header said, and its main language. */
 export interface TeiMeta {
@@ -53,7 +63,9 @@ function titleOf(titleStmt: XmlElement | undefined, own = false): string {
 
 function names(el: XmlElement | undefined): string {
   if (!el) return '';
-  const parts = elements(el).filter((k) => ['name', 'persName', 'orgName'].includes(k.name)).map(said);
+  const parts = elements(el)
+    .filter((k) => ['name', 'persName', 'orgName'].includes(k.name))
+    .map(said);
   return parts.length ? parts.join('; ') : said(el);
 }
 
@@ -105,9 +117,7 @@ export function readMeta(tei: XmlElement, own: boolean, report: TeiReport, corpu
   // Responsibilities: the translator has a field; editors and others are credits.
   const resps = [...childrenNamed(titleStmt, 'respStmt'), ...descendants(child(fileDesc, 'editionStmt'), 'respStmt')];
   const translatorStmt = resps.find((r) => /transl|übers|tradu/i.test(said(child(r, 'resp'))));
-  const translator = translatorStmt
-    ? text(child(translatorStmt, 'name') ?? child(translatorStmt, 'persName'))
-    : '';
+  const translator = translatorStmt ? text(child(translatorStmt, 'name') ?? child(translatorStmt, 'persName')) : '';
   const credits: string[] = [];
   const ownCredits = plainText(child(notesStmt, 'note', hasType('credits')));
   if (ownCredits) credits.push(ownCredits);
@@ -139,7 +149,9 @@ export function readMeta(tei: XmlElement, own: boolean, report: TeiReport, corpu
   let sourceUrl = ref ? plainText(ref) || (attr(ref, 'target') ?? '') : '';
   const pubStmt = child(fileDesc, 'publicationStmt');
   if (!sourceUrl && !own) {
-    const idnos = descendants(pubStmt, 'idno').map(said).filter((v) => /^(https?:\/\/|doi:|hdl:)/i.test(v));
+    const idnos = descendants(pubStmt, 'idno')
+      .map(said)
+      .filter((v) => /^(https?:\/\/|doi:|hdl:)/i.test(v));
     sourceUrl = idnos[0] ?? '';
   }
 

@@ -17,7 +17,8 @@ function columnOfDiv(div: XmlElement): TextColumn | 'witness' | null {
   const lang = attr(div, 'xml:lang') ?? '';
   if (type === 'witness') return 'witness';
   if (type === 'original') return 'original';
-  if (type === 'translation') return lang.startsWith('ko') ? 'korean' : lang.startsWith('en') || !lang ? 'english' : null;
+  if (type === 'translation')
+    return lang.startsWith('ko') ? 'korean' : lang.startsWith('en') || !lang ? 'english' : null;
   return null;
 }
 

@@ -121,3 +121,35 @@ describe('TEI import', () => {
     );
   });
 });
+
+describe('TEI import bounds (issue 11, item 6)', () => {
+  const nested = (depth: number, inner = '<p>deep</p>') =>
+    `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Deep</title></titleStmt></fileDesc></teiHeader>` +
+    `<text><body>${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}</body></text></TEI>`;
+
+  it('refuses 10,000 nested divisions with a clear error instead of working on them', () => {
+    const result = importTei(nested(10_000), 'deep.xml');
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^deep\.xml: elements nest deeper than 200 levels \(at <div>, line 1\)/),
+    });
+  });
+
+  it('reads nesting below the limit, the text of the innermost division included', () => {
+    const result = importTei(nested(150), 'ok.xml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(JSON.stringify(result.document.body)).toContain('"deep"');
+  });
+
+  it('reads entities the file declares as plain text, never expanding them further', () => {
+    const xml =
+      `<!DOCTYPE TEI [<!ENTITY a "&#x41;&amp;x"><!ENTITY b "&a;&a;&a;">]>` +
+      `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>E</title></titleStmt></fileDesc></teiHeader>` +
+      `<text><body><p>&b; and &a;</p></body></text></TEI>`;
+    const result = importTei(xml, 'entities.xml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(JSON.stringify(result.document.body)).toContain('&a;&a;&a; and A&amp;x');
+  });
+});

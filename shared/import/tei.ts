@@ -46,13 +46,18 @@ export function importTei(textValue: string, name: string, options: TeiImportOpt
   const parsed = parseXml(textValue.replace(/^\uFEFF/, ''));
   if (!parsed.ok) return fail(parsed.error);
   const root = parsed.root;
-  if (root.name === 'TEI.2') return fail('this is TEI P4 (<TEI.2>), which Interlinea does not read; convert it to TEI P5 first');
+  if (root.name === 'TEI.2')
+    return fail('this is TEI P4 (<TEI.2>), which Interlinea does not read; convert it to TEI P5 first');
   if (root.name !== 'TEI' && root.name !== 'teiCorpus') {
     return fail(`not a TEI document (its root element is <${root.qname}>, not <TEI> or <teiCorpus>)`);
   }
   const warnings: string[] = [];
   if (root.ns !== TEI_NS) {
-    warnings.push(root.ns ? `${name} is in the namespace ${root.ns}, not TEI's; read it as TEI anyway` : `${name} has no TEI namespace; read it as TEI`);
+    warnings.push(
+      root.ns
+        ? `${name} is in the namespace ${root.ns}, not TEI's; read it as TEI anyway`
+        : `${name} has no TEI namespace; read it as TEI`,
+    );
   }
 
   const teis: { tei: XmlElement; corpus?: XmlElement }[] = [];
@@ -102,7 +107,10 @@ function importOne(
   let witness: string[] = [];
   if (own) {
     rows = readOwnRows(bodyEl, reader);
-    const witnessAb = child(child(path(tei, 'text', 'back'), 'div', (el) => attr(el, 'type') === 'source-witness'), 'ab');
+    const witnessAb = child(
+      child(path(tei, 'text', 'back'), 'div', (el) => attr(el, 'type') === 'source-witness'),
+      'ab',
+    );
     witness = witnessAb ? witnessLines(witnessAb) : [];
   } else {
     const foreign = new ForeignBody(reader, mainLang);
@@ -120,7 +128,14 @@ function importOne(
   }
   const json = makeBody(
     rows.map((r) =>
-      segment({ id: r.id, role: r.role, english: r.english, korean: r.korean, original: r.original, witness: r.witness }),
+      segment({
+        id: r.id,
+        role: r.role,
+        english: r.english,
+        korean: r.korean,
+        original: r.original,
+        witness: r.witness,
+      }),
     ),
   );
   let normalised: PMJson;
