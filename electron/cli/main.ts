@@ -6,9 +6,10 @@ import type { CliCommand, CliIO } from './types';
 import { EXIT } from './types';
 import { projectCommands } from './project-commands';
 import { koreanCommands } from './korean-commands';
+import { qaCommand } from './qa-command';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [...projectCommands, ...koreanCommands];
+export const COMMANDS: CliCommand[] = [...projectCommands, qaCommand, ...koreanCommands];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

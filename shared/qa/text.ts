@@ -13,7 +13,7 @@ export const OBJECT_CHAR = '\uFFFC';
 /** One text a rule reads. */
 export interface QaText {
   /** The row's id and cell, or the metadata field. */
-  where: { kind: 'body'; segment: string; column: 'english' | 'korean' | 'original' | 'footnote' } | { kind: 'meta'; field: MetaField };
+  where: { kind: 'body'; segment: string; row: number; column: 'english' | 'korean' | 'original' | 'footnote' } | { kind: 'meta'; field: MetaField };
   text: string;
   /** Body texts: each character's document position. Metadata: none (offsets are the places). */
   positions: Int32Array | null;
@@ -29,7 +29,7 @@ export function placeOf(t: QaText, start: number, end: number): QaPlace {
   const pos = t.positions!;
   const from = start < pos.length ? pos[start] : pos.length ? pos[pos.length - 1] + 1 : 0;
   const to = end > start ? pos[end - 1] + 1 : from;
-  return { kind: 'body', segment: t.where.segment, column: t.where.column, from, to };
+  return { kind: 'body', segment: t.where.segment, row: t.where.row, column: t.where.column, from, to };
 }
 
 class Builder {
@@ -89,8 +89,9 @@ function readInline(parent: Node, start: number, out: Builder, notes: (node: Nod
 /** Every text of a document's body, row by row, a row's footnotes after its cell. */
 export function bodyTexts(doc: Node): QaText[] {
   const texts: QaText[] = [];
-  doc.forEach((segment, segOffset) => {
+  doc.forEach((segment, segOffset, index) => {
     const id = String(segment.attrs.id ?? '');
+    const row = index + 1;
     segment.forEach((cell, cellOffset) => {
       const column = cell.type.name;
       if (column !== 'english' && column !== 'korean' && column !== 'original') return;
@@ -100,9 +101,9 @@ export function bodyTexts(doc: Node): QaText[] {
       readInline(cell, start, out, (note, pos) => {
         const inner = new Builder();
         readInline(note, pos + 1, inner, () => {});
-        notes.push(inner.done({ kind: 'body', segment: id, column: 'footnote' }));
+        notes.push(inner.done({ kind: 'body', segment: id, row, column: 'footnote' }));
       });
-      texts.push(out.done({ kind: 'body', segment: id, column }), ...notes);
+      texts.push(out.done({ kind: 'body', segment: id, row, column }), ...notes);
     });
   });
   return texts;

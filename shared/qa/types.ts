@@ -27,8 +27,8 @@ export type MetaField = Exclude<keyof DocumentMeta, 'date'>;
 
 /** Where a finding is. */
 export type QaPlace =
-  /** Document positions in the body; `segment` is the row's id, `column` the cell. */
-  | { kind: 'body'; segment: string; column: 'english' | 'korean' | 'original' | 'footnote'; from: number; to: number }
+  /** Document positions in the body; `segment` is the row's id, `row` its number from 1, `column` the cell. */
+  | { kind: 'body'; segment: string; row: number; column: 'english' | 'korean' | 'original' | 'footnote'; from: number; to: number }
   /** Character offsets in one metadata field's plain text. */
   | { kind: 'meta'; field: MetaField; from: number; to: number };
 

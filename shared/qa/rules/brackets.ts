@@ -77,8 +77,8 @@ function checkNodes(doc: CheckedDocument, emit: Emit): void {
   doc.doc.descendants((node: Node, pos: number) => {
     if (node.type.name !== 'footnote') return true;
     if (!node.textContent.trim()) {
-      const segment = doc.doc.resolve(pos).node(1);
-      const where = { kind: 'body' as const, segment: String(segment?.attrs.id ?? ''), column: 'footnote' as const };
+      const $pos = doc.doc.resolve(pos);
+      const where = { kind: 'body' as const, segment: String($pos.node(1)?.attrs.id ?? ''), row: $pos.index(0) + 1, column: 'footnote' as const };
       const t: QaText = { where, text: '\uFFFC', positions: Int32Array.of(pos), inserted: null, corrected: null };
       emit({ rule: EMPTY_FOOTNOTE, text: t, start: 0, end: 1, message: 'A footnote with no text', fix: { kind: 'delete', label: 'Remove the footnote' } });
     }

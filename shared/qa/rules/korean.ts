@@ -21,6 +21,7 @@ export const DIGITS: QaRuleInfo = { id: 'korean.digits', family: 'korean', sever
 
 interface Row {
   id: string;
+  row: number;
   witness: readonly string[];
   english: QaText | undefined;
   korean: QaText | undefined;
@@ -33,7 +34,7 @@ function rowsOf(doc: CheckedDocument): Row[] {
   const byCell = new Map<string, QaText>();
   for (const t of doc.body) if (t.where.kind === 'body' && t.where.column !== 'footnote') byCell.set(`${t.where.segment}\u0000${t.where.column}`, t);
   const rows: Row[] = [];
-  doc.doc.forEach((segment: Node, offset: number) => {
+  doc.doc.forEach((segment: Node, offset: number, index: number) => {
     const id = String(segment.attrs.id ?? '');
     let witness: readonly string[] = [];
     let proposed = false;
@@ -50,7 +51,7 @@ function rowsOf(doc: CheckedDocument): Row[] {
         });
       }
     });
-    rows.push({ id, witness, english: byCell.get(`${id}\u0000english`), korean: byCell.get(`${id}\u0000korean`), proposed, koreanStart });
+    rows.push({ id, row: index + 1, witness, english: byCell.get(`${id}\u0000english`), korean: byCell.get(`${id}\u0000korean`), proposed, koreanStart });
   });
   return rows;
 }
@@ -70,7 +71,7 @@ function restorationLines(t: QaText | undefined, doc: Node): string[] {
 /** The Korean cell as a place: its text, or the empty cell's start. */
 function cellReport(row: Row): { text: QaText; start: number; end: number } {
   if (row.korean && row.korean.text.length) return { text: row.korean, start: 0, end: row.korean.text.length };
-  const empty: QaText = { where: { kind: 'body', segment: row.id, column: 'korean' }, text: '', positions: Int32Array.of(row.koreanStart), inserted: null, corrected: null };
+  const empty: QaText = { where: { kind: 'body', segment: row.id, row: row.row, column: 'korean' }, text: '', positions: Int32Array.of(row.koreanStart), inserted: null, corrected: null };
   return { text: empty, start: 0, end: 0 };
 }
 
