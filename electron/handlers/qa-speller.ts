@@ -4,6 +4,9 @@
  * read from node_modules when first needed (never downloaded), spoken through
  * `nspell` (MIT). Loading takes about 0.3 s; the speller is kept for the process.
  */
+// The declaration travels with this file: the renderer's typecheck also reaches it (through shared/qa's tests).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./nspell.d.ts" />
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

@@ -124,7 +124,7 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
       } catch (err) {
         throw new Error(`The document to check is not valid: ${(err as Error).message}`, { cause: err });
       }
-      const result = check(id, meta, node, context, forms, total, ignoredKeys(store));
+      const result = check(id, meta ?? (await store.readDocument(id)).meta, node, context, forms, total, ignoredKeys(store));
       // The open document's spellings as the editor holds them, for the next check of any document.
       forms.byDoc.set(id, result.own);
       return { findings: result.findings, ignored: result.ignoredCount };

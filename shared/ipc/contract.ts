@@ -93,8 +93,8 @@ export const requestSchemas = {
   chooseImportFiles: z.object({}),
   /** Quality checks over the project's documents (all, or `ids`), findings at `severity` or worse. */
   qaRun: z.object({ ids: z.array(documentId).max(100000).optional(), severity: z.enum(SEVERITIES).optional() }),
-  /** Quality checks over one document as the editor holds it (saved or not). */
-  qaCheck: z.object({ id: documentId, meta: metaSchema, body: pmJsonLoose }),
+  /** Quality checks over one document as the editor holds it (saved or not); without `meta`, the saved metadata. */
+  qaCheck: z.object({ id: documentId, meta: metaSchema.optional(), body: pmJsonLoose }),
   /** Remembers (or forgets) "ignore here" for a finding's key, in project.json. */
   qaIgnore: z.object({ key: z.string().min(1).max(4000), ignore: z.boolean().default(true) }),
 } satisfies Record<RequestName, z.ZodType>;
