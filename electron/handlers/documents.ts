@@ -24,7 +24,7 @@ export async function importInto(
   for (const file of files) {
     const result = importFile(file);
     if (result.ok) {
-      documents.push(result.document);
+      documents.push(...(result.documents ?? [result.document]));
       warnings.push(...result.warnings.map((w) => `${file.name}: ${w}`));
     } else {
       errors.push(result.error);

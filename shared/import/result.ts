@@ -14,7 +14,15 @@ export interface ImportInput {
  * What an import gives back. `warnings` are for the person importing (a missing
  * date, an ignored section); `error` names the file and says what is wrong with it.
  */
-export type ImportResult = { ok: true; document: ImportedDocument; warnings: string[] } | { ok: false; error: string };
+export type ImportResult =
+  | {
+      ok: true;
+      document: ImportedDocument;
+      warnings: string[];
+      /** Every document of a file that holds several (a TEI `teiCorpus`); `document` is the first. */
+      documents?: ImportedDocument[];
+    }
+  | { ok: false; error: string };
 
 /** Options shared by the importers. */
 export interface ImportOptions {

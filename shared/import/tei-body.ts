@@ -12,6 +12,7 @@
  * blocks, which a row cannot hold, are kept as text in the source notes.
  */
 import type { PMJson } from '../model/document';
+import { TEI_NS } from '../export/tei-names';
 import type { SegmentRole } from '../model/schema';
 import { InlineReader, normaliseSpace } from './tei-inline';
 import { attr, child, elements, squash, textContent, type XmlElement, type XmlNode } from './tei-xml';
@@ -159,6 +160,9 @@ export class ForeignBody {
       }
     }
     const rows = this.toRows(blocks);
+    // Notes whose target is outside what became rows (the header, skipped index data).
+    for (const notes of this.reader.placed.values()) orphans.push(...notes);
+    this.reader.placed.clear();
     if (orphans.length) {
       this.reader.report.warn(
         `${orphans.length} note(s) point at nothing in the text: kept at the end of the last row`,
@@ -246,20 +250,21 @@ export class ForeignBody {
       const name = part.name;
       const partLang = attr(part, 'xml:lang') ?? lang;
       if (placedNotes.has(part)) continue;
-      if (CONTAINERS.has(name) || (part.ns && part.ns !== node.ns && elements(part).some((k) => BLOCKS.has(k.name)))) {
+      const foreign = part.ns !== '' && part.ns !== TEI_NS;
+      if (CONTAINERS.has(name) || (foreign && elements(part).some((k) => BLOCKS.has(k.name)))) {
         flush();
-        if (part.ns !== 'http://www.tei-c.org/ns/1.0' && part.ns !== '' && !CONTAINERS.has(name)) {
-          this.reader.report.warn(`<${part.qname}> is not TEI: read as a division`);
-        }
+        if (foreign) this.reader.report.warn(`<${part.qname}> is not TEI: read as a division`);
         if (parallel && langDivs.includes(part)) {
           // Each language's rows are aligned by position with the other languages' rows.
           if (out[out.length - 1].length) out.push([]);
           this.languages.set(columnOf(partLang), partLang);
           this.container(part, partLang, out);
+          this.notesOnContainer(part, partLang, out);
           out.push([]);
           continue;
         }
         this.container(part, partLang, out);
+        this.notesOnContainer(part, partLang, out);
         continue;
       }
       if (INDEXES.has(name)) {
@@ -285,7 +290,10 @@ export class ForeignBody {
       }
       if (name === 'pb') {
         flush();
-        this.pageBreaks.push(`before row ${this.count(out) + 1}${attr(part, 'n') ? ` (page ${attr(part, 'n')})` : ''}`);
+        if (this.count(out) > 0)
+          this.pageBreaks.push(
+            `before row ${this.count(out) + 1}${attr(part, 'n') ? ` (page ${attr(part, 'n')})` : ''}`,
+          );
         continue;
       }
       if (name === 'note') {
@@ -298,6 +306,14 @@ export class ForeignBody {
       loose.push(part);
     }
     flush();
+  }
+
+  /** Notes pointing at a whole division follow its last row. */
+  private notesOnContainer(part: XmlElement, lang: string, out: Block[][]): void {
+    const notes = this.reader.placed.get(part);
+    if (!notes) return;
+    this.reader.placed.delete(part);
+    for (const note of notes) this.push(out, { el: note, role: 'p', column: columnOf(lang) }, true);
   }
 
   /** Blocks so far (the row a page break comes before, counted across languages). */

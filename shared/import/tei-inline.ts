@@ -108,7 +108,24 @@ const TRANSPARENT = new Set([
 const SILENT = new Set(['anchor', 'cb', 'milestone', 'index', 'fw', 'interp', 'interpGrp', 'link', 'linkGrp']);
 
 /** Elements whose content is a block inside a phrase (a quotation of paragraphs, a list). */
-const INNER_BLOCKS = new Set(['p', 'ab', 'l', 'item', 'row', 'lg', 'list', 'table', 'cell', 'opener', 'closer']);
+const INNER_BLOCKS = new Set([
+  'p',
+  'ab',
+  'l',
+  'item',
+  'row',
+  'lg',
+  'list',
+  'table',
+  'cell',
+  'opener',
+  'closer',
+  'dateline',
+  'salute',
+  'signed',
+  'address',
+  'postscript',
+]);
 
 export interface InlineOptions {
   /** Interlinea's own TEI: exact white space, glossary refs, footnote ids. */
@@ -420,6 +437,8 @@ export function normaliseSpace(nodes: PMJson[]): PMJson[] {
       continue;
     }
     if (node.type === 'hard_break') {
+      // A line break before anything is written (an `<lb/>` opening a paragraph) shows nothing.
+      if (!out.some((n) => n.type !== 'footnote')) continue;
       trimEnd(out);
       out.push(node);
       atLineStart = true;

@@ -94,6 +94,8 @@ export function readMeta(tei: XmlElement, own: boolean, report: TeiReport, corpu
     ...descendants(sourceDesc, 'docDate'),
     ...descendants(sourceDesc, 'date'),
     ...descendants(child(profileDesc, 'creation'), 'date'),
+    // Else the date the text gives itself, in its first dateline.
+    ...descendants(descendants(child(tei, 'text'), 'dateline')[0], 'date'),
   ].filter((el): el is XmlElement => el !== undefined);
   let date = '';
   for (const el of candidates) {
@@ -141,7 +143,9 @@ export function readMeta(tei: XmlElement, own: boolean, report: TeiReport, corpu
   const mainLang = attr(textLang, 'mainLang') ?? attr(languages[0], 'ident') ?? attr(tei, 'xml:lang') ?? '';
   let originalLanguage = text(textLang);
   if (!originalLanguage && !own && languages.length) {
-    originalLanguage = said(languages[0]) || languageName(attr(languages[0], 'ident') ?? '');
+    const ident = attr(languages[0], 'ident') ?? '';
+    const named = languageName(ident);
+    originalLanguage = named !== ident.trim() ? named : said(languages[0]) || ident;
   }
 
   // The source URL: Interlinea's ref, else an idno of the publication that is a URL.
@@ -159,7 +163,7 @@ export function readMeta(tei: XmlElement, own: boolean, report: TeiReport, corpu
   let citation = plainText(child(bibl, 'note', hasType('citation')));
   if (!citation && !own && pubStmt) {
     const parts = [
-      said(child(pubStmt, 'publisher')),
+      said(child(child(pubStmt, 'publisher'), 'name') ?? child(pubStmt, 'publisher')),
       said(child(pubStmt, 'pubPlace')),
       said(child(pubStmt, 'date')),
     ].filter(Boolean);
@@ -207,6 +211,9 @@ function keepHeaderText(header: XmlElement, notes: string[], report: TeiReport):
     for (const el of elements(ms)) if (el.name !== 'msIdentifier') keep(`manuscript ${el.name}`, el);
   }
   for (const p of childrenNamed(sourceDesc, 'p')) keep('source', p);
+  for (const el of elements(profileDesc)) {
+    if (!['correspDesc', 'langUsage', 'abstract'].includes(el.name)) keep(el.name, el);
+  }
   const encodingDesc = child(header, 'encodingDesc');
   for (const el of elements(encodingDesc)) {
     if (['editorialDecl', 'projectDesc', 'samplingDecl'].includes(el.name)) keep(el.name, el);

@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { annotatedSamples } from '../../electron/export/testing/tools';
-import type { DocumentFile } from '../model/document';
+import type { DocumentFile, PMJson } from '../model/document';
+import { segmentsOf } from '../model/build';
 import { schema } from '../model/schema';
 import { exportEdition } from '../export/export';
 import { GLOSSARY, kitchenSink } from '../export/testing/fixtures';
 import { arbitraryDocument } from '../export/testing/arbitrary';
 import { importTei } from './tei';
+import { importFile } from './import-file';
 
 const ALL = { columns: { english: true, korean: true, original: true }, witness: true };
 const NOW = new Date('2024-01-02T03:04:05Z');
@@ -151,5 +155,171 @@ describe('TEI import bounds (issue 11, item 6)', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(JSON.stringify(result.document.body)).toContain('&a;&a;&a; and A&amp;x');
+  });
+});
+
+describe('TEI from other editions (issue 14, item 1)', () => {
+  const fixture = (file: string) => readFileSync(join(__dirname, 'fixtures', 'tei', file), 'utf8');
+  const read = (xml: string, name: string) => {
+    const result = importTei(xml, name, { now: NOW });
+    if (!result.ok) throw new Error(result.error);
+    return result;
+  };
+  /** Each row as `role: text of its columns` (footnotes in braces). */
+  const rowsOf = (doc: { body: PMJson }) =>
+    segmentsOf(doc.body).map((seg) => {
+      const cells = (seg.content ?? [])
+        .filter((cell) => cell.type !== 'witness')
+        .map((cell) => (cell.content ?? []).map(flat).join(''))
+        .filter(Boolean);
+      return `${String(seg.attrs?.role)}: ${cells.join(' || ')}`;
+    });
+  const flat = (node: PMJson): string =>
+    node.type === 'text'
+      ? (node.text ?? '')
+      : node.type === 'hard_break'
+        ? '/'
+        : node.type === 'footnote'
+          ? `{${(node.content ?? []).map(flat).join('')}}`
+          : node.type === 'unclear'
+            ? `(${(node.content ?? []).map(flat).join('')}?)`
+            : `<${node.type}>`;
+
+  it('reads a letter: metadata from the header, opener, paragraphs and closer as rows, in the original column', () => {
+    const { document, warnings } = read(fixture('tillich-L00012.xml'), 'tillich-L00012.xml');
+    expect(document.meta).toMatchObject({
+      title: 'Brief von Paul Tillich an Johannes Oskar, Marie und Margarete Tillich vom 30. März 1899',
+      date: '1899-03-30',
+      signature: 'Deutsches Paul-Tillich-Archiv, 008 A',
+      originalLanguage: 'German',
+    });
+    expect(document.meta.credits).toContain('Editor: Alma Ament');
+    expect(document.meta.credits).toContain('Licence: Creative Commons Attribution 4.0 International (CC BY 4.0)');
+    const rows = rowsOf(document);
+    expect(rows[0]).toBe('head: Schönfließ , den 30.03.1899/Lieber Großpapa, liebe Großmama, liebe Tante Grete.');
+    expect(rows[1]).toMatch(/^p: Nun bin ich wieder zu Hause bei Papa und Mama; .* Ich \(h\?\) bin als siebenter/);
+    expect(rows[1]).toContain('Eli(e?)sabeth (Kalle?)');
+    expect(rows[2]).toMatch(/^p: Fröhliche, gesegnete Ostern .* Eure \(M\?\)$/);
+    expect(rows[3]).toBe('closer: Mit vielen Grüßen und Küssen/von Eurem Paul.');
+    expect(rows).toHaveLength(4);
+    // The German text is the original; English and Korean are left for the translator.
+    const first = segmentsOf(document.body)[0];
+    expect(first.content?.map((c) => c.type)).toEqual(['english', 'witness', 'korean', 'original']);
+    // Nothing dropped silently: index data and header leftovers in the source notes, all reported.
+    const notes = document.source.notes.join('\n');
+    expect(notes).toMatch(/<back>\/<listPerson> \(5 entries\): Tillich, Johannes Oskar/);
+    expect(notes).toMatch(/correspondence \(received\): Johannes Oskar Tillich Marie Tillich Margarete Tillich/);
+    expect(notes).toMatch(/kept as plain text .*<add> ×1/);
+    expect(warnings.join('\n')).toMatch(/<del>.*deleted in the source/);
+    expect(warnings.join('\n')).toMatch(/<listPerson> in <back> is index data/);
+  });
+
+  it('reads diplomatic documents: heads, datelines, footnotes and closers, the date from the text', () => {
+    const { document, warnings } = read(fixture('frus1894Nicaragua-excerpt.xml'), 'frus.xml');
+    expect(document.meta.title).toBe('Foreign Relations of the United States, 1894, Nicaragua (Mosquito Territory)');
+    expect(document.meta.date).toBe('1894-01-25');
+    expect(document.meta.citation).toContain('United States Government Printing Office, Washington, 1895');
+    const rows = rowsOf(document);
+    expect(rows.slice(0, 6)).toEqual([
+      'head: Affairs at Bluefields',
+      'head: No. 1./Mr. Seat to Mr. Gresham.',
+      'head: [Telegram.]',
+      'head: Bluefields, Nicaragua, January 25, 1894.',
+      'p: Honduras invading at Cape Gracias. Lives and millions property American citizens unprotected. Appeal for man-of-war to Blueflelds Mosquito Reservation, at once.',
+      'closer: Seat, Consular Agent,/(and fifty citizens of the United States).',
+    ]);
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^p: Sir: I transmit .* a copy of a telegram\{No\. 1\.\} from our consular agent/),
+    );
+    // The enclosure (in another namespace) is read as a division; its quoted dispatch keeps its lines.
+    expect(rows).toContainEqual(
+      expect.stringMatching(/Station:\/January 27, 1894\.\/Stanton, Port au Prince:\/The United States/),
+    );
+    expect(rows[rows.length - 1]).toBe('closer: H. A. Herbert,/Secretary of the Navy.');
+    expect(document.source.notes.join('\n')).toMatch(
+      /Page breaks \(TEI <pb>\) between rows: before row 12 \(page 10\)/,
+    );
+    expect(warnings.join('\n')).toMatch(/<frus:attachment> is not TEI: read as a division/);
+  });
+
+  it('reads the same documents without the TEI namespace (derived from the FRUS file)', () => {
+    const xml = fixture('frus1894Nicaragua-excerpt.xml').replace(' xmlns="http://www.tei-c.org/ns/1.0"', '');
+    const withNs = read(fixture('frus1894Nicaragua-excerpt.xml'), 'frus.xml');
+    const without = read(xml, 'frus-no-ns.xml');
+    expect(rowsOf(without.document)).toEqual(rowsOf(withNs.document));
+    expect(without.warnings[0]).toMatch(/frus-no-ns\.xml has no TEI namespace; read it as TEI/);
+  });
+
+  it('places notes kept in standOff after what their @target points at (derived from the FRUS file)', () => {
+    const xml = fixture('frus1894Nicaragua-excerpt.xml')
+      .replace('<note n="1" xml:id="d2fn1"><ref target="#d1">No. 1</ref>.</note>', '<anchor xml:id="a-telegram"/>')
+      .replace(
+        '</text>',
+        '</text>\n<standOff><listAnnotation><note target="#a-telegram">No. 1, in standOff.</note>' +
+          '<note target="#d1">On the whole of No. 1.</note><note target="#nowhere">Lost.</note></listAnnotation></standOff>',
+      );
+    const { document, warnings } = read(xml, 'frus-standoff.xml');
+    const rows = rowsOf(document);
+    expect(rows).toContainEqual(expect.stringMatching(/a copy of a telegram\{No\. 1, in standOff\.\} from our/));
+    // A note on a whole division follows its last row; one whose target is missing is kept at the end, and said.
+    expect(rows[5]).toBe(
+      'closer: Seat, Consular Agent,/(and fifty citizens of the United States).{On the whole of No. 1.}',
+    );
+    expect(rows[rows.length - 1]).toMatch(/\{Lost\.\}$/);
+    expect(warnings.join('\n')).toMatch(/1 note\(s\) point at nothing in the text/);
+  });
+
+  it('reads a teiCorpus as one document per TEI, groups of texts included', () => {
+    const result = read(fixture('tei-testcorpus.xml'), 'testcorpus.xml');
+    expect(result.documents?.map((d) => d.meta.title)).toEqual([
+      'A corpus/group test',
+      'A corpus test',
+      'A corpus test',
+    ]);
+    const [first, second, third] = result.documents ?? [];
+    expect(rowsOf(first)).toContain('head: Adventure I. — A Scandal in Bohemia');
+    expect(rowsOf(first)).toContain('closer: End of the Red Headed League');
+    expect(rowsOf(second)).toEqual([
+      'p: this is the pcdata that sat in the p that sat in the body that sat in the text that sat in the group that sat in the body that sat in the text that sat in the TEI that sat in the teiCorpus that Lou built',
+      'p: this is another text inside the same group',
+    ]);
+    expect(rowsOf(third).slice(-2)).toEqual(['p: P.S.', 'p: la-dee da']);
+    // The header's participant list has no field: kept in the source notes.
+    expect(first.source.notes.join('\n')).toMatch(/particDesc: A valid date/);
+  });
+
+  it('imports every document of a corpus through importFile', () => {
+    const result = importFile({
+      name: 'testcorpus.xml',
+      bytes: new TextEncoder().encode(fixture('tei-testcorpus.xml')),
+    });
+    expect(result.ok && result.documents?.length).toBe(3);
+  });
+
+  it('re-imports a whole-project TEI export as all its documents, each unchanged', async () => {
+    const docs = [...annotatedSamples(), kitchenSink()];
+    const xml = new TextDecoder().decode(
+      (await exportEdition('tei', { documents: docs, glossary: GLOSSARY, title: 'Edition' }, ALL)).bytes,
+    );
+    const result = read(xml, 'edition.tei.xml');
+    const back = result.documents ?? [];
+    expect(back).toHaveLength(docs.length);
+    const byTitle = new Map(docs.map((d) => [d.meta.title, d]));
+    for (const doc of back) expect(normal(doc)).toEqual(normal(byTitle.get(doc.meta.title)!));
+  });
+
+  it('says clearly what is not TEI', () => {
+    expect(importTei('<TEI.2><text/></TEI.2>', 'p4.xml')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^p4\.xml: this is TEI P4/),
+    });
+    expect(importTei('<html xmlns="http://www.w3.org/1999/xhtml"/>', 'page.xml')).toMatchObject({
+      ok: false,
+      error: 'page.xml: not a TEI document (its root element is <html>, not <TEI> or <teiCorpus>)',
+    });
+    expect(importTei('<TEI><text><body><p>a &undefined; b</p></body></text></TEI>', 'ent.xml')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^ent\.xml: not well-formed XML \(.*undefined entity/),
+    });
   });
 });
