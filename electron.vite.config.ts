@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // suggest-worker: the suggester's worker thread (electron/suggest/client.ts starts it).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'suggest-worker': resolve(__dirname, 'electron/suggest/worker.ts'),
+        },
+      },
     },
   },
   preload: {

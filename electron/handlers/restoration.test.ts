@@ -4,6 +4,12 @@ import { dispatch } from '../../shared/ipc/dispatch';
 import { DRAFT_MAX_CHARS, DRAFT_MAX_ROWS } from '../../shared/ipc/contract';
 import { check } from '../../shared/korean/check';
 import { DRAFT_GAP } from '../../shared/korean/draft';
+import { garble } from '../../shared/korean/garble';
+import { body, segment, text } from '../../shared/model/build';
+import { emptyMeta } from '../../shared/model/document';
+import { inProcessSuggestService, type SuggestService } from '../suggest/client';
+import type { SyncRequest } from '../suggest/protocol';
+import { restorationHandlers } from './restoration';
 
 let project: TempProject | null = null;
 afterEach(async () => {
@@ -75,5 +81,42 @@ describe('draftRows', () => {
     const none = await dispatch(project.handlers, 'draftRows', { rows: [] });
     if (!none.ok) expect(none.error.message).toContain('no rows to draft');
     expect(none.ok).toBe(false);
+  });
+});
+
+describe('the suggester behind the handlers', () => {
+  /** The engine in process, with every sync it is sent recorded. */
+  function recording(): { service: SuggestService; syncs: SyncRequest[] } {
+    const inner = inProcessSuggestService();
+    const syncs: SyncRequest[] = [];
+    return { syncs, service: { ...inner, sync: (req) => (syncs.push(req), inner.sync(req)) } };
+  }
+
+  it('learns the Korean of a saved document, and is sent only what changed', async () => {
+    project = await createTempProject({ samples: false });
+    const store = project.store;
+    const source = { file: 'x.txt', format: 'text', importedAt: '', witness: [], notes: [] };
+    const [a, b] = await store.addDocuments([
+      { meta: emptyMeta('A'), source, body: body([segment({ english: text('one'), korean: text('그들의 립장을 지지한다.') })]) },
+      { meta: emptyMeta('B'), source, body: body([segment({ english: text('two') })]) },
+    ]);
+    if (!a || !b) throw new Error('no documents');
+    const { service, syncs } = recording();
+    const handlers = restorationHandlers({ store: () => store, suggestService: () => service });
+    const token = garble('결정을');
+    const before = await handlers.suggest({ token, limit: 20, context: {} });
+    expect(before.map((s) => s.text)).not.toContain('결정을');
+    expect(syncs).toHaveLength(1);
+
+    await store.saveDocument(b.id, emptyMeta('B'), body([segment({ english: text('two'), korean: text('회의 결정을 보았다. 결정을 읽었다.') })]));
+    const after = await handlers.suggest({ token, limit: 3, context: {} });
+    expect(after[0]).toMatchObject({ text: '결정을', source: 'project' });
+    // Only document B's text travels: A's is where it was.
+    expect(syncs[1]).toEqual({ project: syncs[0]?.project, corpus: { start: 1, remove: 0, insert: ['회의 결정을 보았다. 결정을 읽었다.'] } });
+
+    // A write that changes no Korean and no glossary (the English) sends nothing.
+    await store.saveDocument(b.id, emptyMeta('B'), body([segment({ english: text('two, changed'), korean: text('회의 결정을 보았다. 결정을 읽었다.') })]));
+    await handlers.suggest({ token, limit: 3, context: {} });
+    expect(syncs).toHaveLength(2);
   });
 });

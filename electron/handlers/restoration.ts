@@ -1,61 +1,83 @@
 /**
- * Handlers for restoring the Korean: the project's corpus, ranked suggestions
- * for a garbled witness token, and drafts of whole witness rows. The suggester is
- * built once per project state and rebuilt when the glossary or the restored text
- * changes.
+ * Handlers for restoring the Korean: the project's corpus, ranked suggestions for a garbled
+ * witness token, and drafts of whole witness rows. The suggester lives in a worker thread
+ * (electron/suggest): the main process only tells it what changed, the documents whose
+ * restored Korean changed and the glossary when it changed, and never waits on indexing,
+ * ranking or drafting itself. A write that changes neither (English, metadata) costs a listing
+ * of the restored texts and nothing in the worker.
  */
 import type { HandlerTable } from '../../shared/ipc/contract';
-import { createSuggester } from '../../shared/korean/suggest';
-import { glossaryInUse } from '../../shared/model/project';
-import { draftLines } from '../../shared/korean/draft';
+import { glossaryInUse, type GlossaryEntry } from '../../shared/model/project';
 import type { ProjectStore } from '../store/project-store';
-import { loadLexicon } from '../store/lexicon';
-import { loadKoreanModel } from '../store/korean-model';
+import { workerSuggestService, type SuggestService } from '../suggest/client';
+import { corpusSplice } from '../suggest/corpus-diff';
 import type { HandlerContext } from './index';
 
 type RestorationRequests = 'suggest' | 'draftRows' | 'projectCorpus';
 
-interface CachedSuggester {
+interface Synced {
   store: ProjectStore;
+  project: number;
   revision: number;
-  suggester: ReturnType<typeof createSuggester>;
+  glossary: string;
+  texts: string[];
 }
 
-export function restorationHandlers(ctx: HandlerContext): Pick<HandlerTable, RestorationRequests> {
-  let cached: CachedSuggester | null = null;
+let projects = 0;
 
-  async function suggesterFor(store: ProjectStore) {
-    // Every write to the project bumps its revision: rebuild only then.
-    if (!cached || cached.store !== store || cached.revision !== store.revision) {
-      const revision = store.revision;
-      const [lexicon, koreanTexts, model] = await Promise.all([loadLexicon(), store.restoredKorean(), loadKoreanModel()]);
-      cached = {
-        store,
-        revision,
-        suggester: createSuggester({ lexicon, glossary: glossaryInUse(store.glossary, store.project.settings.termbase), corpus: koreanTexts, model }),
-      };
+export function restorationHandlers(
+  ctx: HandlerContext & { suggestService?: () => SuggestService },
+): Pick<HandlerTable, RestorationRequests> {
+  let service: SuggestService | null = null;
+  const suggester = (): SuggestService => (service ??= ctx.suggestService?.() ?? workerSuggestService());
+  let synced: Synced | null = null;
+  // One sync at a time: two requests after a save must not both send the same change.
+  let syncing: Promise<void> = Promise.resolve();
+
+  async function syncWith(store: ProjectStore): Promise<void> {
+    // Every write bumps the revision; only then can the Korean or the glossary have changed.
+    if (synced && synced.store === store && synced.revision === store.revision) return;
+    const revision = store.revision;
+    const glossary: GlossaryEntry[] = glossaryInUse(store.glossary, store.project.settings.termbase);
+    const glossaryKey = JSON.stringify(glossary);
+    const texts = await store.restoredKorean();
+    if (!synced || synced.store !== store) {
+      const project = ++projects;
+      synced = { store, project, revision, glossary: glossaryKey, texts };
+      await suggester().sync({ project, glossary, corpus: { start: 0, remove: 0, insert: texts } });
+      return;
     }
-    return cached.suggester;
+    const corpus = corpusSplice(synced.texts, texts);
+    const glossaryChanged = glossaryKey !== synced.glossary;
+    synced = { ...synced, revision, glossary: glossaryKey, texts };
+    if (corpus || glossaryChanged)
+      await suggester().sync({ project: synced.project, ...(glossaryChanged ? { glossary } : {}), ...(corpus ? { corpus } : {}) });
+  }
+
+  function ready(): Promise<SuggestService> {
+    const store = ctx.store();
+    syncing = syncing.catch(() => undefined).then(() => syncWith(store));
+    return syncing.then(suggester);
   }
 
   return {
     async projectCorpus() {
       const store = ctx.store();
+      // The window asks for the corpus when it opens a project: a good moment to wake the suggester.
+      suggester().warm();
       return { glossary: glossaryInUse(store.glossary, store.project.settings.termbase), koreanTexts: await store.restoredKorean() };
     },
     async draftRows({ rows }) {
       // The same suggester as suggest: glossary, restored text, lexicon (and the word model).
-      const suggester = await suggesterFor(ctx.store());
-      return { rows: rows.map((row) => ({ lines: draftLines(row.witness, suggester, { english: row.english }) })) };
+      const drafts = await (await ready()).draft(rows);
+      return { rows: drafts.map((lines) => ({ lines })) };
     },
     async suggest({ token, limit, context }) {
-      const suggester = await suggesterFor(ctx.store());
-      return suggester.suggest(token, { limit, context: { english: context.english, before: context.before, after: context.after } }).map((s) => ({
-        text: s.text,
-        garble: s.garble,
-        source: s.source,
-        score: s.score,
-      }));
+      const found = await (await ready()).suggest(token, {
+        limit,
+        context: { english: context.english, before: context.before, after: context.after },
+      });
+      return found.map((s) => ({ text: s.text, garble: s.garble, source: s.source, score: s.score }));
     },
   };
 }

@@ -153,7 +153,7 @@ interface Token {
  * (the app builds a new one when the project changes), and a document repeats its tokens, so
  * drafting it row by row asks the suggester about each token once per English text.
  */
-const CANDIDATE_CACHE = new WeakMap<object, Map<string, Candidate[]>>();
+const CANDIDATE_CACHE = new WeakMap<object, { version: number; words: Map<string, Candidate[]> }>();
 const CANDIDATE_CACHE_SIZE = 50_000;
 
 /** The suggester seen through calibrated log probabilities, with caches. */
@@ -167,12 +167,14 @@ class Model {
     private readonly english: string | undefined,
     readonly weights: DraftWeights,
   ) {
+    // A suggester that learns in place (ProjectSuggester.update) bumps its version: the answers go.
+    const version = (suggester as { version?: number }).version ?? 0;
     let shared = CANDIDATE_CACHE.get(suggester);
-    if (!shared || shared.size > CANDIDATE_CACHE_SIZE) {
-      shared = new Map();
+    if (!shared || shared.version !== version || shared.words.size > CANDIDATE_CACHE_SIZE) {
+      shared = { version, words: new Map() };
       CANDIDATE_CACHE.set(suggester, shared);
     }
-    this.words = shared;
+    this.words = shared.words;
   }
 
   /** Single words whose garble is exactly `core`, best first. */

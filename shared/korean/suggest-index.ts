@@ -90,9 +90,8 @@ export class SuggestIndex {
   private hasForms = false;
   private readonly classes = new Map<string, Map<string, Completion[]>>();
 
-  /** Adds a base (call {@link finish} after the last one). */
-  add(base: Base): void {
-    const raw = garbleFragment(base.text);
+  /** Adds a base (call {@link finish} after the last one); `raw` is its garble when the caller has it. */
+  add(base: Base, raw = garbleFragment(base.text)): void {
     const key = raw.trim();
     base.own = key.replace(/ /g, '').length;
     if (base.classId === 'x' && base.source === 'lexicon') this.hasForms = true;

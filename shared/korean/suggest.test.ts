@@ -110,3 +110,29 @@ describe('suggest', () => {
     expect(s[0]).toMatchObject({ text: '구두로', explains: 3 });
   });
 });
+
+describe('a suggester learning in place (update)', () => {
+  const first = ['그들의 립장을 지지한다. 우리의 립장은 같다.', '김일성 동지는 최용건 동지와 회담하였다.'];
+  const second = ['회의 결정을 주의 깊게 보았다.', '주의 깊게 읽었다. 회의 결정이다.'];
+  const tokens = ['X', garble('립장을'), garble('김일성 최용건'), garble('동지는'), 'xx', 'p \\X', 'lP\\Q'];
+  const answers = (s: { suggest: (t: string, o?: object) => unknown[] }): unknown[] =>
+    tokens.flatMap((t) => [s.suggest(t, { limit: 8 }), s.suggest(t, { limit: 8, context: { after: '깊게', english: 'Kim Il Sung' } })]);
+
+  it('answers as a suggester built from scratch over the new corpus and glossary', () => {
+    const learning = createSuggester({ lexicon, glossary: testGlossary.slice(0, 3), corpus: first });
+    const v0 = learning.version;
+    learning.update({ remove: [first[0] ?? ''], add: second, glossary: testGlossary });
+    expect(learning.version).toBe(v0 + 1);
+    expect(answers(learning)).toEqual(answers(createSuggester({ lexicon, glossary: testGlossary, corpus: [first[1] ?? '', ...second] })));
+  });
+
+  it('forgets a word whose every use was removed, and learns it back when it returns', () => {
+    const token = garble('립장을');
+    const s = createSuggester({ lexicon, corpus: first });
+    expect(s.suggest(token, { limit: 3 })[0]).toMatchObject({ text: '립장을', source: 'project' });
+    s.update({ remove: [first[0] ?? ''] });
+    expect(s.suggest(token, { limit: 10 }).map((x) => x.text)).not.toContain('립장을');
+    s.update({ add: [first[0] ?? ''] });
+    expect(s.suggest(token, { limit: 3 })[0]).toMatchObject({ text: '립장을', source: 'project' });
+  });
+});

@@ -9,7 +9,7 @@
  * with what the aligned English proposes (glossary names, the bilingual list, learned
  * associations). Spellings are never normalised: every form anyone knows is offered.
  */
-import { garbleLine } from './garble';
+import { garbleFragment, garbleLine } from './garble';
 import { isHangulWord } from './hangul';
 import { nounEndings } from './endings';
 import { englishKeys } from './english';
@@ -112,62 +112,106 @@ const PROPOSALS_FOLLOWED = 60;
 
 type Proposals = Map<string, number>;
 
+/** A change to what a project knows: glossary replaced, restored texts added or removed. */
+export interface SuggesterChange {
+  /** The glossary in use, replacing the one before. */
+  glossary?: GlossaryEntry[];
+  /** Restored texts that are new (e.g. the segments of a saved document). */
+  add?: string[];
+  /** Restored texts that are gone (what the saved document held before). */
+  remove?: string[];
+}
+
+/** A suggester built by {@link createSuggester}: it can learn a project's changes in place. */
+export interface ProjectSuggester extends Suggester {
+  /**
+   * Applies a change of the project: the word counts change by what was added and removed
+   * (the rest of the corpus is not read again) and the project's small index layer is rebuilt
+   * from them; the lexical index underneath is untouched. The result ranks as a suggester built
+   * from scratch over the new corpus would (ties between equal project words aside).
+   */
+  update(change: SuggesterChange): void;
+  /** Bumped by every {@link update}: caches of answers key on it. */
+  readonly version: number;
+}
+
 /** Builds a suggester; indexing a full lexicon and model takes a few hundred milliseconds. */
-export function createSuggester(input: SuggesterInput): Suggester {
+export function createSuggester(input: SuggesterInput): ProjectSuggester {
   const model = input.model;
   const endingP = (kind: string, label: string): number | undefined => model?.endings.get(`${kind}:${label}`);
   const priorOf = model ? (kind: string, label: string): number => endingP(kind, label) ?? 1e-4 : undefined;
   // The lexicon and model stems are indexed once per (lexicon, model) pair and shared by
   // every suggester built on them: a project's suggester is rebuilt after each edit.
   const stemIndex = lexicalIndex(input.lexicon, model, priorOf);
-  const index = new SuggestIndex(priorOf, stemIndex);
-  const glossary = input.glossary ?? [];
+  let glossary = input.glossary ?? [];
+  // The project's word counts, kept up to date by update(); the index layer is rebuilt from them.
+  const words = { forms: new Map<string, number>(), stems: new Map<string, number>() };
+  const bigrams = new Map<string, number>();
+  countCorpus(input.corpus ?? [], 1, words.forms, bigrams);
   const cacheStems = new Map<string, number>();
-  for (const entry of glossary) {
-    // The starter termbase is a prior for the field, not the project's own word: weaker than what the user entered.
-    const starter = entry.origin === 'termbase';
-    for (const ko of entry.ko) {
-      if (!ko.trim()) continue;
-      cacheStems.set(ko, (cacheStems.get(ko) ?? 0) + (starter ? STARTER_COUNT : GLOSSARY_COUNT));
-      index.add({
-        text: ko,
-        classId: nounClass(ko),
-        source: 'glossary',
+  let cacheTotal = 0;
+  let index = new SuggestIndex(priorOf, stemIndex);
+  // Garbles of the project's words, kept across rebuilds (a rebuild after one save re-garbles nothing).
+  let garbles = new Map<string, string>();
+  let version = 0;
+
+  const buildLayer = (): void => {
+    const next = new SuggestIndex(priorOf, stemIndex);
+    const nextGarbles = new Map<string, string>();
+    const add = (base: Base): void => {
+      let raw = garbles.get(base.text) ?? nextGarbles.get(base.text);
+      if (raw === undefined) raw = garbleFragment(base.text);
+      nextGarbles.set(base.text, raw);
+      next.add(base, raw);
+    };
+    cacheStems.clear();
+    for (const entry of glossary) {
+      // The starter termbase is a prior for the field, not the project's own word: weaker than what the user entered.
+      const starter = entry.origin === 'termbase';
+      for (const ko of entry.ko) {
+        if (!ko.trim()) continue;
+        cacheStems.set(ko, (cacheStems.get(ko) ?? 0) + (starter ? STARTER_COUNT : GLOSSARY_COUNT));
+        add({
+          text: ko,
+          classId: nounClass(ko),
+          source: 'glossary',
+          freq: 1,
+          evidence: starter ? STARTER_EVIDENCE : 5,
+          lemma: ko,
+          glossary: [entry],
+        });
+      }
+    }
+    words.stems = stemsOf(words.forms);
+    cacheTotal = 0;
+    for (const [word, count] of words.forms) {
+      cacheTotal += count;
+      add({
+        text: word,
+        classId: 'x',
+        source: 'project',
         freq: 1,
-        evidence: starter ? STARTER_EVIDENCE : 5,
-        lemma: ko,
-        glossary: [entry],
+        evidence: Math.min(6, 1 + 1.5 * Math.log(1 + count)),
+        lemma: word,
       });
     }
-  }
-  const { words, bigrams } = readCorpus(input.corpus ?? []);
-  let cacheTotal = 0;
-  for (const [word, count] of words.forms) {
-    cacheTotal += count;
-    index.add({
-      text: word,
-      classId: 'x',
-      source: 'project',
-      freq: 1,
-      evidence: Math.min(6, 1 + 1.5 * Math.log(1 + count)),
-      lemma: word,
-    });
-  }
-  for (const [stem, count] of words.stems) {
-    cacheStems.set(stem, (cacheStems.get(stem) ?? 0) + count);
-    index.add({
-      text: stem,
-      classId: nounClass(stem),
-      source: 'project',
-      freq: 1,
-      evidence: Math.min(5, 0.5 + Math.log(1 + count)),
-      lemma: stem,
-    });
-  }
-  cacheTotal += glossary.reduce((n, e) => n + (e.origin === 'termbase' ? STARTER_COUNT : GLOSSARY_COUNT) * e.ko.length, 0);
-  index.finish();
-
-  index.finish();
+    for (const [stem, count] of words.stems) {
+      cacheStems.set(stem, (cacheStems.get(stem) ?? 0) + count);
+      add({
+        text: stem,
+        classId: nounClass(stem),
+        source: 'project',
+        freq: 1,
+        evidence: Math.min(5, 0.5 + Math.log(1 + count)),
+        lemma: stem,
+      });
+    }
+    cacheTotal += glossary.reduce((n, e) => n + (e.origin === 'termbase' ? STARTER_COUNT : GLOSSARY_COUNT) * e.ko.length, 0);
+    next.finish();
+    index = next;
+    garbles = nextGarbles;
+  };
+  buildLayer();
 
   const stemCount = (lemma: string): number => model?.stems.get(lemma)?.reduce((n, st) => n + st.count, 0) ?? 0;
   const kindOf = (classId: string): string => classId.slice(0, 1);
@@ -343,6 +387,21 @@ export function createSuggester(input: SuggesterInput): Suggester {
   return {
     get size() {
       return index.size;
+    },
+    get version() {
+      return version;
+    },
+    update(change: SuggesterChange): void {
+      if (change.remove?.length) countCorpus(change.remove, -1, words.forms, bigrams);
+      if (change.add?.length) countCorpus(change.add, 1, words.forms, bigrams);
+      if (change.glossary) {
+        glossary = change.glossary;
+        // The English proposals name glossary entries: the memo goes with the old glossary.
+        lastEnglish = undefined;
+      }
+      buildLayer();
+      pool = null;
+      version++;
     },
     bigram,
     suggest(token: string, options: SuggestOptions = {}): Suggestion[] {
@@ -534,15 +593,15 @@ const CASE_PARTICLES = new Set(
 );
 
 /**
- * Words of the restored text: full forms with counts, noun stems found by stripping a
- * particle (동지는 → 동지, counted when the stem is seen at least twice or bare), and word bigrams.
+ * Counts the words of restored text into `forms` (full forms) and `bigrams`, adding `sign`
+ * times each occurrence (−1 takes texts back out; a count that reaches 0 is deleted).
  */
-function readCorpus(texts: string[]): {
-  words: { forms: Map<string, number>; stems: Map<string, number> };
-  bigrams: Map<string, number>;
-} {
-  const forms = new Map<string, number>();
-  const bigrams = new Map<string, number>();
+function countCorpus(texts: string[], sign: 1 | -1, forms: Map<string, number>, bigrams: Map<string, number>): void {
+  const bump = (map: Map<string, number>, key: string): void => {
+    const n = (map.get(key) ?? 0) + sign;
+    if (n > 0) map.set(key, n);
+    else map.delete(key);
+  };
   for (const text of texts) {
     for (const line of text.split(/\r\n|\n|\r/)) {
       let prev = '';
@@ -552,12 +611,16 @@ function readCorpus(texts: string[]): {
           prev = '';
           continue;
         }
-        forms.set(w, (forms.get(w) ?? 0) + 1);
-        if (prev) bigrams.set(`${prev} ${w}`, (bigrams.get(`${prev} ${w}`) ?? 0) + 1);
+        bump(forms, w);
+        if (prev) bump(bigrams, `${prev} ${w}`);
         prev = w;
       }
     }
   }
+}
+
+/** Noun stems found in the forms by stripping a particle (동지는 → 동지), counted when seen at least twice or bare. */
+function stemsOf(forms: Map<string, number>): Map<string, number> {
   const candidates = new Map<string, number>();
   for (const [w, count] of forms) {
     for (let k = 1; k < w.length; k++) {
@@ -570,5 +633,5 @@ function readCorpus(texts: string[]): {
   const stems = new Map<string, number>();
   for (const [stem, count] of candidates)
     if (stem.length >= 2 && (count >= 2 || forms.has(stem))) stems.set(stem, count + (forms.get(stem) ?? 0));
-  return { words: { forms, stems }, bigrams };
+  return stems;
 }

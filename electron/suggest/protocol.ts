@@ -1,0 +1,41 @@
+/**
+ * The messages between the main process (or any Node caller) and the suggester's worker.
+ * Plain data only: everything crosses by structured clone.
+ */
+import type { DraftLine } from '../../shared/korean/draft';
+import type { SuggestOptions, Suggestion } from '../../shared/korean/suggest';
+import type { GlossaryEntry } from '../../shared/model/project';
+
+/** Restored texts replaced in the engine's copy of the corpus: `remove` texts at `start` give way to `insert`. */
+export interface CorpusSplice {
+  start: number;
+  remove: number;
+  insert: string[];
+}
+
+/**
+ * What changed in the project since the last sync. A new `project` starts from nothing (the
+ * splice then holds the whole corpus); `glossary` is sent only when it changed.
+ */
+export interface SyncRequest {
+  project: number;
+  glossary?: GlossaryEntry[];
+  corpus?: CorpusSplice;
+}
+
+/** One row to draft: its witness lines and the English beside them. */
+export interface DraftRowRequest {
+  witness: string[];
+  english?: string;
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'sync'; sync: SyncRequest }
+  | { id: number; type: 'suggest'; token: string; options: SuggestOptions }
+  | { id: number; type: 'draft'; rows: DraftRowRequest[] }
+  | { id: number; type: 'cancel'; target: number }
+  | { id: number; type: 'warm' };
+
+export type WorkerReply =
+  | { id: number; ok: true; value: Suggestion[] | DraftLine[][] | null }
+  | { id: number; ok: false; message: string; cancelled?: boolean };
