@@ -266,6 +266,21 @@ export const COMMANDS = [
   { id: 'panelFootnotes', label: 'Show the footnotes panel', group: 'View', menu: { menu: 'view', section: 'panels', label: 'Footnotes Panel' } },
   { id: 'panelCorrections', label: 'Show the corrections panel', group: 'View', menu: { menu: 'view', section: 'panels', label: 'Corrections Panel' } },
   { id: 'panelGlossary', label: 'Show the glossary panel', group: 'View', menu: { menu: 'view', section: 'panels', label: 'Glossary Panel' } },
+  { id: 'panelQa', label: 'Show the quality checks panel', group: 'View', menu: { menu: 'view', section: 'panels', label: 'Quality Checks Panel' } },
+  {
+    id: 'qaRun',
+    label: 'Check the whole project (quality checks)',
+    group: 'Editing',
+    keys: ['F7'],
+    menu: { menu: 'edit', section: 'find', label: 'Check Project', accelerator: 'F7' },
+  },
+  {
+    id: 'qaFix',
+    label: 'Apply the fix of the quality-check finding at the cursor',
+    group: 'Editing',
+    keys: ['Alt-Enter'],
+    menu: { menu: 'edit', section: 'find', label: 'Apply Quality Fix' },
+  },
 
   // App
   {

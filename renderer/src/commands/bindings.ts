@@ -26,6 +26,8 @@ import type { EditorCommands } from '../../editor/keymap';
 import { acceptProposal, acceptSegmentProposals, addToGlossary, autofillWith, repairWithNotice, type RestoreServices } from '../../restore';
 import { draftWith, dropRowDraft, showAlternatives } from '../../restore';
 import type { PanelId } from '../components/SidePanel';
+import { applyFix, findingAt } from '../../editor/qa-fix';
+import { qaStore } from '../hooks/use-qa';
 
 /** The window's actions (renderer/src/hooks/use-app-commands.ts gives them). */
 export interface AppActions {
@@ -139,6 +141,17 @@ export const BINDINGS: Record<CommandId, Binding> = {
   panelFootnotes: pane((p) => p.showPanel('footnotes')),
   panelCorrections: pane((p) => p.showPanel('corrections')),
   panelGlossary: pane((p) => p.showPanel('glossary')),
+  panelQa: pane((p) => p.showPanel('qa')),
+  qaRun: pane((p) => {
+    p.showPanel('qa');
+    void qaStore.runProject();
+  }),
+  qaFix: editor((state, dispatch) => {
+    const finding = findingAt(state, qaStore.liveFindings());
+    if (!finding || !applyFix(finding)(state, dispatch)) return false;
+    if (dispatch) qaStore.drop(finding.key, finding.place.from);
+    return true;
+  }),
 
   newProject: app((a) => a.newProject()),
   openProject: app((a) => a.openProject()),

@@ -10,8 +10,11 @@ import { annotationsOf } from '../../editor/annotations';
 import { FootnotesPanel } from './FootnotesPanel';
 import { CorrectionsPanel } from './CorrectionsPanel';
 import { GlossaryPanel } from './GlossaryPanel';
+import { QaPanel } from './QaPanel';
+import { useQa, useQaLive } from '../hooks/use-qa';
+import { idFromHash } from '../navigation';
 
-export type PanelId = 'footnotes' | 'corrections' | 'glossary';
+export type PanelId = 'footnotes' | 'corrections' | 'glossary' | 'qa';
 
 interface PanelSpec {
   id: PanelId;
@@ -24,6 +27,7 @@ const PANELS: PanelSpec[] = [
   { id: 'footnotes', label: 'Footnotes', render: (c) => <FootnotesPanel controller={c} /> },
   { id: 'corrections', label: 'Corrections', render: (c) => <CorrectionsPanel controller={c} /> },
   { id: 'glossary', label: 'Glossary', render: (c) => <GlossaryPanel controller={c} /> },
+  { id: 'qa', label: 'Checks', render: (c) => <QaPanel controller={c} /> },
 ];
 
 interface Props {
@@ -41,6 +45,11 @@ export function SidePanel({ controller, panel, onPanel }: Props) {
     },
     { footnotes: 0, corrections: 0 },
   );
+  // The open document's quality checks run while it is open (the fix key needs them), shown or not.
+  const openId = idFromHash();
+  useQaLive(controller, openId);
+  const { live } = useQa();
+  const qaCount = live && live.id === openId ? live.findings.filter((f) => f.severity !== 'info').length : '';
   const current = PANELS.find((p) => p.id === panel) ?? PANELS[0];
   const onKeyDown = (event: React.KeyboardEvent) => {
     const index = PANELS.findIndex((p) => p.id === current.id);
@@ -66,7 +75,7 @@ export function SidePanel({ controller, panel, onPanel }: Props) {
             onClick={() => onPanel(p.id)}
           >
             {p.label}
-            <span className="tab-count">{counts[p.id as keyof typeof counts]}</span>
+            <span className="tab-count">{p.id === 'qa' ? qaCount : counts[p.id as keyof typeof counts]}</span>
           </button>
         ))}
       </div>

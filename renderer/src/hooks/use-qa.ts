@@ -1,0 +1,151 @@
+/**
+ * The window's quality checks: the last run over the project (on demand, in the
+ * main process) and the live findings of the open document (checked again a
+ * moment after typing stops, off the typing path; mapped through edits between
+ * checks). React reads the store with `useQa`; `useQaLive` keeps the open
+ * document's findings current.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { QaDocumentFindings } from '../../../shared/ipc/contract';
+import type { QaFinding } from '../../../shared/qa/types';
+import type { EditorController } from '../../editor/controller';
+import { goToFinding, mapFindings } from '../../editor/qa-fix';
+import { Listeners } from '../../editor/listeners';
+import { api, errorMessage } from '../api';
+
+/** How long after the last edit the open document is checked again. */
+export const LIVE_DELAY_MS = 700;
+
+export interface QaSnapshot {
+  /** The last run over the project, null before the first. */
+  run: QaDocumentFindings[] | null;
+  running: boolean;
+  error: string | null;
+  /** The open document's findings as it is now, null until its first check. */
+  live: { id: string; findings: QaFinding[] } | null;
+}
+
+class QaStore {
+  private snapshot: QaSnapshot = { run: null, running: false, error: null, live: null };
+  private readonly listeners = new Listeners();
+  private pendingGoto: { id: string; finding: QaFinding } | null = null;
+  subscribe = this.listeners.subscribe;
+  getSnapshot = (): QaSnapshot => this.snapshot;
+
+  private set(patch: Partial<QaSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.listeners.emit();
+  }
+
+  /** Runs the checks over the whole project. */
+  async runProject(): Promise<void> {
+    this.set({ running: true, error: null });
+    try {
+      const { documents } = await api.qaRun({});
+      this.set({ run: documents, running: false });
+    } catch (err) {
+      this.set({ running: false, error: errorMessage(err) });
+    }
+  }
+
+  setLive(id: string, findings: QaFinding[]): void {
+    this.set({ live: { id, findings } });
+  }
+
+  /** Moves the open document's findings through an edit. */
+  mapLive(tr: Parameters<typeof mapFindings>[1]): void {
+    const live = this.snapshot.live;
+    if (live) this.set({ live: { id: live.id, findings: mapFindings(live.findings, tr) } });
+  }
+
+  /** The open document's findings (for the fix key). */
+  liveFindings(): readonly QaFinding[] {
+    return this.snapshot.live?.findings ?? [];
+  }
+
+  /** Forgets a finding that was fixed or ignored, until the next check says otherwise. */
+  drop(key: string, from?: number): void {
+    const keep = (f: QaFinding) => !(f.key === key && (from === undefined || f.place.from === from));
+    const live = this.snapshot.live;
+    this.set({
+      live: live ? { id: live.id, findings: live.findings.filter(keep) } : null,
+      run: this.snapshot.run?.map((d) => ({ ...d, findings: d.findings.filter(keep) })) ?? null,
+    });
+  }
+
+  /** Remembers "ignore here" in the project. */
+  async ignore(finding: QaFinding): Promise<void> {
+    try {
+      await api.qaIgnore({ key: finding.key, ignore: true });
+      this.drop(finding.key);
+    } catch (err) {
+      this.set({ error: errorMessage(err) });
+    }
+  }
+
+  /** A finding to go to once its document is open. */
+  goToLater(id: string, finding: QaFinding): void {
+    this.pendingGoto = { id, finding };
+  }
+
+  takeGoto(id: string): QaFinding | null {
+    if (this.pendingGoto?.id !== id) return null;
+    const { finding } = this.pendingGoto;
+    this.pendingGoto = null;
+    return finding;
+  }
+
+  clearLive(): void {
+    if (this.snapshot.live) this.set({ live: null });
+  }
+}
+
+/** The window's one QA store. */
+export const qaStore = new QaStore();
+
+/** The QA store's current state. */
+export function useQa(): QaSnapshot {
+  return useSyncExternalStore(qaStore.subscribe, qaStore.getSnapshot);
+}
+
+/** Keeps the open document's findings current: checked on open and shortly after edits stop. */
+export function useQaLive(controller: EditorController, id: string | null): void {
+  useEffect(() => {
+    if (!id) return;
+    let version = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const check = async () => {
+      timer = null;
+      const state = controller.getState();
+      if (!state) return schedule();
+      const asked = version;
+      try {
+        const { findings } = await api.qaCheck({ id, body: state.doc.toJSON() as never });
+        // Edited meanwhile: the positions are stale, and the next check is on its way.
+        if (stopped || asked !== version) return;
+        qaStore.setLive(id, findings);
+        const goto = qaStore.takeGoto(id);
+        if (goto) controller.run(goToFinding(findings.find((f) => f.key === goto.key && f.place.from === goto.place.from) ?? goto));
+      } catch {
+        // A failed check leaves the last findings; the next edit checks again.
+      }
+    };
+    const schedule = (delay = LIVE_DELAY_MS) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void check(), delay);
+    };
+    const stop = controller.onDocChange((tr) => {
+      version++;
+      qaStore.mapLive(tr);
+      schedule();
+    });
+    schedule(50);
+    return () => {
+      stopped = true;
+      stop();
+      if (timer) clearTimeout(timer);
+      qaStore.clearLive();
+    };
+  }, [controller, id]);
+}
