@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './main';
@@ -74,4 +75,20 @@ describe('interlinea export of a whole project with a damaged document', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: Replaced 1 character that XML does not allow \(U\+FFFE\)/);
   });
+
+  it.skipIf(spawnSync('sh', ['-c', 'command -v chromium && command -v pdfinfo'], { stdio: 'ignore' }).status !== 0)(
+    'titles a PDF of one document by the document, never the project folder',
+    async () => {
+      const dir = join(root, 'my-project-folder');
+      expect((await cli('import', SEED_1960, '--project', dir)).code).toBe(0);
+      const out = join(root, 'one.pdf');
+      const result = await cli('export', '--project', dir, '--format', 'pdf', '--out', out);
+      expect(result.code, result.stderr).toBe(0);
+      const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/^Title:\s+Note about a Conversation in the Soviet Embassy with Comrade Puzanov$/m);
+      expect(info).toMatch(/^Creator:\s+Interlinea$/m);
+      expect(info).not.toContain('my-project-folder');
+    },
+    120_000,
+  );
 });

@@ -19,6 +19,7 @@ import { importTei } from '../../shared/import/tei';
 import type { DocumentFile } from '../../shared/model/document';
 import { schema } from '../../shared/model/schema';
 import { printPdf } from './pdf';
+import { finishPdf } from './pdf-meta';
 import {
   SCREENSHOTS,
   SEED_1960,
@@ -195,8 +196,12 @@ describe('the two sample documents, exported in every format', () => {
         }
         if (hasCommand('pdftotext')) {
           const text = run('pdftotext', [pdf, '-']).output;
-          expect(text).toContain('독일사회주의통일당');
+          expect(text.replace(/\s+/g, '')).toContain('독일사회주의통일당'); // a narrow column may wrap it
           expect(text).toContain('Kim Il Sung');
+          // What LibreOffice shows a reader: the legend, and the 1960 restoration marked as contradicted.
+          expect(text).toContain('EDITORIAL CONVENTIONS');
+          if (doc.id.startsWith('1960')) expect(text).toContain('†contradicted');
+          expect(text).not.toContain('[source:');
         }
         if (files.docx.includes('fixture') && hasCommand('pdftoppm')) {
           expect(renderFirstPage(pdf, join(SCREENSHOTS, `export-docx-${SHORT[doc.id]}.png`))).toBe(true);
@@ -211,17 +216,52 @@ describe('the two sample documents, exported in every format', () => {
     async () => {
       for (const [i, { doc }] of samples.entries()) {
         const pageSize = i === 0 ? 'A4' : 'Letter';
-        const html = await exportEdition('pdf-html', { documents: [doc], glossary: GLOSSARY }, { pageSize });
-        const pdf = await printPdf(new TextDecoder().decode(html.bytes), { pageSize });
+        // As the export handler does: the project's folder name is passed and must not become the title.
+        const html = await exportEdition(
+          'pdf-html',
+          { documents: [doc], glossary: GLOSSARY, title: 'my-project-folder' },
+          { pageSize },
+        );
+        const printed = await printPdf(new TextDecoder().decode(html.bytes), { pageSize });
+        const { bytes: pdf, type3Fonts } = await finishPdf(printed, html.print!);
         expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
         const path = join(work, `${doc.id}.pdf`);
         writeFileSync(path, pdf);
-        if (hasCommand('pdfinfo'))
-          expect(run('pdfinfo', [path]).output.toLowerCase()).toContain(`(${pageSize.toLowerCase()})`);
+        if (hasCommand('pdffonts')) {
+          // Korean embedded as real CID fonts: no Type 3 (pictures of glyphs) at all.
+          const fonts = run('pdffonts', [path]).output;
+          expect(fonts, fonts).not.toMatch(/Type 3/);
+          expect(fonts).toMatch(/Nanum\w*\s+CID TrueType\s+Identity-H\s+yes/);
+          expect(type3Fonts).toBe(0);
+        }
+        if (hasCommand('pdfinfo')) {
+          const info = run('pdfinfo', [path]).output;
+          expect(info.toLowerCase()).toContain(`(${pageSize.toLowerCase()})`);
+          expect(info).toMatch(new RegExp(`^Title:\\s+${doc.meta.title}$`, 'm'));
+          expect(info).toMatch(/^Author:\s+Bernd Schaefer$/m);
+          expect(info).toMatch(/^Subject:\s+\S/m);
+          expect(info).toMatch(/^Creator:\s+Interlinea$/m);
+          expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
+          expect(info).not.toContain('my-project-folder');
+        }
         if (hasCommand('pdftotext')) {
           const text = run('pdftotext', [path, '-']).output;
-          expect(text).toContain('독일사회주의통일당');
+          expect(text.replace(/\s+/g, '')).toContain('독일사회주의통일당'); // a narrow column may wrap it
           expect(text).toMatch(/\n\s*2\s*\n/); // a page number from the @bottom-center margin box
+          expect(text).toContain('EDITORIAL CONVENTIONS');
+          if (doc.id.startsWith('1960')) {
+            expect(text).toContain('†contradicted');
+          }
+          expect(text).toContain('the source reads: Kim II Sung');
+        }
+        if (hasCommand('pdftotext')) {
+          // No half-empty first page: rows break across pages, so text runs to the foot of page 1.
+          const bbox = run('pdftotext', ['-f', '1', '-l', '1', '-bbox', path, '-']).output;
+          const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(bbox)?.[1]);
+          const bottoms = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+            .filter((m) => !/^\d+$/.test(m[2])) // the page number in the bottom margin
+            .map((m) => Number(m[1]));
+          expect(Math.max(...bottoms) / height).toBeGreaterThan(0.8);
         }
         const png = join(SCREENSHOTS, `export-pdf-${SHORT[doc.id]}.png`);
         expect(renderFirstPage(path, png)).toBe(true);
@@ -247,6 +287,31 @@ describe('the two sample documents, exported in every format', () => {
         path,
         join(SCREENSHOTS, 'export-pdf-edition-page2'),
       ]);
+    },
+    120_000,
+  );
+
+  it.skipIf(!requireTool('libreoffice', 'opening the DOCX in LibreOffice'))(
+    'open in LibreOffice even when the text held U+FFFE and U+FFFF (replaced, with a warning)',
+    async () => {
+      const doc = structuredClone(samples[0].doc);
+      doc.meta.title = 'Odd \uFFFE characters \uFFFF';
+      const file = await exportEdition('docx', { documents: [doc], glossary: GLOSSARY }, {});
+      expect(file.warnings.join(' ')).toMatch(/Replaced 2 characters that XML does not allow \(U\+FFFE, U\+FFFF\)/);
+      const path = join(work, 'odd.docx');
+      writeFileSync(path, file.bytes);
+      const out = join(work, 'lo-odd');
+      const result = run('libreoffice', [
+        `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        path,
+      ]);
+      expect(result.status, result.output).toBe(0);
+      expect(existsSync(join(out, 'odd.pdf')), result.output).toBe(true);
     },
     120_000,
   );

@@ -9,6 +9,7 @@ import type { DocumentFile } from '../../shared/model/document';
 import { UserError } from '../../shared/errors';
 import type { HandlerContext } from './index';
 import type { PdfPrinter } from '../export/pdf';
+import { finishPdf, type3Warning } from '../export/pdf-meta';
 
 export type { PdfPrinter };
 
@@ -20,10 +21,19 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, 'exportE
       for (const id of ids) documents.push(await store.readDocument(id));
       const edition = { documents, glossary: store.glossary, title: options.editionTitle || store.project.name };
       if (format !== 'pdf') return exportEdition(format, edition, options);
-      if (!ctx.printPdf) throw new UserError('PDF export needs a printer: run inside the app, or install Chromium', 'no-printer');
+      if (!ctx.printPdf)
+        throw new UserError('PDF export needs a printer: run inside the app, or install Chromium', 'no-printer');
       const html = await exportEdition('pdf-html', edition, options);
-      const bytes = await ctx.printPdf(new TextDecoder().decode(html.bytes), { pageSize: options.pageSize });
-      return { fileName: html.fileName.replace(/\.html$/, '.pdf'), mime: 'application/pdf', bytes, warnings: html.warnings };
+      const printed = await ctx.printPdf(new TextDecoder().decode(html.bytes), { pageSize: options.pageSize });
+      // The browser writes only a title: the document's metadata and language go in after.
+      const finished = await finishPdf(printed, html.print!);
+      const type3 = type3Warning(finished.type3Fonts);
+      return {
+        fileName: html.fileName.replace(/\.html$/, '.pdf'),
+        mime: 'application/pdf',
+        bytes: finished.bytes,
+        warnings: type3 ? [...html.warnings, type3] : html.warnings,
+      };
     },
   };
 }

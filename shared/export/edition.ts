@@ -36,6 +36,16 @@ export interface Edition {
   glossary: GlossaryEntry[];
   /** Title of a whole-project edition (the project name); `options.editionTitle` wins. */
   title?: string;
+  /** The project the edition comes from: its name and how it is published (the TEI header). */
+  project?: EditionProject;
+}
+
+/** What an edition knows of its project (`project.json`'s name and settings). */
+export interface EditionProject {
+  name: string;
+  publication?: { publisher: string; pubPlace: string; date: string; licence: string; licenceUrl: string };
+  /** The project's editors, when the project lists them (`@resp` points at them). */
+  editors?: { id: string; name: string }[];
 }
 
 /** A numbered footnote with its anchors (`fn1`/`fnref1`, or `d2-fn1`/`d2-fnref1` in an edition). */
@@ -111,6 +121,7 @@ export interface PreparedEdition {
   single: boolean;
   documents: PreparedDocument[];
   glossary: Map<string, GlossaryEntry>;
+  project?: EditionProject;
   options: ExportOptions;
   /** File name without extension. */
   fileBase: string;
@@ -179,6 +190,7 @@ export function prepareEdition(edition: Edition, options: ExportOptions, mode: P
     single,
     documents,
     glossary: new Map(edition.glossary.map((entry) => [entry.id, entry])),
+    project: edition.project,
     options,
     fileBase: single && !options.editionTitle ? slug(ordered[0].id, 'document') : slug(title),
     legend: legendEntries(used, options),
@@ -313,7 +325,7 @@ function demandOf(text: string): number {
 }
 
 /** Smallest share of the width any cell gets, so a nearly empty column still reads. */
-const MIN_SHARE = 0.14;
+export const MIN_SHARE = 0.2;
 
 /**
  * Shares of the table's width for the cells, following their content: each

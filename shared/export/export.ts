@@ -4,7 +4,7 @@
  * elsewhere (`electron/export/pdf.ts`) from the `pdf-html` this returns.
  */
 import { FORMAT_FILES, defaultExportOptions, type ExportFormat, type ExportOptionsInput } from './options';
-import { prepareEdition, type Edition } from './edition';
+import { prepareEdition, type Edition, type PreparedEdition } from './edition';
 import { teiString } from './tei';
 import { htmlString } from './html';
 import { markdownString } from './markdown';
@@ -20,8 +20,37 @@ export interface ExportedFile {
   fileName: string;
   mime: string;
   bytes: Uint8Array;
+  /** For `pdf-html`: the metadata the printed PDF is to carry. */
+  print?: PrintMetadata;
   /** What the reader should know about this export (characters replaced, …); empty when nothing. */
   warnings: string[];
+}
+
+/** What a printed PDF says about itself (Info dictionary, XMP, /Lang), from the edition. */
+export interface PrintMetadata {
+  title: string;
+  /** The translators, `; `-separated ('' when none is known). */
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47 tag of the main text. */
+  lang: string;
+}
+
+/** The metadata of an edition, for the PDF printed from its `pdf-html`. */
+export function printMetadata(edition: PreparedEdition): PrintMetadata {
+  const metas = edition.documents.map((doc) => doc.file.meta);
+  const authors = [...new Set(metas.map((meta) => meta.translator.trim()).filter(Boolean))];
+  const single = edition.single ? metas[0] : null;
+  return {
+    title: edition.title,
+    author: authors.join('; '),
+    subject: single
+      ? single.summary.trim() || single.citation.trim()
+      : `An edition of ${edition.documents.length} documents`,
+    keywords: single ? [single.signature.trim(), single.date].filter(Boolean) : [],
+    lang: 'en',
+  };
 }
 
 const utf8 = new TextEncoder();
@@ -67,7 +96,10 @@ export async function exportEdition(
     case 'html':
       return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html(false));
     case 'pdf-html':
-      return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html(true));
+      return {
+        ...file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html(true)),
+        print: printMetadata(prepared),
+      };
     case 'md':
       return file(`${base}.md`, `${FORMAT_FILES.md.mime}; charset=utf-8`, utf8.encode(markdownString(prepared)));
     case 'txt':

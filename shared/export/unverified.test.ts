@@ -4,7 +4,7 @@ import { body, segment, text } from '../model/build';
 import type { DocumentFile } from '../model/document';
 import { garbleLine } from '../korean/garble';
 import { exportEdition, type EditionFormat } from './export';
-import { prepareEdition } from './edition';
+import { MIN_SHARE, prepareEdition } from './edition';
 import { defaultExportOptions, type ExportOptionsInput } from './options';
 import { correctionLabel } from './legend';
 import { documentFile } from './testing/fixtures';
@@ -135,7 +135,7 @@ describe('column widths', () => {
     const [english, korean, witness] = ed.documents[0].widths;
     expect(english + korean + witness).toBeCloseTo(1, 6);
     expect(english).toBeGreaterThan(0.6);
-    expect(korean).toBeCloseTo(0.14, 6);
-    expect(witness).toBeCloseTo(0.14, 6);
+    expect(korean).toBeCloseTo(MIN_SHARE, 6);
+    expect(witness).toBeCloseTo(MIN_SHARE, 6);
   });
 });
