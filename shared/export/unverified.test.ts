@@ -134,7 +134,7 @@ describe('column widths', () => {
     });
     const [english, korean, witness] = ed.documents[0].widths;
     expect(english + korean + witness).toBeCloseTo(1, 6);
-    expect(english).toBeGreaterThan(0.6);
+    expect(english).toBeCloseTo(1 - 2 * MIN_SHARE, 6);
     expect(korean).toBeCloseTo(MIN_SHARE, 6);
     expect(witness).toBeCloseTo(MIN_SHARE, 6);
   });
