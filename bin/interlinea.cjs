@@ -20,7 +20,8 @@ function newest(dir) {
 
 function stale() {
   if (!existsSync(bundle)) return true;
-  if (!existsSync(join(root, 'electron'))) return false; // an installed copy without sources
+  // Only a development checkout (sources and git) rebuilds: an installed copy never scans a source tree.
+  if (!existsSync(join(root, 'electron')) || !existsSync(join(root, '.git'))) return false;
   const built = statSync(bundle).mtimeMs;
   return newest(join(root, 'electron')) > built || newest(join(root, 'shared')) > built;
 }

@@ -14,10 +14,13 @@ export async function buildCli() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: 'inline',
+    // A linked map beside the bundle (node --enable-source-maps reads it): an inline one is
+    // most of the file, and Node parses it on every start.
+    sourcemap: 'linked',
     logLevel: 'warning',
     // Keep packages with data files or native parts resolvable at run time.
-    external: ['electron', 'docx', 'xmlbuilder2', 'iconv-lite'],
+    // tsx: only a source checkout starts the suggester's worker through it (electron/suggest/client.ts).
+    external: ['electron', 'docx', 'xmlbuilder2', 'iconv-lite', 'tsx/cjs'],
   });
 }
 
