@@ -11,6 +11,7 @@ import { restorationHandlers } from './restoration';
 import { exportHandlers, type PdfPrinter } from './export';
 import { platformHandlers, type PlatformGlue } from './platform';
 import { qaHandlers } from './qa';
+import { searchHandlers } from './search';
 
 /** What the handlers need from their surroundings. */
 export interface HandlerContext {
@@ -31,6 +32,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...exportHandlers(ctx),
     ...platformHandlers(ctx),
     ...qaHandlers(ctx),
+    ...searchHandlers(ctx),
   };
 }
 

@@ -11,6 +11,8 @@ import type { ProgressCounts } from '../model/stats';
 import { EXPORT_FORMATS, exportOptionsSchema } from '../export/options';
 import type { DraftLine } from '../korean/draft';
 import { SEVERITIES, type QaFinding } from '../qa/types';
+import { MAX_PATTERN_LENGTH, searchQuerySchema } from '../search/query';
+import type { HitCounts, SearchHit } from '../search/find';
 
 const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'not a document id');
 
@@ -97,6 +99,27 @@ export const requestSchemas = {
   qaCheck: z.object({ id: documentId, meta: metaSchema.optional(), body: pmJsonLoose }),
   /** Remembers (or forgets) "ignore here" for a finding's key, in project.json. */
   qaIgnore: z.object({ key: z.string().min(1).max(4000), ignore: z.boolean().default(true) }),
+  /**
+   * One page of a project-wide find (shared/search): documents from index `from` of the
+   * project's list, as many as `budgetMs` allows (at least one), leaving out `exclude`
+   * (the open document, searched in the editor). Call again with `next` until it is null.
+   */
+  searchProject: z.object({
+    query: searchQuerySchema,
+    replacement: z.string().max(MAX_PATTERN_LENGTH).optional(),
+    from: z.number().int().min(0).default(0),
+    exclude: z.array(documentId).max(100).default([]),
+    /** Hits sent per document (the counts are always whole). */
+    maxHits: z.number().int().min(1).max(2000).default(200),
+    budgetMs: z.number().int().min(1).max(5000).default(40),
+  }),
+  /** Replaces every match of `query` in the stored documents `ids`: one save per document that changes. */
+  replaceInDocuments: z.object({
+    query: searchQuerySchema,
+    replacement: z.string().max(MAX_PATTERN_LENGTH),
+    ids: z.array(documentId).min(1, 'choose at least one document').max(500),
+    asCorrection: z.boolean().default(false),
+  }),
 } satisfies Record<RequestName, z.ZodType>;
 
 /** A problem with one file of the project: reported, never fatal for the rest. */
@@ -161,6 +184,35 @@ export interface Responses {
   qaRun: { documents: QaDocumentFindings[]; problems: FileProblem[]; ignored: number };
   qaCheck: { findings: QaFinding[]; ignored: number };
   qaIgnore: { ignored: number };
+  searchProject: {
+    documents: ProjectSearchDocument[];
+    problems: FileProblem[];
+    /** Documents looked at so far (this page included), of `total`. */
+    scanned: number;
+    total: number;
+    /** Where the next page starts; null when the search is done. */
+    next: number | null;
+  };
+  replaceInDocuments: { documents: ProjectReplaceDocument[]; problems: FileProblem[] };
+}
+
+/** One document's matches in a project search. */
+export interface ProjectSearchDocument {
+  id: string;
+  title: string;
+  date: string;
+  counts: HitCounts;
+  /** The first `maxHits` hits, in reading order. */
+  hits: SearchHit[];
+}
+
+/** What a project replace did in one document. */
+export interface ProjectReplaceDocument {
+  id: string;
+  title: string;
+  replaced: number;
+  /** Matches left alone, and why (the witness is read-only; metadata cannot keep a correction). */
+  skipped: { text: string; where: string; reason: string }[];
 }
 
 /** One document's findings (shared/qa). */

@@ -25,6 +25,8 @@ export const REQUEST_NAMES = [
   'qaRun',
   'qaCheck',
   'qaIgnore',
+  'searchProject',
+  'replaceInDocuments',
 ] as const;
 
 /** One request name. */
