@@ -18,9 +18,11 @@
  * options (brackets, how corrections show) do not apply; `columns` does.
  * Text inside paragraphs is never re-indented, so whitespace survives a round trip.
  */
-import type { DocumentFile } from '../model/document';
 import type { TextColumn } from '../model/schema';
-import { formatDate, languageTag, type PreparedDocument, type PreparedEdition, type PreparedSegment } from './edition';
+import { segmentsOf } from '../model/build';
+import { segmentState, type RowState } from '../model/stats';
+import { languageTag, type PreparedDocument, type PreparedEdition, type PreparedSegment } from './edition';
+import { certOf, headerIds, respOf, respRef, writeHeader, writePublication } from './tei-header';
 import type { InlineNode } from './walk';
 import { ID_PREFIX, NAME_ELEMENTS, TEI_NS, encodeId, segmentElements } from './tei-names';
 import { XmlWriter } from './tei-writer';
@@ -43,7 +45,12 @@ export function teiExport(edition: PreparedEdition): { xml: string; warnings: st
     w.section(1, 'teiHeader', {}, () =>
       w.section(2, 'fileDesc', {}, () => {
         w.section(3, 'titleStmt', {}, () => w.block(4, 'title', {}, edition.title, 'replace'));
-        publication(w, 3);
+        writePublication(
+          w,
+          3,
+          edition.project,
+          edition.documents.map((d) => d.file),
+        );
         w.section(3, 'sourceDesc', {}, () =>
           w.block(4, 'p', {}, `An edition of ${edition.documents.length} documents, in date order.`),
         );
@@ -55,10 +62,6 @@ export function teiExport(edition: PreparedEdition): { xml: string; warnings: st
   return { xml: w.end(), warnings: w.warnings() };
 }
 
-function publication(w: XmlWriter, depth: number): void {
-  w.block(depth, 'publicationStmt', {}, () => w.open('p').text('Edition exported from Interlinea.').close());
-}
-
 function writeTei(
   w: XmlWriter,
   prepared: PreparedDocument,
@@ -67,92 +70,22 @@ function writeTei(
   root: boolean,
 ): void {
   if (!root) w.nl(depth);
-  w.open('TEI', root ? { 'xml:lang': 'en' } : {}, root ? TEI_NS : undefined);
-  writeHeader(w, prepared.file, depth + 1);
+  const xmlId = `${prepared.prefix}doc-${encodeId(prepared.file.id)}`;
+  w.open('TEI', root ? { 'xml:lang': 'en', 'xml:id': xmlId } : { 'xml:id': xmlId }, root ? TEI_NS : undefined);
+  // The restoration's state per row (null: no witness), as the editor shows it.
+  const states = new Map<PreparedSegment, RowState | null>();
+  const segs = segmentsOf(prepared.file.body);
+  prepared.segments.forEach((seg, i) => states.set(seg, segs[i] ? segmentState(segs[i]) : null));
+  const used = new Set([...states.values()].filter((state): state is RowState => state !== null));
+  writeHeader(w, prepared.file, depth + 1, prepared.prefix, edition.project, used);
   w.section(depth + 1, 'text', {}, () => {
     w.section(depth + 2, 'body', {}, () => {
-      for (const column of prepared.columns) writeColumn(w, prepared, column, depth + 3);
+      for (const column of prepared.columns) writeColumn(w, prepared, column, depth + 3, states);
       if (prepared.segments.some((seg) => seg.witness.length)) writeWitness(w, prepared, depth + 3);
     });
     writeBack(w, prepared, edition, depth + 2);
   });
   w.nl(depth).close();
-}
-
-function writeHeader(w: XmlWriter, file: DocumentFile, depth: number): void {
-  const { meta, source } = file;
-  w.section(depth, 'teiHeader', {}, () => {
-    w.section(depth + 1, 'fileDesc', {}, () => {
-      w.section(depth + 2, 'titleStmt', {}, () => {
-        w.block(depth + 3, 'title', {}, meta.title, 'replace');
-        if (meta.translator) {
-          w.block(depth + 3, 'respStmt', {}, () => {
-            w.open('resp').text('translation').close();
-            w.open('name').text(meta.translator, 'replace').close();
-          });
-        }
-      });
-      publication(w, depth + 2);
-      const notes: [string, string][] = [
-        ['credits', meta.credits],
-        ['translator-notes', meta.translatorNotes],
-        ...source.notes.map((note): [string, string] => ['import', note]),
-      ];
-      if (notes.some(([, value]) => value)) {
-        w.section(depth + 2, 'notesStmt', {}, () => {
-          for (const [type, value] of notes) if (value) w.block(depth + 3, 'note', { type }, value, 'replace');
-        });
-      }
-      w.section(depth + 2, 'sourceDesc', {}, () =>
-        w.section(depth + 3, 'bibl', {}, () => {
-          const at = depth + 4;
-          w.block(at, 'title', {}, meta.title, 'replace');
-          if (meta.date) w.block(at, 'date', { when: meta.date }, formatDate(meta.date));
-          if (meta.signature) w.block(at, 'idno', { type: 'signature' }, meta.signature, 'replace');
-          if (meta.sourceUrl) w.block(at, 'ref', { target: uriOf(meta.sourceUrl) }, meta.sourceUrl, 'replace');
-          if (meta.originalLanguage) {
-            w.block(at, 'textLang', { mainLang: languageTag(meta.originalLanguage) }, meta.originalLanguage, 'replace');
-          }
-          if (meta.citation) w.block(at, 'note', { type: 'citation' }, meta.citation, 'replace');
-        }),
-      );
-    });
-    w.section(depth + 1, 'profileDesc', {}, () => {
-      if (meta.summary) {
-        w.section(depth + 2, 'abstract', {}, () => w.block(depth + 3, 'p', {}, meta.summary, 'replace'));
-      }
-      const languages: [string, string][] = [
-        ['en', 'English (translation)'],
-        ['ko', 'Korean (restoration and witness)'],
-      ];
-      const original = languageTag(meta.originalLanguage);
-      if (meta.originalLanguage && original !== 'en' && original !== 'ko') {
-        languages.push([original, `${meta.originalLanguage} (original)`]);
-      }
-      w.section(depth + 2, 'langUsage', {}, () => {
-        for (const [ident, label] of languages) w.block(depth + 3, 'language', { ident }, label, 'replace');
-      });
-    });
-  });
-}
-
-/**
- * A URL for `@target` (a `teidata.pointer`): percent-encoded once. A URL as given may
- * be encoded already, so it is decoded first; one encodeURI cannot take (a lone
- * surrogate) is left out rather than throwing.
- */
-function uriOf(url: string): string | undefined {
-  let value = url.trim();
-  try {
-    value = decodeURI(value);
-  } catch {
-    // not percent-encoded as a whole: encode it as given
-  }
-  try {
-    return encodeURI(value);
-  } catch {
-    return undefined;
-  }
 }
 
 type Division = TextColumn | 'witness';
@@ -183,7 +116,14 @@ function corresp(prepared: PreparedDocument, division: Division, seg: PreparedSe
     .join(' ');
 }
 
-function writeColumn(w: XmlWriter, prepared: PreparedDocument, column: TextColumn, depth: number): void {
+function writeColumn(
+  w: XmlWriter,
+  prepared: PreparedDocument,
+  column: TextColumn,
+  depth: number,
+  states: Map<PreparedSegment, RowState | null>,
+): void {
+  const ids = headerIds(prepared.prefix);
   const lang =
     column === 'original' ? languageTag(prepared.file.meta.originalLanguage) : column === 'korean' ? 'ko' : 'en';
   const rows = prepared.segments.filter((seg) => hasRow(prepared, seg, column));
@@ -202,6 +142,9 @@ function writeColumn(w: XmlWriter, prepared: PreparedDocument, column: TextColum
           type: element === 'ab' ? seg.role : undefined,
           // <closer> has no @type: a distribution list in the closing run is told apart by @rend.
           rend: element === 'closer' && seg.role !== 'closer' ? seg.role : undefined,
+          // The Korean row's restoration state (see the header's row-state taxonomy).
+          ana: column === 'korean' && states.get(seg) ? `#${ids.state(states.get(seg)!)}` : undefined,
+          cert: column === 'korean' ? certOf(states.get(seg) ?? null) : undefined,
         },
         () => inline(w, seg[column] ?? [], prepared, footnoteIds),
       );
@@ -300,6 +243,7 @@ function inline(w: XmlWriter, nodes: InlineNode[], prepared: PreparedDocument, f
           place: 'foot',
           n: node.n ? String(node.n) : undefined,
           'xml:id': fresh ? idOf(prepared, 'footnote', node.id) : undefined,
+          resp: respRef(prepared.prefix, respOf('footnote')),
         });
         inline(w, node.content, prepared, footnoteIds);
         w.close();
@@ -307,9 +251,12 @@ function inline(w: XmlWriter, nodes: InlineNode[], prepared: PreparedDocument, f
       }
       case 'mark': {
         const { mark } = node;
-        if (mark.type === 'insertion') w.open('supplied', { reason: mark.kind });
-        else if (mark.type === 'correction') w.open('choice').open('sic').text(mark.original).close().open('corr');
-        else if (mark.type === 'name') {
+        if (mark.type === 'insertion') {
+          w.open('supplied', { reason: mark.kind, resp: respRef(prepared.prefix, respOf('insertion')) });
+        } else if (mark.type === 'correction') {
+          w.open('choice').open('sic').text(mark.original).close();
+          w.open('corr', { resp: respRef(prepared.prefix, respOf('correction')) });
+        } else if (mark.type === 'name') {
           w.open(NAME_ELEMENTS[mark.nameType], {
             ref: mark.ref ? `#${idOf(prepared, 'glossary', mark.ref)}` : undefined,
           });

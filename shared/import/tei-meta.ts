@@ -119,7 +119,9 @@ export function readMeta(tei: XmlElement, own: boolean, report: TeiReport, corpu
   // Responsibilities: the translator has a field; editors and others are credits.
   const resps = [...childrenNamed(titleStmt, 'respStmt'), ...descendants(child(fileDesc, 'editionStmt'), 'respStmt')];
   const translatorStmt = resps.find((r) => /transl|übers|tradu/i.test(said(child(r, 'resp'))));
-  const translator = translatorStmt ? text(child(translatorStmt, 'name') ?? child(translatorStmt, 'persName')) : '';
+  // Interlinea writes an unnamed translator as a name of type "unnamed": no name.
+  const translatorName = child(translatorStmt, 'name') ?? child(translatorStmt, 'persName');
+  const translator = translatorName && attr(translatorName, 'type') !== 'unnamed' ? text(translatorName) : '';
   const credits: string[] = [];
   const ownCredits = plainText(child(notesStmt, 'note', hasType('credits')));
   if (ownCredits) credits.push(ownCredits);

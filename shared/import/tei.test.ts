@@ -47,6 +47,26 @@ describe('TEI import', () => {
     });
   });
 
+  it('gives back the same document from a TEI with the full editorial header (project, editors, row states)', async () => {
+    const project = {
+      name: 'Reports',
+      publication: { publisher: 'P', pubPlace: 'Seoul', date: '2024', licence: 'CC0', licenceUrl: '' },
+      editors: [{ id: 'e1', name: 'E. Editor' }],
+    };
+    for (const doc of [kitchenSink(), ...annotatedSamples()]) {
+      const unnamed = { ...doc, meta: { ...doc.meta, translator: '' } };
+      for (const d of [doc, unnamed]) {
+        const xml = new TextDecoder().decode(
+          (await exportEdition('tei', { documents: [d], glossary: GLOSSARY, project }, ALL)).bytes,
+        );
+        const result = importTei(xml, 'x.xml', { now: NOW });
+        if (!result.ok) throw new Error(result.error);
+        expect(result.warnings).toEqual([]);
+        expect(normal(result.document)).toEqual(normal(d));
+      }
+    }
+  });
+
   it('gives back both annotated samples unchanged', async () => {
     for (const doc of annotatedSamples()) expect(normal((await roundTrip(doc)).document)).toEqual(normal(doc));
   });
