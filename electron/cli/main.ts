@@ -7,9 +7,10 @@ import { EXIT } from './types';
 import { projectCommands } from './project-commands';
 import { koreanCommands } from './korean-commands';
 import { qaCommand } from './qa-command';
+import { searchCommands } from './search-commands';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [...projectCommands, qaCommand, ...koreanCommands];
+export const COMMANDS: CliCommand[] = [...projectCommands, qaCommand, ...searchCommands, ...koreanCommands];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
