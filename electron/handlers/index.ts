@@ -7,6 +7,7 @@ import type { HandlerTable } from '../../shared/ipc/contract';
 import type { ProjectStore } from '../store/project-store';
 import { documentHandlers } from './documents';
 import { glossaryHandlers } from './glossary';
+import { editorHandlers } from './editors';
 import { restorationHandlers } from './restoration';
 import { exportHandlers, type PdfPrinter } from './export';
 import { platformHandlers, type PlatformGlue } from './platform';
@@ -28,6 +29,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
   return {
     ...documentHandlers(ctx),
     ...glossaryHandlers(ctx),
+    ...editorHandlers(ctx),
     ...restorationHandlers(ctx),
     ...exportHandlers(ctx),
     ...platformHandlers(ctx),

@@ -4,6 +4,7 @@
  */
 import { emptyMeta, type DocumentMeta, type ImportedDocument } from '../model/document';
 import { body, inlineFromPlain, segment } from '../model/build';
+import { ARCHIVE_RESP } from '../model/provenance';
 import type { RoleBlock } from './archive-body';
 import { alignWitness } from './align-witness';
 
@@ -99,7 +100,8 @@ export function assemble(input: AssembleInput): { document: ImportedDocument; wa
     const groups: string[][] = rows.map(() => []);
     owner.forEach((row, i) => groups[row].push(lines[i]));
     segments = rows.map((row, i) =>
-      segment({ role: row.role, english: inlineFromPlain(row.text), witness: groups[i] }),
+      // The brackets of the archive's page are its translator's (provenance: 'archive').
+      segment({ role: row.role, english: inlineFromPlain(row.text, { resp: ARCHIVE_RESP }), witness: groups[i] }),
     );
   }
 

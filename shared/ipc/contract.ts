@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { RequestName } from './names';
 import { metaSchema, type DocumentFile, type PMJson } from '../model/document';
-import { glossaryEntrySchema, type GlossaryEntry } from '../model/project';
+import { glossaryEntrySchema, type GlossaryEntry, type ProjectEditor } from '../model/project';
 import type { ProgressCounts } from '../model/stats';
 import { EXPORT_FORMATS, exportOptionsSchema } from '../export/options';
 import type { DraftLine } from '../korean/draft';
@@ -50,6 +50,8 @@ export const requestSchemas = {
   glossaryRemove: z.object({ id: z.string().min(1) }),
   /** Reads, and with `enabled` switches, the use of the starter termbase's entries. */
   glossaryTermbase: z.object({ enabled: z.boolean().optional() }),
+  /** Lists the project's editors (provenance), and with `add` adds one (name and initials, checked). */
+  projectEditors: z.object({ add: z.object({ name: z.string().max(200), initials: z.string().max(12) }).optional() }),
   suggest: z.object({
     token: z.string().max(2000),
     limit: z.number().int().min(1).max(200).default(10),
@@ -172,6 +174,8 @@ export interface Responses {
   glossaryRemove: { removed: boolean };
   /** Whether the starter termbase's entries are in use, and how many the glossary holds. */
   glossaryTermbase: { enabled: boolean; entries: number };
+  /** The project's editors, and the one just added (null when none was asked for). */
+  projectEditors: { editors: ProjectEditor[]; added: ProjectEditor | null };
   suggest: SuggestionItem[];
   draftRows: { rows: { lines: DraftLine[] }[] };
   projectCorpus: { glossary: GlossaryEntry[]; koreanTexts: string[] };

@@ -13,6 +13,7 @@ export const REQUEST_NAMES = [
   'glossaryUpdate',
   'glossaryRemove',
   'glossaryTermbase',
+  'projectEditors',
   'suggest',
   'draftRows',
   'projectCorpus',

@@ -32,9 +32,16 @@ export function text(value: string, marks?: PMJson['marks']): PMJson[] {
   return [marks && marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value }];
 }
 
-/** Text marked as an editor's insertion. */
-export function insertion(value: string, kind: InsertionKind = 'clarification'): PMJson[] {
-  return text(value, [{ type: 'insertion', attrs: { kind } }]);
+/** Who made an annotation and when (shared/model/provenance.ts); absent: not recorded. */
+export interface BuildProvenance {
+  resp: string;
+  when?: string;
+}
+
+/** Text marked as an editor's insertion (with its provenance, when given). */
+export function insertion(value: string, kind: InsertionKind = 'clarification', provenance?: BuildProvenance): PMJson[] {
+  const attrs = provenance ? { kind, resp: provenance.resp, when: provenance.when ?? '' } : { kind };
+  return text(value, [{ type: 'insertion', attrs }]);
 }
 
 /** A segment node. */
@@ -57,8 +64,9 @@ export function body(segments: PMJson[]): PMJson {
  * Converts plain text to inline content: `[...]` becomes an `insertion`, runs of
  * `□` become a `gap`, line breaks become `hard_break`. Unbalanced brackets stay
  * literal text, since they are the source's characters and not an editor's.
+ * `provenance` is given to every insertion (the importers: the archive's translator).
  */
-export function inlineFromPlain(value: string): PMJson[] {
+export function inlineFromPlain(value: string, provenance?: BuildProvenance): PMJson[] {
   const out: PMJson[] = [];
   const lines = value.split('\n');
   lines.forEach((line, index) => {
@@ -68,7 +76,7 @@ export function inlineFromPlain(value: string): PMJson[] {
     for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
       out.push(...text(line.slice(last, match.index)));
       if (match[2]) out.push({ type: 'gap', attrs: { reason: 'illegible', quantity: match[2].length } });
-      else if (match[1] !== undefined && match[1].length > 0) out.push(...insertion(match[1]));
+      else if (match[1] !== undefined && match[1].length > 0) out.push(...insertion(match[1], 'clarification', provenance));
       else out.push(...text(match[0]));
       last = match.index + match[0].length;
     }

@@ -18,6 +18,13 @@
  * - mark `name`: a glossary name (person, organisation, place, term).
  * - mark `proposed`: restoration text proposed by auto-fill or the draft, not yet accepted
  *   (a drafted word keeps its alternatives).
+ *
+ * Provenance (shared/model/provenance.ts): `insertion`, `correction` and `footnote`
+ * carry `resp` (who made it: `archive` for the archive's translator, an editor id of
+ * the project, or `''` when not recorded) and `when` (ISO date `YYYY-MM-DD`, or `''`).
+ * Documents written before these attributes load unchanged and read as not recorded:
+ * nothing in an old file says whether a bracket came from the archive or an editor.
+ * Each `segment` carries its review state `review` (draft, reviewed, approved).
  */
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
 import { GAP_GLYPH } from './gap';
@@ -33,6 +40,10 @@ export type SegmentRole = (typeof SEGMENT_ROLES)[number];
 /** Types of glossary names. */
 export const NAME_TYPES = ['person', 'organisation', 'place', 'term'] as const;
 export type NameType = (typeof NAME_TYPES)[number];
+
+/** Review states of a row, in order of progress. */
+export const REVIEW_STATES = ['draft', 'reviewed', 'approved'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** Columns of a segment that hold editable text. */
 export const TEXT_COLUMNS = ['english', 'korean', 'original'] as const;
@@ -65,6 +76,46 @@ function stringAttr(name: string) {
   };
 }
 
+/** `resp`: `archive`, an editor id or '' (not recorded); short, no spaces, so it can be an XML id reference. */
+function validateResp(value: unknown) {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_.-]{0,64}$/.test(value)) {
+    throw new RangeError(`resp must be 'archive', an editor id or empty; got ${JSON.stringify(value)}`);
+  }
+}
+
+/** `when`: an ISO date (YYYY-MM-DD) or ''. */
+function validateWhen(value: unknown) {
+  if (typeof value !== 'string' || !/^(\d{4}-\d{2}-\d{2})?$/.test(value)) {
+    throw new RangeError(`when must be an ISO date (YYYY-MM-DD) or empty; got ${JSON.stringify(value)}`);
+  }
+}
+
+/** The provenance attributes of insertions, corrections and footnotes (defaults: not recorded). */
+const provenanceAttrs = {
+  resp: { default: '', validate: validateResp },
+  when: { default: '', validate: validateWhen },
+};
+
+/** Provenance read back from a parsed element (pasted HTML): invalid values become not recorded. */
+function provenanceFromDom(dom: unknown): { resp: string; when: string } {
+  const resp = attrOf(dom).getAttribute('data-resp') ?? '';
+  const when = attrOf(dom).getAttribute('data-when') ?? '';
+  return {
+    resp: /^[A-Za-z0-9_.-]{0,64}$/.test(resp) ? resp : '',
+    when: /^(\d{4}-\d{2}-\d{2})?$/.test(when) ? when : '',
+  };
+}
+
+/** A pasted row's review state; anything unknown is a draft. */
+function reviewFromDom(value: string | null): ReviewState {
+  return (REVIEW_STATES as readonly string[]).includes(value ?? '') ? (value as ReviewState) : 'draft';
+}
+
+/** The provenance as DOM attributes (none when not recorded). */
+function provenanceToDom(attrs: Record<string, unknown>): Record<string, string | null> {
+  return { 'data-resp': (attrs.resp as string) || null, 'data-when': (attrs.when as string) || null };
+}
+
 function columnSpec(tag: string, column: TextColumn): NodeSpec {
   return {
     content: 'inline*',
@@ -84,6 +135,7 @@ const nodes: Record<string, NodeSpec> = {
     attrs: {
       id: { default: '', validate: stringAttr('segment id') },
       role: { default: 'p', validate: oneOf(SEGMENT_ROLES, 'segment role') },
+      review: { default: 'draft', validate: oneOf(REVIEW_STATES, 'segment review') },
     },
     isolating: true,
     parseDOM: [
@@ -92,12 +144,13 @@ const nodes: Record<string, NodeSpec> = {
         getAttrs: (dom) => ({
           id: attrOf(dom).getAttribute('data-id') ?? '',
           role: attrOf(dom).getAttribute('data-role') ?? 'p',
+          review: reviewFromDom(attrOf(dom).getAttribute('data-review')),
         }),
       },
     ],
     toDOM: (node) => [
       'div',
-      { class: 'segment', 'data-id': node.attrs.id, 'data-role': node.attrs.role },
+      { class: 'segment', 'data-id': node.attrs.id, 'data-role': node.attrs.role, 'data-review': node.attrs.review },
       0,
     ],
   },
@@ -213,15 +266,15 @@ const nodes: Record<string, NodeSpec> = {
     group: 'inline',
     content: 'phrasing*',
     marks: '_',
-    attrs: { id: { default: '', validate: stringAttr('footnote id') } },
-    parseDOM: [{ tag: 'footnote' }],
-    toDOM: () => ['footnote', 0],
+    attrs: { id: { default: '', validate: stringAttr('footnote id') }, ...provenanceAttrs },
+    parseDOM: [{ tag: 'footnote', getAttrs: (dom) => provenanceFromDom(dom) }],
+    toDOM: (node) => ['footnote', provenanceToDom(node.attrs), 0],
   },
 };
 
 const marks: Record<string, MarkSpec> = {
   insertion: {
-    attrs: { kind: { default: 'clarification', validate: oneOf(INSERTION_KINDS, 'insertion kind') } },
+    attrs: { kind: { default: 'clarification', validate: oneOf(INSERTION_KINDS, 'insertion kind') }, ...provenanceAttrs },
     inclusive: false,
     excludes: 'insertion',
     parseDOM: [
@@ -229,25 +282,31 @@ const marks: Record<string, MarkSpec> = {
         tag: 'span.insertion',
         getAttrs: (dom) => ({
           kind: attrOf(dom).getAttribute('data-kind') ?? 'clarification',
+          ...provenanceFromDom(dom),
         }),
       },
     ],
-    toDOM: (mark) => ['span', { class: 'insertion', 'data-kind': mark.attrs.kind }, 0],
+    toDOM: (mark) => ['span', { class: 'insertion', 'data-kind': mark.attrs.kind, ...provenanceToDom(mark.attrs) }, 0],
   },
 
   correction: {
-    attrs: { original: { validate: stringAttr('correction original') } },
+    attrs: { original: { validate: stringAttr('correction original') }, ...provenanceAttrs },
     inclusive: false,
     excludes: 'correction',
     parseDOM: [
       {
         tag: 'span.correction',
-        getAttrs: (dom) => ({ original: attrOf(dom).getAttribute('data-original') ?? '' }),
+        getAttrs: (dom) => ({ original: attrOf(dom).getAttribute('data-original') ?? '', ...provenanceFromDom(dom) }),
       },
     ],
     toDOM: (mark) => [
       'span',
-      { class: 'correction', 'data-original': mark.attrs.original, title: `source: ${mark.attrs.original}` },
+      {
+        class: 'correction',
+        'data-original': mark.attrs.original,
+        title: `source: ${mark.attrs.original}`,
+        ...provenanceToDom(mark.attrs),
+      },
       0,
     ],
   },
