@@ -19,7 +19,10 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, 'exportE
       const store = ctx.store();
       const documents: DocumentFile[] = [];
       for (const id of ids) documents.push(await store.readDocument(id));
-      const edition = { documents, glossary: store.glossary, title: options.editionTitle || store.project.name };
+      const { name, settings } = store.project;
+      // The project's name setting titles the edition; its publication settings and editors fill the TEI header.
+      const project = { name, publication: settings.publication, editors: settings.editors };
+      const edition = { documents, glossary: store.glossary, title: options.editionTitle || name, project };
       if (format !== 'pdf') return exportEdition(format, edition, options);
       if (!ctx.printPdf)
         throw new UserError('PDF export needs a printer: run inside the app, or install Chromium', 'no-printer');

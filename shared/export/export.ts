@@ -5,7 +5,7 @@
  */
 import { FORMAT_FILES, defaultExportOptions, type ExportFormat, type ExportOptionsInput } from './options';
 import { prepareEdition, type Edition, type PreparedEdition } from './edition';
-import { teiString } from './tei';
+import { teiExport } from './tei';
 import { htmlString } from './html';
 import { markdownString } from './markdown';
 import { plainString } from './plain';
@@ -91,8 +91,12 @@ export async function exportEdition(
     return utf8.encode(out);
   };
   switch (format) {
-    case 'tei':
-      return file(`${base}.tei.xml`, FORMAT_FILES.tei.mime, utf8.encode(teiString(prepared)));
+    case 'tei': {
+      // TEI keeps characters XML cannot carry as <g> in text and replaces them elsewhere, and says which.
+      const { xml, warnings: teiWarnings } = teiExport(prepared);
+      warnings.push(...teiWarnings);
+      return file(`${base}.tei.xml`, FORMAT_FILES.tei.mime, utf8.encode(xml));
+    }
     case 'html':
       return file(`${base}.html`, `${FORMAT_FILES.html.mime}; charset=utf-8`, html(false));
     case 'pdf-html':
