@@ -22,6 +22,7 @@ import { WitnessView } from './witness-view';
 import { buildViewport } from './viewport';
 import { buildRowFilter } from './row-filter';
 import { buildSentenceRows } from './sentence-rows';
+import { buildFind } from './find';
 
 export interface EditorOptions {
   /** The commands behind the command table's keys (renderer/src/commands/bindings.ts). */
@@ -47,6 +48,8 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     // Rows by restoration state (next/previous, filter) and proposed sentence rows.
     buildRowFilter(),
     buildSentenceRows(),
+    // Find and replace: the matches of the find panel's query, highlighted.
+    buildFind(),
     // Restoring the Korean (from the app): live witness check, suggestions, auto-fill proposals.
     ...(options.extra ?? []),
   ];
