@@ -7,6 +7,7 @@ import type { CliCommand, CliIO } from './types';
 import { EXIT } from './types';
 import { parseProjectArgs, usageError } from './args';
 import { ProjectStore } from '../store/project-store';
+import { fillProject } from '../store/create-project';
 import { readImportFile } from '../store/read-input';
 import { createHandlers, type HandlerContext } from '../handlers';
 import { dispatch } from '../../shared/ipc/dispatch';
@@ -25,24 +26,29 @@ interface ProjectAccess {
   context?: Partial<HandlerContext>;
 }
 
-/** Opens the project, runs `fn` with its handlers, closes it; user errors become exit code 1. */
+/**
+ * Opens the project, runs `fn` with its handlers, closes it; user errors become exit code 1.
+ * With `create`, a missing project is created with what `fn` writes, or not at all (create-project.ts).
+ */
 async function withProject(
   dir: string,
   io: CliIO,
   access: ProjectAccess,
   fn: (handlers: HandlerTable) => Promise<number>,
 ): Promise<number> {
-  let store: ProjectStore | null = null;
+  const run = (store: ProjectStore) => fn(createHandlers({ store: () => store, ...access.context }));
   try {
-    store = await ProjectStore.open(dir, { write: access.write, create: access.create, holder: access.holder });
-    const opened = store;
-    return await fn(createHandlers({ store: () => opened, ...access.context }));
+    if (access.create) return await fillProject(dir, { holder: access.holder }, run);
+    const store = await ProjectStore.open(dir, { write: access.write, holder: access.holder });
+    try {
+      return await run(store);
+    } finally {
+      await store.close();
+    }
   } catch (err) {
     if (!isUserError(err)) throw err;
     io.stderr(`interlinea: ${err.message}\n`);
     return EXIT.userError;
-  } finally {
-    await store?.close();
   }
 }
 
@@ -70,7 +76,7 @@ export const importCommand: CliCommand = {
       io.stderr(`interlinea: ${err.message}\nNothing was imported.\n`);
       return EXIT.userError;
     }
-    // Parse everything before the project folder is created, so a failed import writes nothing at all.
+    // Parse everything before the project is touched; the store then writes the batch whole or not at all.
     const failures = files.map((file) => importFile(file)).flatMap((result) => (result.ok ? [] : [result.error]));
     if (failures.length) {
       io.stderr(`interlinea: ${failures.join('\n')}\nNothing was imported.\n`);

@@ -8,6 +8,7 @@ import { samplesDir } from '../paths';
 import { readImportFile } from './read-input';
 import { ProjectStore } from './project-store';
 import { importInto } from '../handlers/documents';
+import { fillProject } from './create-project';
 
 /** The sample files shipped in resources/samples. */
 export async function sampleFiles(): Promise<string[]> {
@@ -17,15 +18,14 @@ export async function sampleFiles(): Promise<string[]> {
 
 /**
  * Opens the project in `dir` for writing, first creating it with the sample
- * documents when it does not exist yet.
+ * documents when it does not exist yet (whole or not at all: create-project.ts).
  */
 export async function openOrCreateDefaultProject(dir: string, holder: string): Promise<ProjectStore> {
   const fresh = !existsSync(join(dir, 'project.json'));
-  const store = await ProjectStore.open(dir, { write: true, create: true, holder, name: 'Sample documents', backup: !fresh });
   if (fresh) {
     const files: { name: string; bytes: Uint8Array }[] = [];
     for (const path of await sampleFiles()) files.push(await readImportFile(path));
-    await importInto(store, files);
+    await fillProject(dir, { holder, name: 'Sample documents' }, (store) => importInto(store, files));
   }
-  return store;
+  return ProjectStore.open(dir, { write: true, holder, backup: !fresh });
 }

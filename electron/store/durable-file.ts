@@ -4,12 +4,16 @@
  * fsynced so the rename itself survives a power loss. (steno, the default lowdb
  * writer, renames but never fsyncs, and its fixed temp name clashes between two
  * processes.) `DurableTextFile` is that as a lowdb adapter of text.
+ *
+ * A disk error at any step leaves the previous file as it was and comes back
+ * as a DiskError naming the file (disk-errors.ts).
  */
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { UserError } from '../../shared/errors';
+import { diskError } from './disk-errors';
 
 /** A stored file that cannot be read as what it should be. */
 export class CorruptFileError extends UserError {
@@ -21,30 +25,56 @@ export class CorruptFileError extends UserError {
   }
 }
 
-/** Writes `text` to `path` durably (temp file, fsync, rename, fsync folder). */
-export async function writeFileDurable(path: string, text: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
+/** The name of a temp file beside `path`, unique to this write. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes `data` to a new file at `path` and fsyncs it; on failure nothing is left at `path`. */
+export async function writeNewFileSynced(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
   try {
-    await handle.writeFile(text);
+    await handle.writeFile(data);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
+    await unlink(path).catch(() => undefined);
     throw err;
   }
-  await handle.close();
   try {
-    await rename(temp, path);
+    await handle.close();
   } catch (err) {
-    await unlink(temp).catch(() => undefined);
+    await unlink(path).catch(() => undefined);
     throw err;
   }
-  await syncDir(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
+/**
+ * Writes `text` to `path` durably (temp file, fsync, rename, fsync folder).
+ * `name` is how messages call the file (`documents/<id>.json`; the path by default).
+ */
+export async function writeFileDurable(path: string, text: string | Uint8Array, name = path): Promise<void> {
+  const temp = tempPathFor(path);
+  try {
+    await writeNewFileSynced(temp, text);
+    try {
+      await rename(temp, path);
+    } catch (err) {
+      await unlink(temp).catch(() => undefined);
+      throw err;
+    }
+  } catch (err) {
+    throw diskError(err, 'save', name, 'The file on disk was left as it was.');
+  }
+  try {
+    await syncDir(dirname(path));
+  } catch (err) {
+    throw diskError(err, 'confirm the save of', name, 'It was written, but the disk may not keep it through a power loss.');
+  }
+}
+
+/** Fsyncs a folder, so the renames and new files in it survive a power loss. */
+export async function syncDir(dir: string): Promise<void> {
   // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
@@ -65,7 +95,11 @@ async function syncDir(dir: string): Promise<void> {
 export class DurableTextFile implements Adapter<string> {
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(readonly path: string) {}
+  /** `name` is how messages call the file (its path by default). */
+  constructor(
+    readonly path: string,
+    readonly name = path,
+  ) {}
 
   async read(): Promise<string | null> {
     try {
@@ -77,7 +111,7 @@ export class DurableTextFile implements Adapter<string> {
   }
 
   write(text: string): Promise<void> {
-    const next = this.queue.then(() => writeFileDurable(this.path, text));
+    const next = this.queue.then(() => writeFileDurable(this.path, text, this.name));
     this.queue = next.catch(() => undefined);
     return next;
   }

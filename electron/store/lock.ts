@@ -52,10 +52,10 @@ const STALE_TEMP_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Records this process holds, removed if it exits without releasing them. */
-const held = new Set<string>();
+/** Records this process has in place (held, or being weighed against others), removed if it exits without releasing them. */
+const ours = new Set<string>();
 process.once('exit', () => {
-  for (const path of held) {
+  for (const path of ours) {
     try {
       unlinkSync(path);
       rmdirSync(join(path, '..'));
@@ -96,6 +96,12 @@ async function clearSingleFileLock(dir: string, path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
+/** A record of this process that it no longer has in place: a release whose removal failed. */
+function leftByThisProcess(record: Partial<LockRecord>, path: string): boolean {
+  const me = currentProcess();
+  return record.pid === me.pid && record.host === me.host && record.started === me.started && record.boot === me.boot && !ours.has(path);
+}
+
 /** The live records in the lock folder other than `own`, oldest first; records of dead processes are removed. */
 async function liveOthers(folder: string, own: string): Promise<Partial<LockRecord>[]> {
   const live: Partial<LockRecord>[] = [];
@@ -109,7 +115,7 @@ async function liveOthers(folder: string, own: string): Promise<Partial<LockReco
     if (name === own || !name.endsWith('.json')) continue;
     const record = await readRecord(path);
     if (!record) continue;
-    if (processState(record) === 'gone') await unlink(path).catch(() => undefined);
+    if (processState(record) === 'gone' || leftByThisProcess(record, path)) await unlink(path).catch(() => undefined);
     else live.push(record);
   }
   return live.sort((a, b) => (a.claimed ?? 0) - (b.claimed ?? 0));
@@ -136,26 +142,28 @@ export async function acquireLock(dir: string, holder: string): Promise<ProjectL
       const record: LockRecord = { ...me, holder, since, claimed: Date.now() };
       const temp = join(folder, `.${name}.tmp`);
       await writeFile(temp, JSON.stringify(record, null, 2) + '\n');
+      ours.add(own);
       await rename(temp, own);
     } catch (err) {
+      ours.delete(own);
       // A releasing holder removed the empty folder between our mkdir and rename: again.
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw diskError(err, 'lock the project at', folder);
     }
     const live = await liveOthers(folder, name);
     if (!live.length) {
-      held.add(own);
       let released = false;
       return {
         async release() {
           if (released) return;
           released = true;
-          held.delete(own);
+          ours.delete(own);
           await unlink(own).catch(() => undefined);
           await rmdir(folder).catch(() => undefined); // fails while others' records are there, as it should
         },
       };
     }
+    ours.delete(own);
     await unlink(own).catch(() => undefined);
     holderSeen = live[0];
     // A record put in place a while ago is a holder's; a fresh one may be a contender that backs off as we do.

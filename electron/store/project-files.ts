@@ -2,13 +2,35 @@
  * Where a project's files live, as lowdb text adapters by name
  * (`project.json`, `documents/<id>.json`): a folder on disk, written durably,
  * or memory, so the store's logic is tested without a temp folder. The store
- * reads and writes only through these; the lock, backups and stale temp files
- * are the disk's own business (`ProjectStore.open`).
+ * reads and writes only through these; the lock and backups are the disk's own
+ * business (`ProjectStore.open`).
+ *
+ * New documents arrive in batches (an import): a batch's files are written
+ * aside first (`.import-<writer>/` in the project folder), the index in
+ * project.json then names them (the one durable step that commits the batch),
+ * and only then are they moved into `documents/`. A writer killed before the
+ * index was written leaves files aside that no index names: the next writer
+ * removes them. Killed after, it leaves files the index names: the next writer
+ * moves them in. So a batch is in the project whole or not at all.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Memory, type Adapter } from 'lowdb';
-import { DurableTextFile } from './durable-file';
+import { DurableTextFile, syncDir, writeNewFileSynced } from './durable-file';
+import { diskError } from './disk-errors';
+
+/** New document files, written aside until the index names them. */
+export interface DocumentBatch {
+  /** Writes the files aside, durably. */
+  stage(files: { id: string; text: string }[]): Promise<void>;
+  /** Moves the staged files into `documents/`: call once the index names them. */
+  publish(): Promise<void>;
+  /** Removes the staged files: the index does not name them. */
+  discard(): Promise<void>;
+  /** After a failure: publishes the batch when `indexed` (the index as on disk) names it, else discards it. */
+  settle(indexed: ReadonlySet<string>): Promise<void>;
+}
 
 export interface ProjectFiles {
   /** The text of one file of the project, by its name inside the project. */
@@ -19,6 +41,14 @@ export interface ProjectFiles {
   stamp(name: string): Promise<string | null>;
   /** Makes room for document files (the `documents/` folder). */
   prepare(): Promise<void>;
+  /** Starts a batch of new documents. */
+  batch(): DocumentBatch;
+  /**
+   * Finishes what killed writers left, with the lock held: staged documents the
+   * index names (`indexed`) are moved in, the rest removed, and temp files of
+   * interrupted writes deleted. Returns the ids moved in.
+   */
+  recover(indexed: ReadonlySet<string>): Promise<string[]>;
 }
 
 /** The file name of a document. */
@@ -26,18 +56,25 @@ export function documentFileName(id: string): string {
   return `documents/${id}.json`;
 }
 
+const STAGING_PREFIX = '.import-';
+
+function isTemp(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
 /** A project folder on disk: durable writes, the file's mtime and size as its stamp. */
 export function folderFiles(root: string): ProjectFiles {
   const files = new Map<string, DurableTextFile>();
+  const documents = join(root, 'documents');
   return {
     file(name) {
       let file = files.get(name);
       // One adapter per file, so its writes stay queued in order.
-      if (!file) files.set(name, (file = new DurableTextFile(join(root, name))));
+      if (!file) files.set(name, (file = new DurableTextFile(join(root, name), name)));
       return file;
     },
     async documentIds() {
-      const names = await readdir(join(root, 'documents')).catch(() => [] as string[]);
+      const names = await readdir(documents).catch(() => [] as string[]);
       return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5));
     },
     async stamp(name) {
@@ -45,7 +82,73 @@ export function folderFiles(root: string): ProjectFiles {
       return info ? `${info.mtimeMs}:${info.size}` : null;
     },
     async prepare() {
-      await mkdir(join(root, 'documents'), { recursive: true });
+      await mkdir(documents, { recursive: true }).catch((err) => {
+        throw diskError(err, 'create', documents);
+      });
+    },
+    batch() {
+      const folder = join(root, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+      let ids: string[] = [];
+      return {
+        async stage(batch) {
+          let name = root;
+          try {
+            await mkdir(documents, { recursive: true });
+            await mkdir(folder);
+            for (const { id, text } of batch) {
+              name = documentFileName(id);
+              await writeNewFileSynced(join(folder, `${id}.json`), text);
+              ids.push(id);
+            }
+            name = root;
+            await syncDir(folder);
+            await syncDir(root);
+          } catch (err) {
+            throw diskError(err, 'import into', name, 'Nothing was imported.');
+          }
+        },
+        async publish() {
+          for (const id of ids) {
+            await rename(join(folder, `${id}.json`), join(documents, `${id}.json`)).catch((err) => {
+              throw diskError(err, 'move into place', documentFileName(id), 'The import is recorded; it is completed the next time the project is opened.');
+            });
+          }
+          ids = [];
+          await syncDir(documents).catch(() => undefined); // the next open's recovery redoes nothing lost here
+          await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+        },
+        async discard() {
+          ids = [];
+          await rm(folder, { recursive: true, force: true });
+        },
+        async settle(indexed) {
+          if (ids.length && ids.every((id) => indexed.has(id))) await this.publish();
+          else await this.discard();
+        },
+      };
+    },
+    async recover(indexed) {
+      const published: string[] = [];
+      for (const folder of [root, documents]) {
+        const names = await readdir(folder).catch(() => [] as string[]);
+        await Promise.all(names.filter(isTemp).map((n) => unlink(join(folder, n)).catch(() => undefined)));
+      }
+      for (const name of await readdir(root).catch(() => [] as string[])) {
+        if (!name.startsWith(STAGING_PREFIX)) continue;
+        const folder = join(root, name);
+        for (const file of await readdir(folder).catch(() => [] as string[])) {
+          const id = file.slice(0, -5);
+          if (!file.endsWith('.json') || !indexed.has(id)) continue;
+          const target = join(documents, file);
+          if (await stat(target).catch(() => null)) continue;
+          await mkdir(documents, { recursive: true });
+          await rename(join(folder, file), target);
+          published.push(id);
+        }
+        await rm(folder, { recursive: true, force: true });
+      }
+      if (published.length) await syncDir(documents);
+      return published;
     },
   };
 }
@@ -73,7 +176,7 @@ export function memoryFiles(): ProjectFiles {
     if (!entry) files.set(name, (entry = new CountedMemory()));
     return entry;
   };
-  return {
+  const self: ProjectFiles = {
     file,
     async documentIds() {
       return [...files].filter(([name, f]) => f.writes > 0 && /^documents\/[^/]+\.json$/.test(name)).map(([name]) => name.slice('documents/'.length, -5));
@@ -83,5 +186,28 @@ export function memoryFiles(): ProjectFiles {
       return entry?.writes ? String(entry.writes) : null;
     },
     async prepare() {},
+    batch() {
+      let staged: { id: string; text: string }[] = [];
+      return {
+        async stage(batch) {
+          staged = [...batch];
+        },
+        async publish() {
+          for (const { id, text } of staged) await self.file(documentFileName(id)).write(text);
+          staged = [];
+        },
+        async discard() {
+          staged = [];
+        },
+        async settle(indexed) {
+          if (staged.length && staged.every((f) => indexed.has(f.id))) await this.publish();
+          else await this.discard();
+        },
+      };
+    },
+    async recover() {
+      return [];
+    },
   };
+  return self;
 }

@@ -9,7 +9,7 @@
  * the project still opens. A damaged `project.json` stops the project from
  * opening, with its name and the reason, and is left untouched too.
  */
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import {
@@ -39,19 +39,7 @@ import { documentFileName, folderFiles, type ProjectFiles } from './project-file
 import { acquireLock, type ProjectLock } from './lock';
 import { backupProject } from './backups';
 import { termbaseGlossary } from './termbase';
-
-/**
- * Removes temp files left by writers that were killed mid-save. Only called with
- * the lock held, so no live writer can own them.
- */
-async function removeStaleTempFiles(root: string): Promise<void> {
-  for (const folder of [root, join(root, 'documents')]) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    await Promise.all(
-      names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => unlink(join(folder, n)).catch(() => undefined)),
-    );
-  }
-}
+import { canonicalJson } from '../../shared/model/canonical-json';
 
 /**
  * The body as ProseMirror itself serialises it, after checking it against the
@@ -101,6 +89,8 @@ export class ProjectStore {
   private readonly docs = new Map<string, Low<DocumentFile | null>>();
   private readonly summaries = new Map<string, CachedSummary>();
   private writes = 0;
+  /** Changes of project.json, one after another (`exclusive`). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
@@ -125,7 +115,10 @@ export class ProjectStore {
       db.data = { ...newProjectFile(options.name), glossary: await termbaseGlossary() };
       await db.write();
     }
-    return new ProjectStore(options.dir, files, db as Low<ProjectFile>, options.lock);
+    const store = new ProjectStore(options.dir, files, db as Low<ProjectFile>, options.lock);
+    // What a killed writer left: imports the index names are completed, the rest rolled back.
+    if (options.lock) await files.recover(store.indexedIds());
+    return store;
   }
 
   /** Opens (and with `create`, creates) the project in `dir`. */
@@ -140,7 +133,6 @@ export class ProjectStore {
     try {
       const existed = info !== null && (await stat(join(root, 'project.json')).catch(() => null)) !== null;
       const store = await ProjectStore.load(folderFiles(root), { lock, create: options.create, name: options.name ?? basename(root), dir: root });
-      if (lock) await removeStaleTempFiles(root);
       if (options.backup && existed) await backupProject(root);
       return store;
     } catch (err) {
@@ -295,13 +287,39 @@ export class ProjectStore {
   }
 
   /**
-   * Adds imported documents. All are validated before anything is written, so
-   * a batch that fails writes nothing.
+   * Adds imported documents, all or none: all are validated before anything is
+   * written, and the batch is committed by one durable write of the index
+   * (project-files.ts), so a failure or a kill at any moment leaves either the
+   * whole batch or nothing of it.
    */
   async addDocuments(imported: ImportedDocument[]): Promise<{ id: string; title: string }[]> {
     this.requireWrite();
+    // One batch at a time: ids are chosen against the index and files as they are.
+    return this.exclusive(async () => {
+      const files = await this.importedFiles(imported);
+      const batch = this.files.batch();
+      try {
+        await batch.stage(files.map((file) => ({ id: file.id, text: canonicalJson(file) })));
+        await this.writeProject((project) => {
+          for (const file of files) project.documents.push({ id: file.id, title: file.meta.title, date: file.meta.date });
+        });
+      } catch (err) {
+        // The index on disk decides, as on the next open: its write may have landed before the error.
+        await this.db
+          .read()
+          .then(() => batch.settle(this.indexedIds()))
+          .catch(() => undefined);
+        throw err;
+      }
+      await batch.publish();
+      return files.map((f) => ({ id: f.id, title: f.meta.title }));
+    });
+  }
+
+  /** The imported documents as document files with free ids, validated; throws naming the first invalid one. */
+  private async importedFiles(imported: ImportedDocument[]): Promise<DocumentFile[]> {
     const taken = new Set(await this.documentIds());
-    for (const d of this.project.documents) taken.add(d.id);
+    for (const id of this.indexedIds()) taken.add(id);
     const files: DocumentFile[] = [];
     for (const doc of imported) {
       const id = documentIdFor(doc.meta.date, doc.meta.title, taken);
@@ -319,22 +337,28 @@ export class ProjectStore {
       }
       files.push(valid.value);
     }
-    await this.files.prepare();
-    this.writes++;
-    for (const file of files) {
-      const low = this.docLow(file.id);
-      low.data = file;
-      await low.write();
-    }
-    await this.updateProject((project) => {
-      for (const file of files) project.documents.push({ id: file.id, title: file.meta.title, date: file.meta.date });
-    });
-    return files.map((f) => ({ id: f.id, title: f.meta.title }));
+    return files;
+  }
+
+  /** The ids the index names. */
+  private indexedIds(): Set<string> {
+    return new Set(this.project.documents.map((d) => d.id));
+  }
+
+  /** Runs `fn` after every change of project.json begun before it has finished, so no change is built on a stale index. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Changes project.json through `fn` and writes it. */
   async updateProject(fn: (project: ProjectFile) => void): Promise<void> {
     this.requireWrite();
+    await this.exclusive(() => this.writeProject(fn));
+  }
+
+  private async writeProject(fn: (project: ProjectFile) => void): Promise<void> {
     const draft = structuredClone(this.db.data);
     fn(draft);
     const valid = validateProjectFile(draft);
