@@ -25,12 +25,12 @@ export const CLIPBOARD_MARKER = 'data-interlinea-clipboard';
 
 /** Elements and attributes our schema's parse rules read; everything else is dropped. */
 const ALLOWED: Record<string, { classes?: string[]; attrs: string[] }> = {
-  div: { classes: ['segment', 'english', 'korean', 'original', 'witness', 'witness-line'], attrs: ['class', 'data-id', 'data-role', 'data-column'] },
+  div: { classes: ['segment', 'english', 'korean', 'original', 'witness', 'witness-line'], attrs: ['class', 'data-id', 'data-role', 'data-review', 'data-column'] },
   span: {
     classes: ['insertion', 'correction', 'name', 'proposed', 'gap', 'unclear'],
-    attrs: ['class', 'data-kind', 'data-original', 'data-type', 'data-ref', 'data-reason', 'data-quantity'],
+    attrs: ['class', 'data-kind', 'data-original', 'data-type', 'data-ref', 'data-reason', 'data-quantity', 'data-resp', 'data-when'],
   },
-  footnote: { attrs: [] },
+  footnote: { attrs: ['data-resp', 'data-when'] },
   br: { attrs: [] },
 };
 

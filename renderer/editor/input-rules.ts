@@ -11,6 +11,7 @@
 import { InputRule, inputRules } from 'prosemirror-inputrules';
 import type { Plugin } from 'prosemirror-state';
 import type { Schema } from 'prosemirror-model';
+import { stampAttrs } from './provenance';
 
 const BRACKET_COLUMNS = new Set(['english', 'original']);
 
@@ -22,7 +23,7 @@ export function bracketInsertionRule(schema: Schema): InputRule {
     const type = schema.marks.insertion;
     if (state.doc.rangeHasMark(start, end, type)) return null;
     const tr = state.tr;
-    tr.addMark(start + 1, end, type.create());
+    tr.addMark(start + 1, end, type.create(stampAttrs(state)));
     tr.delete(start, start + 1);
     // The typed `]` is not inserted: the brackets are drawn by the view.
     tr.removeStoredMark(type);

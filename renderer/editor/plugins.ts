@@ -23,12 +23,15 @@ import { buildViewport } from './viewport';
 import { buildRowFilter } from './row-filter';
 import { buildSentenceRows } from './sentence-rows';
 import { buildFind } from './find';
+import { buildProvenance, type ProvenanceOptions } from './provenance';
 
 export interface EditorOptions {
   /** The commands behind the command table's keys (renderer/src/commands/bindings.ts). */
   commands: EditorCommands;
   /** Plugins of the restoration tools, after ours (so our keymap wins). */
   extra?: Plugin[];
+  /** Who is editing, for the provenance of new annotations (absent: they are not recorded). */
+  provenance?: ProvenanceOptions;
 }
 
 /** Every plugin of the document editor, in order. */
@@ -50,6 +53,8 @@ export function buildPlugins(schema: Schema, options: EditorOptions): Plugin[] {
     buildSentenceRows(),
     // Find and replace: the matches of the find panel's query, highlighted.
     buildFind(),
+    // Stamps new insertions, corrections and footnotes with the current editor and the day.
+    ...(options.provenance ? [buildProvenance(options.provenance)] : []),
     // Restoring the Korean (from the app): live witness check, suggestions, auto-fill proposals.
     ...(options.extra ?? []),
   ];

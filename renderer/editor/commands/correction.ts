@@ -6,6 +6,7 @@
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { markRangeOfSelection, allMarkRanges, type MarkRange } from '../marks';
+import { stampAttrs } from '../provenance';
 
 function correctionType(state: EditorState) {
   return state.schema.marks.correction;
@@ -64,7 +65,7 @@ export function applyCorrection(reading: string): Command {
     if (dispatch) {
       const type = correctionType(state);
       const base = marksAt(state, target.from).filter((mark) => mark.type !== type);
-      const marks = reading === target.original ? base : type.create({ original: target.original }).addToSet(base);
+      const marks = reading === target.original ? base : type.create({ original: target.original, ...stampAttrs(state) }).addToSet(base);
       const tr = state.tr.replaceWith(target.from, target.to, state.schema.text(reading, marks));
       tr.setSelection(TextSelection.create(tr.doc, target.from + reading.length));
       dispatch(tr.scrollIntoView());

@@ -6,6 +6,7 @@ import { NodeSelection, type Command, type EditorState } from 'prosemirror-state
 import { Fragment } from 'prosemirror-model';
 import { newId } from '../../../shared/model/build';
 import { requestFootnoteFocus } from '../annotations';
+import { stampAttrs } from '../provenance';
 
 function inTextCell(state: EditorState): boolean {
   const { $to } = state.selection;
@@ -23,7 +24,7 @@ export function insertFootnote(text = ''): Command {
     if (!type) return false;
     if (dispatch) {
       const content = text ? Fragment.from(state.schema.text(text)) : Fragment.empty;
-      const note = type.create({ id: newId('fn') }, content);
+      const note = type.create({ id: newId('fn'), ...stampAttrs(state) }, content);
       const at = state.selection.to;
       const tr = state.tr.insert(at, note);
       tr.setSelection(NodeSelection.create(tr.doc, at));

@@ -6,6 +6,7 @@ import { PluginKey, TextSelection, type Command, type EditorState } from 'prosem
 import type { Mark } from 'prosemirror-model';
 import { INSERTION_KINDS, type InsertionKind } from '../../../shared/model/schema';
 import { markRangeOfSelection } from '../marks';
+import { stampAttrs } from '../provenance';
 
 /** Text put inside a new, empty insertion, selected so that typing replaces it. */
 export const INSERTION_PLACEHOLDER = '…';
@@ -61,7 +62,7 @@ export function toggleInsertion(kind: InsertionKind = 'clarification'): Command 
       if (dispatch) dispatch(state.tr.removeMark(existing.from, existing.to, type));
       return true;
     }
-    const mark = type.create({ kind });
+    const mark = type.create({ kind, ...stampAttrs(state) });
     if (!empty) {
       if (dispatch) dispatch(state.tr.addMark(from, to, mark).scrollIntoView());
       return true;
@@ -87,7 +88,8 @@ export function setInsertionKind(kind: InsertionKind): Command {
     if (range.mark.attrs.kind === kind) return false;
     if (dispatch) {
       const type = insertionType(state);
-      dispatch(state.tr.removeMark(range.from, range.to, type).addMark(range.from, range.to, type.create({ kind })));
+      // The kind changes; who made the insertion and when do not.
+      dispatch(state.tr.removeMark(range.from, range.to, type).addMark(range.from, range.to, type.create({ ...range.mark.attrs, kind })));
     }
     return true;
   };
