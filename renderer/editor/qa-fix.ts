@@ -4,6 +4,7 @@
  * the text said; a fix whose text has changed since the check does not apply.
  */
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import type { QaFinding } from '../../shared/qa/types';
 
 /** The finding's range in `state`, if the body there still reads as it did. */
@@ -112,4 +113,30 @@ export function mapFindings(findings: readonly QaFinding[], tr: Transaction): Qa
     out.push({ ...f, place: { ...f.place, from: from.pos, to: Math.max(from.pos, to.pos) } });
   }
   return out;
+}
+
+function scrollParent(dom: HTMLElement): HTMLElement | null {
+  for (let el = dom.parentElement; el; el = el.parentElement) {
+    const { overflowY } = getComputedStyle(el);
+    if (overflowY === 'auto' || overflowY === 'scroll') return el;
+  }
+  return null;
+}
+
+/**
+ * Brings the selection into the scroller's view, over a few frames: rows off
+ * screen are laid out at an estimated height (`content-visibility: auto`), so one
+ * scroll lands short and the next ones, on the rows now drawn, land true.
+ */
+export function revealSelection(view: EditorView, frames = 5): void {
+  const scroller = scrollParent(view.dom);
+  if (!scroller) return;
+  const step = (left: number) => {
+    if (view.isDestroyed) return;
+    const coords = view.coordsAtPos(view.state.selection.head);
+    const box = scroller.getBoundingClientRect();
+    if (coords.top < box.top + 16 || coords.bottom > box.bottom - 16) scroller.scrollTop += coords.top - (box.top + box.height / 3);
+    if (left > 1) requestAnimationFrame(() => step(left - 1));
+  };
+  step(frames);
 }

@@ -11,7 +11,7 @@ import type { QaDocumentFindings } from '../../../shared/ipc/contract';
 import { QA_RULES } from '../../../shared/qa/run';
 import { atLeast, type QaFinding } from '../../../shared/qa/types';
 import type { EditorController } from '../../editor/controller';
-import { applyFix, goToFinding } from '../../editor/qa-fix';
+import { applyFix, goToFinding, revealSelection } from '../../editor/qa-fix';
 import { keyHint } from '../../editor/shortcuts';
 import { idFromHash, showDocument } from '../navigation';
 import { qaStore, useQa } from '../hooks/use-qa';
@@ -68,10 +68,12 @@ export function QaPanel({ controller }: { controller: EditorController }) {
       return;
     }
     if (f.place.kind === 'meta') showInDetails(f);
-    else controller.run(goToFinding(f));
+    else if (controller.run(goToFinding(f)) && controller.editorView) revealSelection(controller.editorView);
   };
   const fix = (f: QaFinding) => {
-    if (controller.run(applyFix(f))) qaStore.drop(f.key, f.place.from);
+    if (!controller.run(applyFix(f))) return;
+    qaStore.drop(f.key, f.place.from);
+    if (controller.editorView) revealSelection(controller.editorView);
   };
 
   return (

@@ -9,7 +9,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { QaDocumentFindings } from '../../../shared/ipc/contract';
 import type { QaFinding } from '../../../shared/qa/types';
 import type { EditorController } from '../../editor/controller';
-import { goToFinding, mapFindings } from '../../editor/qa-fix';
+import { goToFinding, mapFindings, revealSelection } from '../../editor/qa-fix';
 import { Listeners } from '../../editor/listeners';
 import { api, errorMessage } from '../api';
 
@@ -126,7 +126,9 @@ export function useQaLive(controller: EditorController, id: string | null): void
         if (stopped || asked !== version) return;
         qaStore.setLive(id, findings);
         const goto = qaStore.takeGoto(id);
-        if (goto) controller.run(goToFinding(findings.find((f) => f.key === goto.key && f.place.from === goto.place.from) ?? goto));
+        if (goto && controller.run(goToFinding(findings.find((f) => f.key === goto.key && f.place.from === goto.place.from) ?? goto)) && controller.editorView) {
+          revealSelection(controller.editorView);
+        }
       } catch {
         // A failed check leaves the last findings; the next edit checks again.
       }
