@@ -13,6 +13,7 @@ import type { TextColumn } from '../model/schema';
 import { formatDate, isWebUrl, metaRows, type PreparedDocument, type PreparedEdition } from './edition';
 import { correctionEntry, legendLine, linearInline, linearKorean, type LinearStyle } from './linear';
 import { isEmptyInline, readable, type InlineNode } from './walk';
+import { trailingRun, trimEndOf } from '../model/trim';
 
 /** Escapes text for CommonMark inline content (block-level hazards are handled per line). */
 export function escapeMarkdownInline(text: string): string {
@@ -43,8 +44,7 @@ function styleFor(prefix: string): LinearStyle {
 
 /** True when a line ends with a hard break: an odd run of backslashes (an even run is escaped text). */
 function endsWithBreak(line: string): boolean {
-  const run = /\\+$/.exec(line)?.[0].length ?? 0;
-  return run % 2 === 1;
+  return trailingRun(line, '\\') % 2 === 1;
 }
 
 /** A paragraph's text with each line made safe at its start, and no stray edges. */
@@ -56,16 +56,13 @@ function paragraph(text: string): string {
   // A hard break cannot start or end a paragraph: it would show as a backslash.
   while (lines.length && lines[0] === '\\') lines.shift();
   while (lines.length && endsWithBreak(lines[lines.length - 1])) {
-    const last = lines
-      .pop()!
-      .slice(0, -1)
-      .replace(/[ \t]+$/, '');
+    const last = trimEndOf(lines.pop()!.slice(0, -1), ' \t');
     if (last) {
       lines.push(last);
       break;
     }
   }
-  return lines.join('\n').replace(/[ \t]+$/, '');
+  return trimEndOf(lines.join('\n'), ' \t');
 }
 
 function quote(text: string): string {

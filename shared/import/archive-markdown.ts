@@ -11,6 +11,7 @@ import { buildArchivePage } from './archive-page';
 import { isChromeLine, isCreditsLine, sectionMarker } from './chrome';
 import { findDate, parseDateLine } from './dates';
 import type { ImportOptions, ImportResult } from './result';
+import { trailingRun } from '../model/trim';
 
 interface MdBlock {
   text: string;
@@ -36,20 +37,24 @@ export function markdownInline(value: string): string {
   return stripInline(hidden).replace(/[\ue021-\ue07e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
+// Each pattern below is linear: a class never runs over the character that starts
+// the next match (`[` for links, `<` for autolinks), so no character is scanned from
+// many starts; comments and raw elements are cut by `cutBetween`. (`/\[([^\]]*)\]\(/`
+// or `/<!--[\s\S]*?-->/` on thousands of unclosed openers took minutes.)
 function stripInline(value: string): string {
   let out = value;
   if (out.includes('<')) {
+    out = cutBetween(out, /<!--/g, () => /-->/g);
+    out = cutBetween(out, /<(script|style|iframe|object|template)\b/gi, (m) => new RegExp(`</${m[1]}\\s*>`, 'gi'));
     out = out
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<(script|style|iframe|object|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+      .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/?[A-Za-z][^<>]*>/g, '');
   }
   if (out.includes('](')) {
     out = out
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+      .replace(/!\[[^[\]]*\]\([^()[]*\)/g, '')
+      .replace(/\[([^[\]]*)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*(?:\s+"[^"]*")?\)/g, '$1');
   }
   if (out.includes('`')) out = out.replace(/`([^`]+)`/g, '$1');
   if (out.includes('*')) {
@@ -59,6 +64,42 @@ function stripInline(value: string): string {
     out = out.replace(/__([^_]+?)__/g, '$1').replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
   }
   return out;
+}
+
+/**
+ * `text` without each stretch from an `open` match to the first match of its
+ * `close` after it (an unclosed opener keeps the rest, as before). Linear: the
+ * search for a closer never goes back, and once one is missing no later opener of
+ * the same kind can find one either.
+ */
+function cutBetween(text: string, open: RegExp, close: (opened: RegExpExecArray) => RegExp): string {
+  let out = '';
+  let from = 0;
+  const missing = new Set<string>();
+  open.lastIndex = 0;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const closer = close(m);
+    if (missing.has(closer.source)) continue;
+    closer.lastIndex = m.index + m[0].length;
+    const end = closer.exec(text);
+    if (!end) {
+      missing.add(closer.source);
+      continue;
+    }
+    out += text.slice(from, m.index);
+    from = end.index + end[0].length;
+    open.lastIndex = from;
+  }
+  return out + text.slice(from);
+}
+
+/** A heading's text without an optional closing sequence of `#` (` ## Title ##` → `Title`). */
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  const hashes = trailingRun(trimmed, '#');
+  const before = trimmed.length - hashes;
+  if (!hashes || before === 0 || !/\s/.test(trimmed[before - 1])) return trimmed;
+  return trimmed.slice(0, before).trimEnd();
 }
 
 /** Splits the lines into paragraphs and ATX headings, dropping thematic breaks. */
@@ -81,10 +122,7 @@ function markdownBlocks(lines: string[]): MdBlock[] {
     if (line.trim() === '') close(index - 1);
     else if (/^\s{0,3}#{1,6}(\s|$)/.test(line) || sectionMarker(line)) {
       close(index - 1);
-      const text = line
-        .trim()
-        .replace(/^#{1,6}\s*/, '')
-        .replace(/\s+#+\s*$/, '');
+      const text = withoutClosingHashes(line.trim().replace(/^#{1,6}\s*/, ''));
       blocks.push({ text, heading: true, start: index, end: index });
     } else if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) close(index - 1);
     else if (para) para.lines.push(line);

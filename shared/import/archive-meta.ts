@@ -6,6 +6,7 @@
 import type { DocumentMeta } from '../model/document';
 import { isChromeLine, isCreditsLine, sectionMarker } from './chrome';
 import { findDate, parseDateLine } from './dates';
+import { trimEndOf } from '../model/trim';
 
 /** Labels that introduce a metadata field on the next line (`Citation:`, `Original Language:`). */
 const LABELS = new Map<string, keyof DocumentMeta | 'skip'>(
@@ -55,13 +56,15 @@ export function translatorFromCitation(citation: string): string {
 /** The first http(s) URL in a text, without trailing punctuation. */
 export function firstUrl(text: string): string {
   const m = /\bhttps?:\/\/[^\s"'<>()]+/.exec(text);
-  return m ? m[0].replace(/[.,;:!?]+$/, '') : '';
+  return m ? trimEndOf(m[0], '.,;:!?') : '';
 }
 
 /** The archival signature written after `Archival Signature:` in a line, if any. */
 export function signatureFromLine(line: string): string {
-  const m = /Archival Signature:\s*(.+?)\s*$/i.exec(line);
-  return m ? m[1].replace(/[.;]$/, '') : '';
+  // `/Archival Signature:\s*(.+?)\s*$/` would be quadratic on a long run of spaces.
+  const m = /Archival Signature:/i.exec(line);
+  const value = m ? line.slice(m.index + m[0].length).trim() : '';
+  return value.replace(/[.;]$/, '');
 }
 
 /** True for the archive's citation paragraph: a quoted title followed by a date. */

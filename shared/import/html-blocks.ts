@@ -7,6 +7,7 @@
  */
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { sectionMarker } from './chrome';
+import { trimOf } from '../model/trim';
 
 /** A block of visible text and the version of the page it belongs to. */
 export interface HtmlBlock {
@@ -258,11 +259,13 @@ export function extractHtml(html: string): HtmlExtract {
 
   const emit = (text: string, heading: boolean) => blocks.push({ text, section, heading });
   const flush = (boundary: Element | null) => {
-    const text = buffer
-      .split('\n')
-      .map((line) => line.replace(/ {2,}/g, ' ').trim())
-      .join('\n')
-      .replace(/^\n+|\n+$/g, '');
+    const text = trimOf(
+      buffer
+        .split('\n')
+        .map((line) => line.replace(/ {2,}/g, ' ').trim())
+        .join('\n'),
+      '\n',
+    );
     buffer = '';
     if (!text) return;
     const marker = text.includes('\n') ? null : sectionMarker(text);
