@@ -41,7 +41,8 @@ export function documentHandlers(ctx: HandlerContext): Pick<HandlerTable, Docume
     async projectInfo() {
       const store = ctx.store();
       const { documents, problems } = await store.listDocuments();
-      return { dir: store.dir, name: store.project.name, documentCount: documents.length, problems };
+      // How the project was opened (read-only, a backup that failed) is shown with the files that could not be read.
+      return { dir: store.dir, name: store.project.name, documentCount: documents.length, problems: [...store.notices, ...problems] };
     },
     async listDocuments() {
       return ctx.store().listDocuments();

@@ -34,11 +34,20 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
+/** Says how a project was opened when the user should know (read-only, a backup that failed); it also stays in the document list. */
+function showNotices(opened: ProjectStore): void {
+  if (!opened.notices.length) return;
+  const options = { type: 'warning' as const, title: 'Interlinea', message: opened.notices.map((n) => n.message).join('\n\n') };
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
 async function switchProject(dir: string, settings: SettingsFile, create = false): Promise<string> {
-  const next = await ProjectStore.open(dir, { write: true, create, holder: HOLDER, backup: !create });
+  const next = await ProjectStore.open(dir, { write: true, create, holder: HOLDER, backup: !create, readOnlyIfUnwritable: true });
   await store?.close();
   store = next;
-  await settings.touchProject(next.dir);
+  // Remembering it (the user-data disk may be full) is no reason not to switch.
+  await settings.touchProject(next.dir).catch(() => undefined);
+  showNotices(next);
   return next.dir;
 }
 
@@ -50,7 +59,10 @@ async function start(): Promise<void> {
   const defaultDir = join(app.getPath('userData'), 'Default Project');
   try {
     const last = settings.value.lastProject;
-    store = last && last !== defaultDir ? await ProjectStore.open(last, { write: true, holder: HOLDER, backup: true }) : await openOrCreateDefaultProject(defaultDir, HOLDER);
+    store =
+      last && last !== defaultDir
+        ? await ProjectStore.open(last, { write: true, holder: HOLDER, backup: true, readOnlyIfUnwritable: true })
+        : await openOrCreateDefaultProject(defaultDir, HOLDER);
   } catch (err) {
     // The last project is gone, damaged or locked: say so, and open the default one.
     dialog.showErrorBox('Interlinea', (err as Error).message);
@@ -59,9 +71,9 @@ async function start(): Promise<void> {
       return null;
     });
   }
-  if (store) await settings.touchProject(store.dir);
+  if (store) await settings.touchProject(store.dir).catch(() => undefined);
   if (settingsProblem) dialog.showErrorBox('Interlinea', settingsProblem);
-
+  if (store) showNotices(store);
 
   async function chooseProject(dir?: string): Promise<string | null> {
     let target = dir;

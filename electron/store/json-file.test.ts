@@ -55,8 +55,9 @@ describe('JsonFile over a text adapter', () => {
     await expect(low.read()).rejects.toThrow(/notes\/a\.json is damaged.*title/);
   });
 
-  it('reports a text adapter that cannot read as a damaged file, by name', async () => {
-    const failing = { read: async () => Promise.reject(new Error('EACCES: permission denied')), write: async () => undefined };
-    await expect(new JsonFile<Note>(failing, validate, 'notes/a.json').read()).rejects.toThrow(/notes\/a\.json is damaged.*EACCES/);
+  it('reports a file the disk will not give as unreadable, by name and reason, not as damaged', async () => {
+    const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
+    const failing = { read: async () => Promise.reject(denied), write: async () => undefined };
+    await expect(new JsonFile<Note>(failing, validate, 'notes/a.json').read()).rejects.toThrow(/^Could not read notes\/a\.json: permission denied \(EACCES\)\.$/);
   });
 });

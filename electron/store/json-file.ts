@@ -5,7 +5,8 @@
  * so a project kept in git gives readable diffs).
  *
  * Reading a file that does not parse or does not validate throws a
- * {@link CorruptFileError} naming the file; the adapter never writes on a read,
+ * {@link CorruptFileError} naming the file (a file the disk will not give, for
+ * its permissions or an I/O error, a DiskError saying so); the adapter never writes on a read,
  * so such a file is left untouched. Under it: `DurableTextFile` on disk,
  * lowdb's `Memory` in tests.
  */
@@ -13,6 +14,7 @@ import type { Adapter } from 'lowdb';
 import { canonicalJson } from '../../shared/model/canonical-json';
 import type { Validated } from '../../shared/model/document';
 import { CorruptFileError, DurableTextFile } from './durable-file';
+import { diskError, errnoOf } from './disk-errors';
 
 export class JsonFile<T> implements Adapter<T> {
   constructor(
@@ -27,6 +29,8 @@ export class JsonFile<T> implements Adapter<T> {
     try {
       text = await this.text.read();
     } catch (err) {
+      // A disk that refuses (permissions, I/O) is not a damaged file: say what it said.
+      if (errnoOf(err)) throw diskError(err, 'read', this.displayName);
       throw new CorruptFileError(this.displayName, (err as Error).message);
     }
     if (text === null) return null;

@@ -39,6 +39,7 @@ import { documentFileName, folderFiles, type ProjectFiles } from './project-file
 import { acquireLock, type ProjectLock } from './lock';
 import { backupProject } from './backups';
 import { termbaseGlossary } from './termbase';
+import { diskError, isReadOnlyError } from './disk-errors';
 import { canonicalJson } from '../../shared/model/canonical-json';
 
 /**
@@ -59,8 +60,14 @@ export interface OpenOptions {
   create?: boolean;
   /** Name of a created project (defaults to the folder name). */
   name?: string;
-  /** Copy the project to `backups/` once opened. */
+  /** Copy the project to `backups/` once opened. A backup that fails is a notice, never a reason not to open. */
   backup?: boolean;
+  /**
+   * With `write`: when the folder cannot be written (permissions, a read-only
+   * disk), open read-only with a notice instead of failing (the app; the CLI
+   * reports the error).
+   */
+  readOnlyIfUnwritable?: boolean;
 }
 
 /** How to load a project from its files (`ProjectStore.load`). */
@@ -88,6 +95,8 @@ interface CachedSummary {
 export class ProjectStore {
   private readonly docs = new Map<string, Low<DocumentFile | null>>();
   private readonly summaries = new Map<string, CachedSummary>();
+  /** What the user should know about how the project was opened (read-only, a failed backup). */
+  readonly notices: FileProblem[] = [];
   private writes = 0;
   /** Changes of project.json, one after another (`exclusive`). */
   private queue: Promise<unknown> = Promise.resolve();
@@ -127,13 +136,27 @@ export class ProjectStore {
     const info = await stat(root).catch(() => null);
     if (info && !info.isDirectory()) throw new UserError(`${root} is a file, not a project folder`, 'not-a-project');
     if (!info && !options.create) throw new UserError(`No project at ${root}: the folder does not exist`, 'not-a-project');
-    if (!info) await mkdir(root, { recursive: true });
+    if (!info) await mkdir(root, { recursive: true }).catch((err) => Promise.reject(diskError(err, 'create the project folder', root)));
 
-    const lock = options.write ? await acquireLock(root, options.holder ?? 'Interlinea') : null;
+    const existed = info !== null && (await stat(join(root, 'project.json')).catch(() => null)) !== null;
+    const notices: FileProblem[] = [];
+    let lock: ProjectLock | null = null;
+    if (options.write) {
+      try {
+        lock = await acquireLock(root, options.holder ?? 'Interlinea');
+      } catch (err) {
+        if (!(options.readOnlyIfUnwritable && existed && isReadOnlyError(err))) throw err;
+        notices.push({ file: root, message: `${(err as Error).message} The folder cannot be written, so the project is open read-only: edits cannot be saved.` });
+      }
+    }
     try {
-      const existed = info !== null && (await stat(join(root, 'project.json')).catch(() => null)) !== null;
       const store = await ProjectStore.load(folderFiles(root), { lock, create: options.create, name: options.name ?? basename(root), dir: root });
-      if (options.backup && existed) await backupProject(root);
+      store.notices.push(...notices);
+      if (options.backup && existed && lock) {
+        await backupProject(root).catch((err: Error) => {
+          store.notices.push({ file: 'backups/', message: `The backup taken on opening failed, and the project opened anyway: ${err.message}` });
+        });
+      }
       return store;
     } catch (err) {
       await lock?.release();

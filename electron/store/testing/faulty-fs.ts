@@ -26,9 +26,12 @@ interface Plan {
   /** Reads of paths matching this fail with `readCode`. */
   readFails: RegExp | null;
   readCode: string;
+  /** Every disk-changing step on a path matching this fails with `writeCode` (a read-only folder). */
+  writeFails: RegExp | null;
+  writeCode: string;
 }
 
-const plan: Plan = { active: false, steps: [], failAt: null, code: 'ENOSPC', readFails: null, readCode: 'EACCES' };
+const plan: Plan = { active: false, steps: [], failAt: null, code: 'ENOSPC', readFails: null, readCode: 'EACCES', writeFails: null, writeCode: 'EROFS' };
 
 const MESSAGES: Record<string, string> = {
   ENOSPC: 'no space left on device',
@@ -51,6 +54,8 @@ export function record(failAt: number | null = null, code = 'ENOSPC'): void {
 export function stop(): Step[] {
   plan.active = false;
   plan.failAt = null;
+  plan.readFails = null;
+  plan.writeFails = null;
   return plan.steps;
 }
 
@@ -60,14 +65,21 @@ export function failReads(pattern: RegExp | null, code = 'EACCES'): void {
   plan.readCode = code;
 }
 
+/** Makes every disk-changing step on paths matching `pattern` fail with `code` (null: they work again). */
+export function failWrites(pattern: RegExp | null, code = 'EROFS'): void {
+  plan.writeFails = pattern;
+  plan.writeCode = code;
+}
+
 /** True when the fault asked for was injected since `record`. */
 export function injected(): boolean {
   return plan.failAt !== null && plan.steps.length >= plan.failAt;
 }
 
 function step(op: string, path: unknown): void {
-  if (!plan.active) return;
   const where = String(path);
+  if (plan.writeFails && plan.writeFails.test(where)) throw errnoError(plan.writeCode, op, where);
+  if (!plan.active) return;
   plan.steps.push({ op, path: where });
   if (plan.steps.length === plan.failAt) throw errnoError(plan.code, op, where);
 }
