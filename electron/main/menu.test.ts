@@ -82,6 +82,13 @@ describe('the native menu built from the command table', () => {
       'Previous Row in State',
       'Choose Row State',
       'Show Only Rows in State',
+      'Check Project',
+      'Apply Quality Fix',
+      'Find…',
+      'Replace…',
+      'Find in Project…',
+      'Find Next',
+      'Find Previous',
       'Find in Documents',
     ]);
     expect(outline(submenu(template, '&View'))).toEqual([
@@ -89,6 +96,7 @@ describe('the native menu built from the command table', () => {
       'Footnotes Panel',
       'Corrections Panel',
       'Glossary Panel',
+      'Quality Checks Panel',
       'Keyboard Shortcuts',
       '—',
       '(resetZoom)',

@@ -50,11 +50,12 @@ function contextOf(text: string, index: number, length: number): { before: strin
 }
 
 /**
- * Every match in `doc` (and `meta`, when the scope reads metadata). With
+ * Every match in `doc` (and `meta`, when the scope reads metadata; with a null
+ * `doc`, in the metadata only). With
  * `replacement`, each hit carries its expanded replacement. An invalid
  * pattern finds nothing (check `compiled.ok` first to show why).
  */
-export function searchDocument(doc: Node, meta: DocumentMeta | null, compiled: CompiledPattern, replacement?: string): SearchHit[] {
+export function searchDocument(doc: Node | null, meta: DocumentMeta | null, compiled: CompiledPattern, replacement?: string): SearchHit[] {
   if (!compiled.ok) return [];
   const { re, query } = compiled;
   const parts = scopeParts(query.scope);
@@ -73,6 +74,7 @@ export function searchDocument(doc: Node, meta: DocumentMeta | null, compiled: C
     }
   };
   for (const { field, text } of metaFields(meta, parts)) push(text, { kind: 'meta', field }, 0);
+  if (!doc) return hits;
   walkDocument(
     doc,
     parts,

@@ -37,6 +37,9 @@ export interface AppActions {
   export(): void;
   save(): void;
   findDocument(): void;
+  /** Opens the find panel: on the open document, with replace, or over the project. */
+  find(mode: 'find' | 'replace' | 'project'): void;
+  findNext(dir: 1 | -1): void;
   nextRegion(): void;
   previousRegion(): void;
   help(): void;
@@ -159,6 +162,11 @@ export const BINDINGS: Record<CommandId, Binding> = {
   export: app((a) => a.export()),
   save: app((a) => a.save()),
   findDocument: app((a) => a.findDocument()),
+  find: app((a) => a.find('find')),
+  replace: app((a) => a.find('replace')),
+  findInProject: app((a) => a.find('project')),
+  findNext: app((a) => a.findNext(1)),
+  findPrevious: app((a) => a.findNext(-1)),
   nextRegion: app((a) => a.nextRegion()),
   previousRegion: app((a) => a.previousRegion()),
   help: app((a) => a.help()),

@@ -23,6 +23,8 @@ import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { ExportDialog } from './ExportDialog';
 import { DropImport } from './DropImport';
 import { Notices } from './Notices';
+import { FindPanel } from './FindPanel';
+import { findStore, useFind } from '../hooks/use-find';
 
 export function App() {
   const { project, error: projectError, load, documentSaved } = useProject();
@@ -41,6 +43,9 @@ export function App() {
     void load().then((loaded) => loaded && !idFromHash() && showRememberedDocument(loaded));
   }, [load]);
 
+  const find = useFind();
+  useEffect(() => findStore.configure({ flushAll: () => registry.flushAll(), reload: load }), [registry, load]);
+
   const focusFilter = useCallback(() => {
     filterRef.current?.focus();
     filterRef.current?.select();
@@ -54,6 +59,8 @@ export function App() {
       export: () => setExporting(true),
       save: () => void registry.flushAll(),
       findDocument: focusFilter,
+      find: (mode) => findStore.openPanel(mode),
+      findNext: (dir) => findStore.next(dir),
       nextRegion: () => cycleRegion(1),
       previousRegion: () => cycleRegion(-1),
       help: () => setShowHelp(true),
@@ -63,7 +70,7 @@ export function App() {
   const run = useAppCommands(actions, pane);
 
   return (
-    <div className="app">
+    <div className={`app${find.open ? ' with-find' : ''}`}>
       <a className="skip-link" href="#editor" onClick={(e) => (e.preventDefault(), pane.current?.focusEditor())}>
         Skip to the document
       </a>
@@ -90,6 +97,7 @@ export function App() {
         )}
         {open.status === 'ready' && <DocumentPane key={open.id} ref={pane} doc={open.doc} registry={registry} run={run} />}
       </main>
+      {find.open && <FindPanel />}
       {showHelp && <ShortcutsOverlay onClose={() => setShowHelp(false)} />}
       {exporting && (
         <ExportDialog

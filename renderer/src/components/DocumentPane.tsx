@@ -24,6 +24,7 @@ import { CorrectionForm } from './CorrectionForm';
 import { MarkBubble } from './MarkBubble';
 import { SuggestLayer } from './SuggestLayer';
 import { RowStatesBar } from './RowStatesBar';
+import { useFindTarget, type FindTarget } from '../hooks/use-find';
 
 /** The open document as the window's commands reach it. */
 export interface DocumentPaneHandle extends PaneTarget {
@@ -91,6 +92,24 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
     [commands],
   );
 
+  // Find and replace reach this document's editor and metadata (a replace in the metadata remounts the form).
+  const [form, setForm] = useState({ version: 0, meta: doc.meta });
+  const findTarget = useMemo<FindTarget>(
+    () => ({
+      id: doc.id,
+      controller,
+      getMeta: () => metaRef.current,
+      setMeta: (meta) => {
+        metaRef.current = meta;
+        setTitle(meta.title);
+        setForm((f) => ({ version: f.version + 1, meta }));
+        autosave.markDirty();
+      },
+    }),
+    [doc.id, controller, autosave],
+  );
+  useFindTarget(findTarget);
+
   const onMetaChange = useCallback(
     (meta: DocumentMeta) => {
       metaRef.current = meta;
@@ -133,7 +152,7 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
       <Toolbar controller={controller} commands={commands} run={run} />
       <div className="document-body">
         <div className="document-main">
-          <MetaForm id="document-details" hidden={!showDetails} initial={doc.meta} onChange={onMetaChange} />
+          <MetaForm key={form.version} id="document-details" hidden={!showDetails} initial={form.meta} onChange={onMetaChange} />
           <div className="column-heads" aria-hidden="true">
             <span className="col-head col-num">#</span>
             <span className="col-head">English</span>
