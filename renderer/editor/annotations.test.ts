@@ -66,7 +66,7 @@ describe('correction index', () => {
     let state = stateFor(doc(seg(en('Comrade <a>Kim II Sung<b>'), wit(), ko())), plugins());
     expect(annotationsOf(state).corrections).toEqual([]);
     state = run(state, applyCorrection('Kim Il Sung')) as EditorState;
-    expect(annotationsOf(state).corrections).toEqual([{ reading: 'Kim Il Sung', original: 'Kim II Sung', column: 'english' }]);
+    expect(annotationsOf(state).corrections).toEqual([{ reading: 'Kim Il Sung', original: 'Kim II Sung', column: 'english', resp: '', when: '' }]);
   });
 
   it('follows typing inside a correction', () => {

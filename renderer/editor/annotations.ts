@@ -31,6 +31,9 @@ export interface CorrectionEntry {
   /** What the source said. */
   original: string;
   column: string;
+  /** Who made it (`archive`, an editor id, '' not recorded) and when (shared/model/provenance.ts). */
+  resp: string;
+  when: string;
 }
 
 export interface AnnotationsState {
@@ -103,7 +106,13 @@ function build(doc: Node, schema: Schema): Omit<AnnotationsState, 'focusFootnote
         if (mark && open && openMark && mark.eq(openMark)) {
           open.reading += child.textContent;
         } else if (mark) {
-          open = { reading: child.textContent, original: mark.attrs.original as string, column: column.type.name };
+          open = {
+            reading: child.textContent,
+            original: mark.attrs.original as string,
+            column: column.type.name,
+            resp: mark.attrs.resp as string,
+            when: mark.attrs.when as string,
+          };
           openMark = mark;
           corrections.push(open);
         } else {

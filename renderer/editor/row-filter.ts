@@ -15,11 +15,17 @@
  * filter is on (a class on the editor), so the shown rows stack without the
  * height of the rows they skip. After an edit that moves rows in or out of the
  * filter, the plugin's view pins the new set.
+ *
+ * A second filter, by review state (draft, reviewed, approved: the segment's
+ * `review`, review.ts), works the same way and together with the first: a row is
+ * shown when it passes both.
  */
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { ROW_STATES, type RowState } from '../../shared/model/stats';
+import type { ReviewState } from '../../shared/model/schema';
+import { reviewOf } from './review';
 import { rowStateOf } from './row-states';
 import { isWindowed, pinRows, pinnedRows, type RowRange } from './viewport';
 
@@ -30,10 +36,14 @@ export interface RowFilterState {
   shown: readonly RowState[] | null;
   /** Each row's state when the decorations were made (null: no witness). */
   states: readonly (RowState | null)[];
+  /** The review states shown; null: every row. */
+  reviews: readonly ReviewState[] | null;
+  /** Each row's review state when the decorations were made (when `reviews` is on). */
+  reviewStates: readonly ReviewState[];
   decorations: DecorationSet;
 }
 
-type Meta = { target: RowState } | { shown: readonly RowState[] | null };
+type Meta = { target: RowState } | { shown: readonly RowState[] | null } | { reviews: readonly ReviewState[] | null };
 
 export const rowFilterKey = new PluginKey<RowFilterState>('rowFilter');
 
@@ -43,7 +53,13 @@ function statesOf(doc: Node): (RowState | null)[] {
   return out;
 }
 
-function sameStates(a: readonly (RowState | null)[], b: readonly (RowState | null)[]): boolean {
+function reviewsOf(doc: Node): ReviewState[] {
+  const out: ReviewState[] = [];
+  doc.forEach((row) => out.push(reviewOf(row)));
+  return out;
+}
+
+function sameStates<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
@@ -52,25 +68,52 @@ export function isShown(shown: readonly RowState[] | null, state: RowState | nul
   return shown === null || (state !== null && shown.includes(state));
 }
 
-function decorate(state: EditorState, shown: readonly RowState[] | null, states: readonly (RowState | null)[]): DecorationSet {
-  if (shown === null) return DecorationSet.empty;
+/** The two filters and each row's states: what decides whether a row is shown. */
+interface Filters {
+  shown: readonly RowState[] | null;
+  states: readonly (RowState | null)[];
+  reviews: readonly ReviewState[] | null;
+  reviewStates: readonly ReviewState[];
+}
+
+function filtering(f: Pick<Filters, 'shown' | 'reviews'>): boolean {
+  return f.shown !== null || f.reviews !== null;
+}
+
+/** Whether row `index` passes both filters. */
+function passes(f: Filters, index: number): boolean {
+  return isShown(f.shown, f.states[index] ?? null) && (f.reviews === null || f.reviews.includes(f.reviewStates[index]));
+}
+
+/** The filters over the rows of `doc` as they are now. */
+function filtersOver(doc: Node, f: Pick<Filters, 'shown' | 'reviews'>): Filters {
+  return { shown: f.shown, reviews: f.reviews, states: f.shown ? statesOf(doc) : [], reviewStates: f.reviews ? reviewsOf(doc) : [] };
+}
+
+function decorate(state: EditorState, f: Filters): DecorationSet {
+  if (!filtering(f)) return DecorationSet.empty;
   const decos: Decoration[] = [];
   state.doc.forEach((row, pos, index) => {
-    if (!isShown(shown, states[index])) decos.push(Decoration.node(pos, pos + row.nodeSize, { class: 'row-filtered-out' }));
+    if (!passes(f, index)) decos.push(Decoration.node(pos, pos + row.nodeSize, { class: 'row-filtered-out' }));
   });
   return DecorationSet.create(state.doc, decos);
 }
 
 /** The runs of rows the filter shows, as row ranges (none when no filter is on). */
 export function shownRanges(shown: readonly RowState[] | null, states: readonly (RowState | null)[]): RowRange[] {
-  if (shown === null) return [];
+  return filteredRanges({ shown, states, reviews: null, reviewStates: [] }, states.length);
+}
+
+/** The runs of rows both filters show (none when no filter is on). */
+function filteredRanges(f: Filters, count: number): RowRange[] {
+  if (!filtering(f)) return [];
   const ranges: [number, number][] = [];
-  states.forEach((state, index) => {
-    if (!isShown(shown, state)) return;
+  for (let index = 0; index < count; index++) {
+    if (!passes(f, index)) continue;
     const last = ranges[ranges.length - 1];
     if (last && last[1] === index) last[1] = index + 1;
     else ranges.push([index, index + 1]);
-  });
+  }
   return ranges;
 }
 
@@ -83,7 +126,7 @@ function pinsWanted(state: EditorState): RowRange[] | null {
   if (!isWindowed(state)) return null;
   const filter = rowFilterKey.getState(state);
   if (!filter) return null;
-  const wanted = shownRanges(filter.shown, filter.shown ? filter.states : []);
+  const wanted = filteredRanges(filter, state.doc.childCount);
   return sameRanges(wanted, pinnedRows(state)) ? null : wanted;
 }
 
@@ -91,11 +134,13 @@ function apply(tr: Transaction, prev: RowFilterState, state: EditorState): RowFi
   const meta = tr.getMeta(rowFilterKey) as Meta | undefined;
   if (!meta && !tr.docChanged) return prev;
   const next = { ...prev, ...meta };
-  if (next.shown === null) return { ...next, states: [], decorations: DecorationSet.empty };
-  const states = statesOf(state.doc);
-  // Typing that leaves every row in its state: the same rows shown, moved.
-  if (!meta && sameStates(states, prev.states)) return { ...next, states, decorations: prev.decorations.map(tr.mapping, tr.doc) };
-  return { ...next, states, decorations: decorate(state, next.shown, states) };
+  if (!filtering(next)) return { ...next, states: [], reviewStates: [], decorations: DecorationSet.empty };
+  const f = filtersOver(state.doc, next);
+  // Typing that leaves every row in its states: the same rows shown, moved.
+  if (!meta && sameStates(f.states, prev.states) && sameStates(f.reviewStates, prev.reviewStates)) {
+    return { ...next, ...f, decorations: prev.decorations.map(tr.mapping, tr.doc) };
+  }
+  return { ...next, ...f, decorations: decorate(state, f) };
 }
 
 /** The plugin holding the navigation target and the filter. */
@@ -103,7 +148,7 @@ export function buildRowFilter(): Plugin<RowFilterState> {
   return new Plugin<RowFilterState>({
     key: rowFilterKey,
     state: {
-      init: () => ({ target: 'contradicted', shown: null, states: [], decorations: DecorationSet.empty }),
+      init: () => ({ target: 'contradicted', shown: null, states: [], reviews: null, reviewStates: [], decorations: DecorationSet.empty }),
       apply: (tr, prev, _old, state) => apply(tr, prev, state),
     },
     // An edit that moved rows in or out of the filter: pin the rows now shown.
@@ -115,7 +160,10 @@ export function buildRowFilter(): Plugin<RowFilterState> {
     }),
     props: {
       decorations: (state) => rowFilterKey.getState(state)?.decorations,
-      attributes: (state): Record<string, string> => (rowFilterKey.getState(state)?.shown ? { class: 'row-filter-active' } : {}),
+      attributes: (state): Record<string, string> => {
+        const filter = rowFilterKey.getState(state);
+        return filter && filtering(filter) ? { class: 'row-filter-active' } : {};
+      },
     },
   });
 }
@@ -192,18 +240,32 @@ export const cycleRowTarget: Command = (state, dispatch) => {
  * the selection moves to the next shown row (so the caret is never in a hidden row).
  */
 export function setRowFilter(shown: readonly RowState[] | null): Command {
+  return setFilters({ shown: shown && [...shown] });
+}
+
+/**
+ * Shows only rows in the review states `reviews` (null: every row), together with
+ * the restoration-state filter; the selection leaves a hidden row as with that one.
+ */
+export function setReviewFilter(reviews: readonly ReviewState[] | null): Command {
+  return setFilters({ reviews: reviews && [...reviews] });
+}
+
+function setFilters(change: { shown: readonly RowState[] | null } | { reviews: readonly ReviewState[] | null }): Command {
   return (state, dispatch) => {
-    if (!rowFilterKey.getState(state)) return false;
+    const current = rowFilterKey.getState(state);
+    if (!current) return false;
     if (!dispatch) return true;
-    const tr = state.tr.setMeta(rowFilterKey, { shown: shown && [...shown] } satisfies Meta);
-    if (isWindowed(state)) pinRows(tr, shownRanges(shown, shown ? statesOf(state.doc) : []));
-    if (shown) {
-      const { doc } = state;
+    const tr = state.tr.setMeta(rowFilterKey, change satisfies Meta);
+    const { doc } = state;
+    const f = filtersOver(doc, { shown: current.shown, reviews: current.reviews, ...change });
+    if (isWindowed(state)) pinRows(tr, filteredRanges(f, doc.childCount));
+    if (filtering(f)) {
       const here = Math.min(doc.resolve(state.selection.head).index(0), doc.childCount - 1);
-      if (!isShown(shown, rowStateOf(doc.child(here)))) {
+      if (!passes(f, here)) {
         for (let step = 1; step < doc.childCount; step++) {
           const index = (here + step) % doc.childCount;
-          if (isShown(shown, rowStateOf(doc.child(index)))) {
+          if (passes(f, index)) {
             tr.setSelection(TextSelection.create(doc, rowCaret(doc, index))).scrollIntoView();
             break;
           }

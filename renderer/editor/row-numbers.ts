@@ -53,13 +53,15 @@ export class SegmentView implements NodeView {
   private sync(): void {
     this.dom.dataset.id = this.node.attrs.id as string;
     this.dom.dataset.role = this.node.attrs.role as string;
+    // The review state, shown in the row's margin (editor.css); a draft shows nothing.
+    this.dom.dataset.review = (this.node.attrs.review as string | undefined) ?? 'draft';
   }
 
   update(node: Node, decorations: readonly Decoration[]): boolean {
     if (node.type !== this.node.type) return false;
     // Into or out of the drawn rows: drawn again from scratch.
     if (isDrawn(this.view.state, decorations) !== this.drawn) return false;
-    const attrsChanged = node.attrs.id !== this.node.attrs.id || node.attrs.role !== this.node.attrs.role;
+    const attrsChanged = node.attrs.id !== this.node.attrs.id || node.attrs.role !== this.node.attrs.role || node.attrs.review !== this.node.attrs.review;
     this.node = node;
     if (attrsChanged) this.sync();
     return true;
@@ -68,7 +70,7 @@ export class SegmentView implements NodeView {
   ignoreMutation(mutation: MutationRecord | { type: 'selection'; target: globalThis.Node }): boolean {
     if (!this.drawn) return true;
     // Our own attributes are not content.
-    return mutation.type === 'attributes' && mutation.target === this.dom && /^(data-row|data-id|data-role)$/.test((mutation as MutationRecord).attributeName ?? '');
+    return mutation.type === 'attributes' && mutation.target === this.dom && /^(data-row|data-id|data-role|data-review)$/.test((mutation as MutationRecord).attributeName ?? '');
   }
 }
 

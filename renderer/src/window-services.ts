@@ -7,6 +7,8 @@
 import { api, hasBridge } from './api';
 import { addToGlossary as addToGlossaryWith, DraftRunner, GlossaryStore, RestoreUi, type RestoreServices, type SuggestFetch } from '../restore';
 import { NoticeStore } from './notices';
+import { EditorsStore } from './editors';
+import type { ProvenanceOptions } from '../editor/provenance';
 
 /** Every notice of the window (the Notices component shows them). */
 export const notices = new NoticeStore();
@@ -32,4 +34,12 @@ export const addToGlossary = addToGlossaryWith(restoreUi);
 /** How the editor asks for suggestions: the app's `suggest`, or none outside the app. */
 export function suggestFetch(): SuggestFetch | null {
   return hasBridge() ? (request) => api.suggest(request) : null;
+}
+
+/** The project's editors and who is editing on this machine (EditorChooser shows and asks). */
+export const editorsStore = new EditorsStore(() => (hasBridge() ? api : null));
+
+/** What the editor's provenance plugin is given: the current editor, and whom to tell when there is none. */
+export function provenanceOptions(): ProvenanceOptions {
+  return { current: editorsStore.currentId, onUnstamped: editorsStore.askFirst };
 }

@@ -226,6 +226,29 @@ export const COMMANDS = [
     toolbar: { group: 'restore', label: 'Add to glossary…', text: '+ Glossary' },
   },
 
+  // Review (each row's review state, shown in its margin)
+  {
+    id: 'reviewDraft',
+    label: 'Mark the selected rows as draft (review state)',
+    group: 'Rows',
+    keys: ['Mod-Alt-1'],
+    menu: { menu: 'edit', section: 'rows', label: 'Mark Rows Draft' },
+  },
+  {
+    id: 'reviewReviewed',
+    label: 'Mark the selected rows as reviewed',
+    group: 'Rows',
+    keys: ['Mod-Alt-2'],
+    menu: { menu: 'edit', section: 'rows', label: 'Mark Rows Reviewed' },
+  },
+  {
+    id: 'reviewApproved',
+    label: 'Mark the selected rows as approved',
+    group: 'Rows',
+    keys: ['Mod-Alt-3'],
+    menu: { menu: 'edit', section: 'rows', label: 'Mark Rows Approved' },
+  },
+
   // Moving around
   { id: 'cellDown', label: 'Same column, next row', group: 'Moving around', keys: ['Alt-ArrowDown'] },
   { id: 'cellUp', label: 'Same column, previous row', group: 'Moving around', keys: ['Alt-ArrowUp'] },
@@ -297,6 +320,12 @@ export const COMMANDS = [
     group: 'App',
     keys: ['Mod-o'],
     menu: { menu: 'file', section: 'project', label: 'Open Project…', accelerator: 'Mod-o' },
+  },
+  {
+    id: 'chooseEditor',
+    label: 'Who is editing: choose or add the editor credited with new annotations',
+    group: 'App',
+    menu: { menu: 'file', section: 'project', label: 'Current Editor…' },
   },
   {
     id: 'import',

@@ -22,6 +22,8 @@ import { mergeWithNext, moveFirstWitnessLineUp, moveLastWitnessLineDown, splitSe
 import { joinWitnessHere, splitWitnessHere } from '../../restore/witness-split';
 import { acceptSentenceRows, proposeSentenceRows } from '../../editor/sentence-rows';
 import { cycleRowTarget, goToRowInState, toggleTargetFilter } from '../../editor/row-filter';
+import { setRowReview } from '../../editor/review';
+import { editorsStore } from '../window-services';
 import type { EditorCommands } from '../../editor/keymap';
 import { acceptProposal, acceptSegmentProposals, addToGlossary, autofillWith, repairWithNotice, type RestoreServices } from '../../restore';
 import { draftWith, dropRowDraft, showAlternatives } from '../../restore';
@@ -155,6 +157,11 @@ export const BINDINGS: Record<CommandId, Binding> = {
     if (dispatch) qaStore.drop(finding.key, finding.place.from);
     return true;
   }),
+
+  reviewDraft: editor(setRowReview('draft')),
+  reviewReviewed: editor(setRowReview('reviewed')),
+  reviewApproved: editor(setRowReview('approved')),
+  chooseEditor: app(() => editorsStore.open()),
 
   newProject: app((a) => a.newProject()),
   openProject: app((a) => a.openProject()),

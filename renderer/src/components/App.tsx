@@ -23,6 +23,7 @@ import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { ExportDialog } from './ExportDialog';
 import { DropImport } from './DropImport';
 import { Notices } from './Notices';
+import { EditorChooser } from './EditorChooser';
 import { FindPanel } from './FindPanel';
 import { findStore, useFind } from '../hooks/use-find';
 
@@ -110,6 +111,7 @@ export function App() {
       )}
       <DropImport onFiles={importDropped} onError={(text) => notices.notify({ kind: 'error', text })} />
       <Notices store={notices} />
+      <EditorChooser dir={project?.dir ?? null} />
     </div>
   );
 }

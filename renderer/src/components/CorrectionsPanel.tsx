@@ -1,6 +1,6 @@
 /**
  * The side notes of corrections: each corrected reading beside what the source
- * said, with a way to find it and to revert it.
+ * said, who corrected it and when, with a way to find it and to revert it.
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorController } from '../../editor/controller';
@@ -9,9 +9,13 @@ import { revertCorrectionAt } from '../../editor/commands/correction';
 import { allMarkRanges } from '../../editor/marks';
 import { useEditorSelector } from '../hooks';
 import { keyHint } from '../../editor/shortcuts';
+import { useSyncExternalStore } from 'react';
+import { provenanceLabel, provenanceOf } from '../../../shared/model/provenance';
+import { editorsStore } from '../window-services';
 
 export function CorrectionsPanel({ controller }: { controller: EditorController }) {
   const corrections = useEditorSelector(controller, (state) => annotationsOf(state).corrections, [] as readonly CorrectionEntry[], Object.is);
+  const { editors } = useSyncExternalStore(editorsStore.subscribe, editorsStore.getSnapshot);
   if (!corrections.length) {
     return (
       <p className="panel-empty">
@@ -35,6 +39,9 @@ export function CorrectionsPanel({ controller }: { controller: EditorController 
           </button>
           <span className="correction-source">
             source: <q>{c.original}</q>
+          </span>
+          <span className="provenance-line" data-source={provenanceOf({ attrs: { resp: c.resp, when: c.when } }).source}>
+            {provenanceLabel('correction', c, editors)}
           </span>
           <button type="button" className="link" onClick={() => controller.run(revertCorrectionAt(index))}>
             Revert

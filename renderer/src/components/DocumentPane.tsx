@@ -14,7 +14,12 @@ import { buildRestorePlugins } from '../../restore';
 import { editorCommands, type PaneActions } from '../commands/bindings';
 import type { PaneTarget } from '../commands/run';
 import type { SaveRegistry, SavePayload } from '../save-registry';
-import { glossaryStore, restoreServices, restoreUi, suggestFetch } from '../window-services';
+import { editorsStore, glossaryStore, provenanceOptions, restoreServices, restoreUi, suggestFetch } from '../window-services';
+import { creditUnrecorded } from '../../editor/provenance';
+import { isoToday } from '../../../shared/model/provenance';
+import { ReviewBar } from './ReviewBar';
+import { EditorBadge } from './EditorChooser';
+import { ProvenanceHover } from './ProvenanceHover';
 import { DocumentEditor } from './DocumentEditor';
 import { MetaForm } from './MetaForm';
 import { Toolbar } from './Toolbar';
@@ -88,9 +93,12 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
     (): EditorOptions => ({
       commands,
       extra: buildRestorePlugins(schema, { fetch: suggestFetch(), glossaryGeneration: () => glossaryStore.generation }),
+      provenance: provenanceOptions(),
     }),
     [commands],
   );
+  // An editor chosen after annotations were made with none: today's unrecorded ones are theirs.
+  useEffect(() => editorsStore.onChosen((id) => void controller.run(creditUnrecorded(id, isoToday()), false)), [controller]);
 
   // Find and replace reach this document's editor and metadata (a replace in the metadata remounts the form).
   const [form, setForm] = useState({ version: 0, meta: doc.meta });
@@ -144,11 +152,13 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
           {title || 'Untitled'}
         </h1>
         <SaveIndicator state={saveState} onRetry={() => void autosave.flush()} />
+        <EditorBadge />
         <button type="button" className="details-toggle" aria-expanded={showDetails} aria-controls="document-details" onClick={() => setShowDetails((v) => !v)}>
           {showDetails ? 'Hide details' : 'Details'}
         </button>
       </header>
       <RowStatesBar controller={controller} />
+      <ReviewBar controller={controller} />
       <Toolbar controller={controller} commands={commands} run={run} />
       <div className="document-body">
         <div className="document-main">
@@ -174,6 +184,7 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
         <SidePanel controller={controller} panel={panel} onPanel={setPanel} />
       </div>
       <MarkBubble controller={controller} />
+      <ProvenanceHover controller={controller} />
       <SuggestLayer controller={controller} />
       {correcting && <CorrectionForm controller={controller} onClose={() => setCorrecting(false)} />}
     </section>

@@ -12,11 +12,15 @@ import { annotationsOf, footnotePosition, type FootnoteEntry } from '../../edito
 import { FootnoteEditor } from '../../editor/footnote-view';
 import { useEditorSelector } from '../hooks';
 import { keyHint } from '../../editor/shortcuts';
+import { useSyncExternalStore } from 'react';
+import { provenanceLabel, provenanceOf } from '../../../shared/model/provenance';
+import { editorsStore } from '../window-services';
 
 const COLUMN_NAMES: Record<string, string> = { english: 'English', korean: 'Korean', original: 'Original' };
 
 export function FootnotesPanel({ controller }: { controller: EditorController }) {
   const footnotes = useEditorSelector(controller, (state) => annotationsOf(state).footnotes, [] as readonly FootnoteEntry[], Object.is);
+  const { editors } = useSyncExternalStore(editorsStore.subscribe, editorsStore.getSnapshot);
   if (!footnotes.length) {
     return (
       <p className="panel-empty">
@@ -45,6 +49,9 @@ export function FootnotesPanel({ controller }: { controller: EditorController })
               {note.number}
             </button>
             <span className="footnote-where">{COLUMN_NAMES[note.column] ?? note.column}</span>
+            <span className="provenance-line" data-source={provenanceOf(note.node).source}>
+              {provenanceLabel('footnote', provenanceOf(note.node), editors)}
+            </span>
             <button
               type="button"
               className="link danger"

@@ -14,6 +14,9 @@ import { correctionAtSelection, revertCorrection } from '../../editor/commands/c
 import { useEditorSelector } from '../hooks';
 import { keyHint } from '../../editor/shortcuts';
 import { usePopoverPosition } from './popover-position';
+import { provenanceLabel, provenanceOf } from '../../../shared/model/provenance';
+import { editorsStore } from '../window-services';
+import { useSyncExternalStore } from 'react';
 
 function bubbleState(state: EditorState) {
   const ins = insertionAtSelection(state);
@@ -23,7 +26,19 @@ function bubbleState(state: EditorState) {
     from: (ins ?? corr)!.from,
     kind: ins ? (ins.mark.attrs.kind as InsertionKind) : null,
     original: corr ? (corr.mark.attrs.original as string) : null,
+    insertedBy: ins ? provenanceOf(ins.mark) : null,
+    correctedBy: corr ? provenanceOf(corr.mark) : null,
   };
+}
+
+type Bubble = ReturnType<typeof bubbleState>;
+
+/** Same bubble: the fresh provenance objects of each state do not redraw it. */
+function sameBubble(a: Bubble, b: Bubble): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  return a.from === b.from && a.kind === b.kind && a.original === b.original && same(a.insertedBy, b.insertedBy) && same(a.correctedBy, b.correctedBy);
 }
 
 const KIND_LABELS: Record<InsertionKind, string> = {
@@ -33,7 +48,8 @@ const KIND_LABELS: Record<InsertionKind, string> = {
 };
 
 export function MarkBubble({ controller }: { controller: EditorController }) {
-  const info = useEditorSelector(controller, bubbleState, null);
+  const info = useEditorSelector(controller, bubbleState, null, sameBubble);
+  const { editors } = useSyncExternalStore(editorsStore.subscribe, editorsStore.getSnapshot);
   const from = info?.from;
   const anchor = useMemo(() => (from === undefined ? null : (view: EditorView) => view.coordsAtPos(from)), [from]);
   const position = usePopoverPosition(controller, anchor, { width: 292, gap: 4 });
@@ -61,6 +77,11 @@ export function MarkBubble({ controller }: { controller: EditorController }) {
           </button>
         </div>
       )}
+      {info.insertedBy && (
+        <div className="popover-row bubble-provenance" data-source={info.insertedBy.source}>
+          {provenanceLabel('insertion', info.insertedBy, editors)}
+        </div>
+      )}
       {info.original !== null && (
         <div className="popover-row">
           <span className="bubble-source">
@@ -69,6 +90,11 @@ export function MarkBubble({ controller }: { controller: EditorController }) {
           <button type="button" className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => controller.run(revertCorrection)} title={`Revert (${keyHint('revertCorrection')})`}>
             Revert
           </button>
+        </div>
+      )}
+      {info.correctedBy && (
+        <div className="popover-row bubble-provenance" data-source={info.correctedBy.source}>
+          {provenanceLabel('correction', info.correctedBy, editors)}
         </div>
       )}
     </div>
