@@ -77,9 +77,8 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
   }
 
   /** Runs the rules on one document with the rest of the project's spellings. */
-  function check(id: string, meta: DocumentMeta, node: ReturnType<typeof bodyToNode>, context: QaContext, forms: FormCache, total: FormCounts, ignored: Set<string>, severity?: Severity) {
-    const checked = new CheckedDocument(id, meta, node);
-    const own = countForms(formMatches(checked, context.glossary));
+  function check(id: string, meta: DocumentMeta, node: ReturnType<typeof bodyToNode>, context: QaContext, forms: FormCache, total: FormCounts, ignored: Set<string>, severity?: Severity, counted?: FormCounts) {
+    const own = counted ?? countForms(formMatches(new CheckedDocument(id, meta, node), context.glossary));
     const all = checkDocument(id, meta, node, { ...context, otherForms: subtract(total, forms.byDoc.get(id)) }, { severity });
     const findings = all.filter((f) => !ignored.has(f.key));
     return { findings, ignoredCount: all.length - findings.length, own };
@@ -89,28 +88,33 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
     async qaRun({ ids, severity }) {
       const store = ctx.store();
       const context = await contextOf(store);
-      cache = null;
-      const forms = await formsOf(store, context);
-      const total = sum(forms.byDoc.values());
+      // One read of every document: its names are counted for the project, then it is checked.
+      const read: { id: string; meta: DocumentMeta; node: ReturnType<typeof bodyToNode> }[] = [];
+      const problems: FileProblem[] = [];
+      const byDoc = new Map<string, FormCounts>();
+      for (const { id } of store.project.documents) {
+        try {
+          const doc = await store.readDocument(id);
+          const node = bodyToNode(doc.body);
+          byDoc.set(id, countForms(formMatches(new CheckedDocument(id, doc.meta, node), context.glossary)));
+          read.push({ id, meta: doc.meta, node });
+        } catch (err) {
+          problems.push({ file: `documents/${id}.json`, message: (err as Error).message });
+        }
+      }
+      cache = { store, byDoc };
+      const total = sum(byDoc.values());
       const ignored = ignoredKeys(store);
       const wanted = ids ? new Set(ids) : null;
       const documents: QaDocumentFindings[] = [];
-      const problems: FileProblem[] = [];
       let ignoredCount = 0;
-      for (const { id } of store.project.documents) {
+      for (const { id, meta, node } of read) {
         if (wanted && !wanted.has(id)) continue;
-        let doc;
-        try {
-          doc = await store.readDocument(id);
-        } catch (err) {
-          problems.push({ file: `documents/${id}.json`, message: (err as Error).message });
-          continue;
-        }
-        const result = check(id, doc.meta, bodyToNode(doc.body), context, forms, total, ignored, severity);
+        const result = check(id, meta, node, context, cache, total, ignored, severity, byDoc.get(id));
         ignoredCount += result.ignoredCount;
-        documents.push({ id, title: doc.meta.title, findings: result.findings });
+        documents.push({ id, title: meta.title, findings: result.findings });
       }
-      return { documents, problems, ignored: ignoredCount };
+      return { documents, problems: wanted ? problems.filter((p) => wanted.has(p.file.slice(10, -5))) : problems, ignored: ignoredCount };
     },
 
     async qaCheck({ id, meta, body }) {

@@ -1,0 +1,105 @@
+/**
+ * QA benchmark: the quality checks over a synthetic 2,000-document project (the
+ * two samples and the every-annotation fixture, copied with varied dates and
+ * text, as in export.bench.ts), with the starter termbase as the glossary.
+ * - rules only: checkDocument over every document already parsed (median of runs);
+ * - the whole run as the app and `interlinea qa` do it: qaRun over the project on
+ *   disk (read, validate, count names across the project, check), first and warm;
+ * - the live check of one open document (qaCheck), the project's names cached.
+ *
+ *   npx tsx bench/qa.bench.ts [--docs 2000] [--runs 3]
+ *
+ * Writes bench/results/qa.json.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annotate, kitchenSink, seed1960, seed1963 } from '../shared/export/testing/fixtures';
+import { segmentsOf } from '../shared/model/build';
+import { bodyToNode, type ImportedDocument } from '../shared/model/document';
+import { checkDocument, qaContext } from '../shared/qa';
+import { dispatch } from '../shared/ipc/dispatch';
+import { englishSpeller } from '../electron/handlers/qa-speller';
+import { loadTermbase } from '../electron/store/termbase';
+import { ProjectStore } from '../electron/store/project-store';
+import { createHandlers } from '../electron/handlers';
+
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const DOCS = arg('docs', 2000);
+const RUNS = arg('runs', 3);
+const SEEDS = join(__dirname, '..', 'resources', 'samples');
+
+function documents(count: number): ImportedDocument[] {
+  const templates = [
+    annotate(seed1960(readFileSync(join(SEEDS, '1960-08-30-puzanov-conversation.txt'), 'utf8'))),
+    annotate(seed1963(readFileSync(join(SEEDS, '1963-06-20-kwp-policy-information.txt'), 'utf8'))),
+    kitchenSink(),
+  ];
+  return Array.from({ length: count }, (_, i) => {
+    const doc = structuredClone(templates[i % templates.length]);
+    doc.meta.title = `${doc.meta.title} (copy ${i})`;
+    doc.meta.date = `${1950 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    segmentsOf(doc.body)[0].content?.[0]?.content?.push({ type: 'text', text: ` — variant ${i}` });
+    return { meta: doc.meta, source: doc.source, body: doc.body };
+  });
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+async function main() {
+  const docs = documents(DOCS);
+  const termbase = await loadTermbase();
+  const ctx = qaContext(await englishSpeller(), termbase.entries);
+  const nodes = docs.map((d) => bodyToNode(d.body));
+
+  let findings = 0;
+  const rules: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const start = performance.now();
+    findings = 0;
+    nodes.forEach((node, i) => (findings += checkDocument(`d${i}`, docs[i].meta, node, ctx).length));
+    if (run > 0) rules.push(performance.now() - start); // run 0 warms up
+  }
+
+  const dir = join(mkdtempSync(join(tmpdir(), 'interlinea-qa-bench-')), 'project');
+  const store = await ProjectStore.open(dir, { write: true, create: true, holder: 'qa bench' });
+  try {
+    // A new project's glossary is the starter termbase (seeded by the store).
+    await store.addDocuments(docs);
+    const handlers = createHandlers({ store: () => store });
+    const timed = async <T>(f: () => Promise<T>) => {
+      const start = performance.now();
+      const value = await f();
+      return { ms: performance.now() - start, value };
+    };
+    const first = await timed(() => dispatch(handlers, 'qaRun', {}));
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push((await timed(() => dispatch(handlers, 'qaRun', {}))).ms);
+    const open = await store.readDocument(store.project.documents[1].id);
+    const live: number[] = [];
+    for (let i = 0; i < 10; i++) live.push((await timed(() => dispatch(handlers, 'qaCheck', { id: open.id, body: open.body }))).ms);
+    const run = first.value.ok ? first.value.value : null;
+    const result = {
+      machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, load: loadavg().map((l) => +l.toFixed(2)) },
+      documents: DOCS,
+      findings,
+      findingsPerRun: run?.documents.reduce((n, d) => n + d.findings.length, 0) ?? null,
+      rulesOnlyMs: +median(rules).toFixed(0),
+      rulesOnlyDocsPerSecond: +((DOCS / median(rules)) * 1000).toFixed(0),
+      qaRunFirstMs: +first.ms.toFixed(0),
+      qaRunWarmMs: +median(warm).toFixed(0),
+      liveCheckMs: { median: +median(live).toFixed(1), max: +Math.max(...live).toFixed(1), rows: segmentsOf(open.body).length },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    writeFileSync(join(__dirname, 'results', 'qa.json'), JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    await store.close();
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+}
+
+void main();
