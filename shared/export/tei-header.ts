@@ -15,37 +15,39 @@
  */
 import type { DocumentFile } from '../model/document';
 import type { RowState } from '../model/stats';
+import type { ReviewState } from '../model/schema';
+import { ARCHIVE_RESP } from '../model/provenance';
+import { encodeId } from './tei-names';
 import { formatDate, languageTag, type EditionProject } from './edition';
-import type { XmlWriter } from './tei-writer';
+import type { XmlAttrs, XmlWriter } from './tei-writer';
 
-/** Who made a mark, for `@resp` (see {@link respOf}). */
+/** Who made a mark, for `@resp` (see {@link partyOf}). */
 export type Party = 'translator' | 'project' | { editor: string };
 
-/** `xml:id`s of the parties and witnesses of one document (`d2-` prefixed in an edition). */
+/** `xml:id`s of the parties, witnesses and categories of one document (`d2-` prefixed in an edition). */
 export function headerIds(prefix: string) {
   return {
     translator: `${prefix}resp-translator`,
     project: `${prefix}resp-project`,
-    editor: (id: string) => `${prefix}resp-editor-${id.replace(/[^A-Za-z0-9-]/g, '_')}`,
+    editor: (id: string) => `${prefix}resp-editor-${encodeId(id)}`,
     original: `${prefix}witness-original`,
     english: `${prefix}witness-english`,
     korean: `${prefix}witness-korean`,
     state: (state: RowState) => `${prefix}row-${state}`,
+    review: (state: ReviewState) => `${prefix}review-${state}`,
+    change: (resp: string, when: string) => `${prefix}change-${encodeId(resp || 'project')}-${when}`,
   };
 }
 
 /**
- * Who a mark is credited to. The model does not record yet who made each insertion,
- * correction or note (issue 13 adds it): until it does, an insertion is the archive
- * translator's (the bracket convention of the archive's translations) and a
- * correction or footnote is the project's. Provenance, when marks carry it, is
- * read here and nowhere else.
+ * Who an annotation is credited to, from its recorded provenance (`resp`, see
+ * shared/model/provenance.ts): the archive's translator, a project editor, or, when
+ * nothing was recorded (documents written before provenance), the project.
  */
-export function respOf(kind: 'insertion' | 'correction' | 'footnote', provenance?: string): Party {
-  if (provenance === 'translator' || provenance === 'archive') return 'translator';
-  if (provenance?.startsWith('editor:')) return { editor: provenance.slice('editor:'.length) };
-  if (provenance) return 'project';
-  return kind === 'insertion' ? 'translator' : 'project';
+export function partyOf(resp: string | undefined): Party {
+  if (resp === ARCHIVE_RESP) return 'translator';
+  if (resp) return { editor: resp };
+  return 'project';
 }
 
 /** `@resp` value for a party. */
@@ -55,6 +57,24 @@ export function respRef(prefix: string, party: Party): string {
   if (party === 'project') return `#${ids.project}`;
   return `#${ids.editor(party.editor)}`;
 }
+
+/** What the annotations and rows of a document use, for the header to declare. */
+export interface HeaderUse {
+  /** Row states of the Korean (the taxonomy's categories). */
+  states: Set<RowState>;
+  /** Review states other than draft. */
+  reviews: Set<ReviewState>;
+  /** Editor ids that annotations point at. */
+  editors: Set<string>;
+  /** `(resp, when)` of dated annotations, by change id. */
+  changes: Map<string, { resp: string; when: string }>;
+}
+
+const REVIEW_LABELS: Record<ReviewState, string> = {
+  draft: 'row in draft',
+  reviewed: 'row reviewed by an editor',
+  approved: 'row approved',
+};
 
 const STATE_LABELS: Record<RowState, string> = {
   consistent: 'restored: the Korean fits its whole witness, with no proposal or placeholder',
@@ -135,7 +155,7 @@ export function writeHeader(
   depth: number,
   prefix: string,
   project: EditionProject | undefined,
-  states: Set<RowState>,
+  use: HeaderUse,
 ): void {
   const { meta, source } = file;
   const ids = headerIds(prefix);
@@ -160,7 +180,10 @@ export function writeHeader(
             .text(project?.publication?.publisher.trim() || editionTitle || 'the project', 'replace')
             .close();
         });
-        for (const editor of project?.editors ?? []) {
+        // The project's editors, and any editor an annotation names that the project no longer lists.
+        const editors = [...(project?.editors ?? [])];
+        for (const id of use.editors) if (!editors.some((e) => e.id === id)) editors.push({ id, name: id });
+        for (const editor of editors) {
           w.block(depth + 3, 'respStmt', { 'xml:id': ids.editor(editor.id) }, () => {
             w.open('resp').text('editing').close();
             w.open('persName').text(editor.name, 'replace').close();
@@ -236,16 +259,27 @@ export function writeHeader(
             'Each Korean row points (@ana) at its state in the row-state taxonomy; rows not yet restored carry @cert (medium: partial, low: contradicted or proposed), and text proposed by the software and not accepted is <seg type="proposed" cert="low">.',
         );
       });
-      if (states.size) {
-        w.section(depth + 2, 'classDecl', {}, () =>
-          w.section(depth + 3, 'taxonomy', { 'xml:id': `${prefix}row-states` }, () => {
-            for (const state of states) {
-              w.block(depth + 4, 'category', { 'xml:id': ids.state(state) }, () =>
-                w.open('catDesc').text(STATE_LABELS[state]).close(),
-              );
-            }
-          }),
-        );
+      if (use.states.size || use.reviews.size) {
+        w.section(depth + 2, 'classDecl', {}, () => {
+          if (use.states.size) {
+            w.section(depth + 3, 'taxonomy', { 'xml:id': `${prefix}row-states` }, () => {
+              for (const state of use.states) {
+                w.block(depth + 4, 'category', { 'xml:id': ids.state(state) }, () =>
+                  w.open('catDesc').text(STATE_LABELS[state]).close(),
+                );
+              }
+            });
+          }
+          if (use.reviews.size) {
+            w.section(depth + 3, 'taxonomy', { 'xml:id': `${prefix}review-states` }, () => {
+              for (const review of use.reviews) {
+                w.block(depth + 4, 'category', { 'xml:id': ids.review(review) }, () =>
+                  w.open('catDesc').text(REVIEW_LABELS[review]).close(),
+                );
+              }
+            });
+          }
+        });
       }
     });
     w.section(depth + 1, 'profileDesc', {}, () => {
@@ -264,7 +298,12 @@ export function writeHeader(
         for (const [ident, label] of languages) w.block(depth + 3, 'language', { ident }, label, 'replace');
       });
     });
-    const changes: [string, string][] = [];
+    const changes: [string, string, XmlAttrs?][] = [];
+    // Dated annotations point (@change) at the change that made them.
+    for (const [id, { resp, when }] of use.changes) {
+      const who = respRef(prefix, partyOf(resp));
+      changes.push([when, 'Annotations (insertions, corrections, notes) made.', { 'xml:id': id, who }]);
+    }
     const day = (stamp: string) => /^\d{4}-\d{2}-\d{2}/.exec(stamp)?.[0] ?? '';
     if (day(file.updatedAt)) changes.push([day(file.updatedAt), 'Last edited in Interlinea.']);
     if (day(source.importedAt)) {
@@ -275,7 +314,7 @@ export function writeHeader(
     }
     if (changes.length) {
       w.section(depth + 1, 'revisionDesc', {}, () => {
-        for (const [when, what] of changes) w.block(depth + 2, 'change', { when }, what, 'replace');
+        for (const [when, what, attrs] of changes) w.block(depth + 2, 'change', { ...attrs, when }, what, 'replace');
       });
     }
   });

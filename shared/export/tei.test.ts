@@ -11,6 +11,7 @@ import { exportEdition } from './export';
 import { GLOSSARY, documentFile, kitchenSink } from './testing/fixtures';
 import { arbitraryDocument } from './testing/arbitrary';
 import { segmentElements } from './tei-names';
+import { provenanceDocument } from './testing/tei-provenance';
 import { certOf } from './tei-header';
 import type { EditionProject } from './edition';
 
@@ -51,12 +52,12 @@ describe('TEI export', () => {
       '<choice><sic>Kim II Sung</sic><corr resp="#resp-project"><persName ref="#gloss-g-kim">Kim Il Sung</persName></corr></choice>',
     );
     expect(xml).toContain(
-      '<supplied reason="clarification" resp="#resp-translator"><placeName ref="#gloss-g-pyongyang">Pyongyang</placeName></supplied>',
+      '<supplied reason="clarification" resp="#resp-project"><placeName ref="#gloss-g-pyongyang">Pyongyang</placeName></supplied>',
     );
     expect(xml).toContain('<orgName ref="#gloss-g-sons">Smith &amp; &lt;Sons&gt;</orgName>');
     expect(xml).toContain('<term ref="#gloss-g_5f_odd_20_id">Juche</term>');
     expect(xml).toContain(
-      '<note place="foot" n="1" xml:id="fn-f1" resp="#resp-project">See the <supplied reason="expansion" resp="#resp-translator">SED</supplied> files &amp; &lt;notes&gt;.</note>',
+      '<note place="foot" n="1" xml:id="fn-f1" resp="#resp-project">See the <supplied reason="expansion" resp="#resp-project">SED</supplied> files &amp; &lt;notes&gt;.</note>',
     );
     expect(xml).toContain('<note place="foot" n="2" xml:id="fn-f2" resp="#resp-project">');
     expect(xml).toContain('<gap reason="illegible" quantity="3" unit="chars"/>');
@@ -150,6 +151,8 @@ describe('TEI export', () => {
         'samples.xml': await tei(annotatedSamples(), { witness: true }),
         'samples-project.xml': await tei(annotatedSamples(), ALL, PROJECT),
         'kitchen-project.xml': await tei([kitchenSink()], ALL, PROJECT),
+        'provenance.xml': await tei([provenanceDocument()], ALL, PROJECT),
+        'provenance-edition.xml': await tei([provenanceDocument(), kitchenSink()], ALL, PROJECT),
         ...Object.fromEntries(
           await Promise.all(annotatedSamples().map(async (d) => [`${d.id}-project.xml`, await tei([d], {}, PROJECT)])),
         ),
@@ -190,7 +193,7 @@ describe('TEI export', () => {
       '<respStmt xml:id="resp-translator"><resp>translation from the German original into English',
       '<respStmt xml:id="resp-project"><resp>editing, corrections, notes and the restoration of the Korean</resp><name>The Interlinea Reading Group</name></respStmt>',
       '<respStmt xml:id="resp-editor-ed1"><resp>editing</resp><persName>Hye-jin Park</persName></respStmt>',
-      '<respStmt xml:id="resp-editor-ed_2"><resp>editing</resp><persName>Jonas Weber</persName></respStmt>',
+      '<respStmt xml:id="resp-editor-ed_20_2"><resp>editing</resp><persName>Jonas Weber</persName></respStmt>',
       '<publisher>The Interlinea Reading Group</publisher>',
       '<pubPlace>Leipzig</pubPlace>',
       '<date when="2024-05-01">1 May 2024</date>',
@@ -220,20 +223,39 @@ describe('TEI export', () => {
     expect(xml).toContain('<availability status="unknown">');
   });
 
-  it('credits insertions to the archive translator and corrections and notes to the project, by @resp', async () => {
-    for (const sample of annotatedSamples()) {
-      const xml = await tei([sample], {}, PROJECT);
-      expect(count(xml, 'supplied')).toBe(19);
-      expect((xml.match(/<supplied reason="[a-z]+" resp="#resp-translator">/g) ?? []).length).toBe(19);
-      expect(xml).toMatch(/<corr resp="#resp-project">/);
-      expect(xml).toMatch(/<note place="foot" n="1" xml:id="fn-[^"]+" resp="#resp-project">/);
-    }
+  it('points @resp at who made each insertion, correction and note, and @change at when', async () => {
+    const xml = await tei([provenanceDocument()], ALL, PROJECT);
+    expect(xml).toContain('<supplied reason="clarification" resp="#resp-translator">the archive\'s</supplied>');
+    expect(xml).toContain(
+      '<supplied reason="variant" resp="#resp-editor-ed1" change="#change-ed1-2024-05-02">an editor\'s</supplied>',
+    );
+    expect(xml).toContain('<supplied reason="expansion" resp="#resp-project">unrecorded</supplied>');
+    expect(xml).toContain('<corr resp="#resp-editor-ed_2e_x" change="#change-ed_2e_x-2024-05-03">fixed</corr>');
+    expect(xml).toMatch(
+      /<note place="foot" n="1" xml:id="fn-n1" resp="#resp-editor-ed1" change="#change-ed1-2024-05-02">/,
+    );
+    // An editor the project no longer lists still has a respStmt to point at.
+    expect(xml).toContain(
+      '<respStmt xml:id="resp-editor-ed_2e_x"><resp>editing</resp><persName>ed.x</persName></respStmt>',
+    );
+    expect(xml).toContain('<change xml:id="change-ed1-2024-05-02" who="#resp-editor-ed1" when="2024-05-02">');
+    // Review states on every column's row, declared in their own taxonomy.
+    expect(xml).toContain('<p xml:id="en-r1" corresp="#ko-r1" ana="#review-approved">');
+    expect(xml).toContain('<category xml:id="review-approved"><catDesc>row approved</catDesc></category>');
     // In an edition every document's ids carry its prefix, so @resp stays inside its own TEI.
-    const edition = await tei(annotatedSamples(), {}, PROJECT);
-    expect(edition).toContain('<respStmt xml:id="d2-resp-translator">');
-    expect(edition).toMatch(/<supplied reason="clarification" resp="#d2-resp-translator">/);
+    const edition = await tei([provenanceDocument(), kitchenSink()], {}, PROJECT);
+    expect(edition).toMatch(/<supplied reason="clarification" resp="#d\d-resp-translator">the archive's<\/supplied>/);
     expect(edition).toContain('<title>Edition</title>');
     expect(edition).toContain('<publisher>The Interlinea Reading Group</publisher>');
+  });
+
+  it('gives each sample editorialDecl, listWit, availability and @resp on every supplied', async () => {
+    for (const sample of annotatedSamples()) {
+      const xml = await tei([sample], {}, PROJECT);
+      for (const tag of ['editorialDecl', 'listWit', 'availability']) expect(count(xml, tag)).toBe(1);
+      expect(count(xml, 'supplied')).toBe(19);
+      expect((xml.match(/<supplied reason="[a-z]+" resp="#resp-[a-z-]+"/g) ?? []).length).toBe(19);
+    }
   });
 
   it('marks Korean that is not final with @cert and its row state', async () => {

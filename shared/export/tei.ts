@@ -21,11 +21,13 @@
 import type { TextColumn } from '../model/schema';
 import { segmentsOf } from '../model/build';
 import { segmentState, type RowState } from '../model/stats';
+import type { ReviewState } from '../model/schema';
 import { languageTag, type PreparedDocument, type PreparedEdition, type PreparedSegment } from './edition';
-import { certOf, headerIds, respOf, respRef, writeHeader, writePublication } from './tei-header';
+import { certOf, headerIds, partyOf, respRef, writeHeader, writePublication, type HeaderUse } from './tei-header';
 import type { InlineNode } from './walk';
 import { ID_PREFIX, NAME_ELEMENTS, TEI_NS, encodeId, segmentElements } from './tei-names';
-import { XmlWriter } from './tei-writer';
+import { XmlWriter, type XmlAttrs } from './tei-writer';
+import { ARCHIVE_RESP } from '../model/provenance';
 
 /** Serialises a prepared edition as a TEI document (a `<teiCorpus>` for several documents). */
 export function teiString(edition: PreparedEdition): string {
@@ -72,12 +74,14 @@ function writeTei(
   if (!root) w.nl(depth);
   const xmlId = `${prepared.prefix}doc-${encodeId(prepared.file.id)}`;
   w.open('TEI', root ? { 'xml:lang': 'en', 'xml:id': xmlId } : { 'xml:id': xmlId }, root ? TEI_NS : undefined);
-  // The restoration's state per row (null: no witness), as the editor shows it.
-  const states = new Map<PreparedSegment, RowState | null>();
+  // The restoration's state and the review state per row, as the editor shows them.
+  const states: RowFacts = new Map();
   const segs = segmentsOf(prepared.file.body);
-  prepared.segments.forEach((seg, i) => states.set(seg, segs[i] ? segmentState(segs[i]) : null));
-  const used = new Set([...states.values()].filter((state): state is RowState => state !== null));
-  writeHeader(w, prepared.file, depth + 1, prepared.prefix, edition.project, used);
+  prepared.segments.forEach((seg, i) => {
+    const review = String(segs[i]?.attrs?.review ?? 'draft') as ReviewState;
+    states.set(seg, { state: segs[i] ? segmentState(segs[i]) : null, review });
+  });
+  writeHeader(w, prepared.file, depth + 1, prepared.prefix, edition.project, headerUse(prepared, states));
   w.section(depth + 1, 'text', {}, () => {
     w.section(depth + 2, 'body', {}, () => {
       for (const column of prepared.columns) writeColumn(w, prepared, column, depth + 3, states);
@@ -86,6 +90,55 @@ function writeTei(
     writeBack(w, prepared, edition, depth + 2);
   });
   w.nl(depth).close();
+}
+
+/** What the editor shows of each row: the restoration's state (null: no witness) and the review state. */
+type RowFacts = Map<PreparedSegment, { state: RowState | null; review: ReviewState }>;
+
+function anaOf(
+  ids: ReturnType<typeof headerIds>,
+  column: TextColumn,
+  facts: { state: RowState | null; review: ReviewState } | undefined,
+): string | undefined {
+  const tokens: string[] = [];
+  if (column === 'korean' && facts?.state) tokens.push(`#${ids.state(facts.state)}`);
+  if (facts && facts.review !== 'draft') tokens.push(`#${ids.review(facts.review)}`);
+  return tokens.join(' ') || undefined;
+}
+
+/** The states, editors and dated annotations a document's header must declare. */
+function headerUse(prepared: PreparedDocument, rows: RowFacts): HeaderUse {
+  const ids = headerIds(prepared.prefix);
+  const use: HeaderUse = { states: new Set(), reviews: new Set(), editors: new Set(), changes: new Map() };
+  for (const { state, review } of rows.values()) {
+    if (state) use.states.add(state);
+    if (review !== 'draft') use.reviews.add(review);
+  }
+  const note = (resp = '', when = '') => {
+    if (resp && resp !== ARCHIVE_RESP) use.editors.add(resp);
+    if (when) use.changes.set(ids.change(resp, when), { resp, when });
+  };
+  const visit = (nodes: InlineNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'footnote') {
+        note(node.resp, node.when);
+        visit(node.content);
+      } else if (node.type === 'mark') {
+        if (node.mark.type === 'insertion' || node.mark.type === 'correction') note(node.mark.resp, node.mark.when);
+        visit(node.children);
+      }
+    }
+  };
+  for (const seg of prepared.segments) for (const column of prepared.columns) visit(seg[column] ?? []);
+  return use;
+}
+
+/** `@resp` and `@change` of an annotation with its recorded provenance. */
+function provenanceAttrs(prepared: PreparedDocument, resp?: string, when?: string): XmlAttrs {
+  return {
+    resp: respRef(prepared.prefix, partyOf(resp)),
+    change: when ? `#${headerIds(prepared.prefix).change(resp ?? '', when)}` : undefined,
+  };
 }
 
 type Division = TextColumn | 'witness';
@@ -121,7 +174,7 @@ function writeColumn(
   prepared: PreparedDocument,
   column: TextColumn,
   depth: number,
-  states: Map<PreparedSegment, RowState | null>,
+  states: RowFacts,
 ): void {
   const ids = headerIds(prepared.prefix);
   const lang =
@@ -142,9 +195,9 @@ function writeColumn(
           type: element === 'ab' ? seg.role : undefined,
           // <closer> has no @type: a distribution list in the closing run is told apart by @rend.
           rend: element === 'closer' && seg.role !== 'closer' ? seg.role : undefined,
-          // The Korean row's restoration state (see the header's row-state taxonomy).
-          ana: column === 'korean' && states.get(seg) ? `#${ids.state(states.get(seg)!)}` : undefined,
-          cert: column === 'korean' ? certOf(states.get(seg) ?? null) : undefined,
+          // The Korean row's restoration state and every row's review state (the header's taxonomies).
+          ana: anaOf(ids, column, states.get(seg)),
+          cert: column === 'korean' ? certOf(states.get(seg)?.state ?? null) : undefined,
         },
         () => inline(w, seg[column] ?? [], prepared, footnoteIds),
       );
@@ -243,7 +296,7 @@ function inline(w: XmlWriter, nodes: InlineNode[], prepared: PreparedDocument, f
           place: 'foot',
           n: node.n ? String(node.n) : undefined,
           'xml:id': fresh ? idOf(prepared, 'footnote', node.id) : undefined,
-          resp: respRef(prepared.prefix, respOf('footnote')),
+          ...provenanceAttrs(prepared, node.resp, node.when),
         });
         inline(w, node.content, prepared, footnoteIds);
         w.close();
@@ -252,10 +305,10 @@ function inline(w: XmlWriter, nodes: InlineNode[], prepared: PreparedDocument, f
       case 'mark': {
         const { mark } = node;
         if (mark.type === 'insertion') {
-          w.open('supplied', { reason: mark.kind, resp: respRef(prepared.prefix, respOf('insertion')) });
+          w.open('supplied', { reason: mark.kind, ...provenanceAttrs(prepared, mark.resp, mark.when) });
         } else if (mark.type === 'correction') {
           w.open('choice').open('sic').text(mark.original).close();
-          w.open('corr', { resp: respRef(prepared.prefix, respOf('correction')) });
+          w.open('corr', provenanceAttrs(prepared, mark.resp, mark.when));
         } else if (mark.type === 'name') {
           w.open(NAME_ELEMENTS[mark.nameType], {
             ref: mark.ref ? `#${idOf(prepared, 'glossary', mark.ref)}` : undefined,

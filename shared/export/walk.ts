@@ -19,9 +19,9 @@ import { GAP_GLYPH } from '../model/gap';
 
 /** A mark range, with the attributes an exporter needs. */
 export type InlineMark =
-  | { type: 'insertion'; kind: InsertionKind }
+  | ({ type: 'insertion'; kind: InsertionKind } & Provenance)
   /** `label`: the correction's letter in the apparatus (`a`, `b`, …), set when corrections are noted. */
-  | { type: 'correction'; original: string; label?: string }
+  | ({ type: 'correction'; original: string; label?: string } & Provenance)
   | { type: 'name'; nameType: NameType; ref: string }
   /**
    * Proposed non-text content (a placeholder, a line break, an unclear reading):
@@ -38,7 +38,7 @@ export type InlineNode =
   /** `proposed`: text proposed and not accepted, exported as an unverified reading. */
   | { type: 'unclear'; reason: string; text: string; proposed?: true }
   /** `n` is the footnote's number in its document (1-based), 0 inside a footnote. */
-  | { type: 'footnote'; id: string; n: number; content: InlineNode[] }
+  | ({ type: 'footnote'; id: string; n: number; content: InlineNode[] } & Provenance)
   | { type: 'mark'; mark: InlineMark; children: InlineNode[] };
 
 /**
@@ -50,6 +50,22 @@ const MARK_ORDER = ['insertion', 'correction', 'name', 'proposed'] as const;
 /** The reason an export gives for a proposed, unaccepted reading. */
 export const PROPOSED_REASON = 'proposed, not accepted';
 
+/**
+ * Who made an annotation and when (shared/model/provenance.ts), present only when
+ * recorded, so that annotations without provenance are exactly as before.
+ */
+interface Provenance {
+  resp?: string;
+  when?: string;
+}
+
+function provenance(attrs: Record<string, unknown>): Provenance {
+  const out: Provenance = {};
+  if (typeof attrs.resp === 'string' && attrs.resp) out.resp = attrs.resp;
+  if (typeof attrs.when === 'string' && attrs.when) out.when = attrs.when;
+  return out;
+}
+
 function toMark(mark: { type: string; attrs?: Record<string, unknown> }): InlineMark | null {
   const attrs = mark.attrs ?? {};
   switch (mark.type) {
@@ -58,10 +74,11 @@ function toMark(mark: { type: string; attrs?: Record<string, unknown> }): Inline
       return {
         type: 'insertion',
         kind: (INSERTION_KINDS as readonly string[]).includes(kind) ? (kind as InsertionKind) : 'clarification',
+        ...provenance(attrs),
       };
     }
     case 'correction':
-      return { type: 'correction', original: String(attrs.original ?? '') };
+      return { type: 'correction', original: String(attrs.original ?? ''), ...provenance(attrs) };
     case 'name': {
       const nameType = String(attrs.type ?? 'person');
       return {
@@ -146,7 +163,13 @@ function toLeaf(node: PMJson, number: FootnoteNumberer): InlineNode | null {
       };
     case 'footnote': {
       const id = String(node.attrs?.id ?? '');
-      return { type: 'footnote', id, n: number(id), content: buildInline(node.content) };
+      return {
+        type: 'footnote',
+        id,
+        n: number(id),
+        content: buildInline(node.content),
+        ...provenance(node.attrs ?? {}),
+      };
     }
     default:
       return null;

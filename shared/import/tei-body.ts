@@ -13,7 +13,7 @@
  */
 import type { PMJson } from '../model/document';
 import { TEI_NS } from '../export/tei-names';
-import type { SegmentRole } from '../model/schema';
+import type { ReviewState, SegmentRole } from '../model/schema';
 import { InlineReader, normaliseSpace } from './tei-inline';
 import { attr, child, elements, squash, textContent, type XmlElement, type XmlNode } from './tei-xml';
 
@@ -25,6 +25,8 @@ export interface Row {
   korean: PMJson[];
   original: PMJson[] | null;
   witness: string[];
+  /** The row's review state, when Interlinea's own TEI gives one other than draft. */
+  review?: ReviewState;
 }
 
 type Column = 'english' | 'korean' | 'original';

@@ -13,6 +13,7 @@
 import type { PMJson } from '../model/document';
 import { INSERTION_KINDS } from '../model/schema';
 import { NAME_TYPE_OF, decodeId, parseCodePointLabel, parseXmlId } from '../export/tei-names';
+import { ARCHIVE_RESP } from '../model/provenance';
 import { attr, child, elements, textContent, type XmlElement } from './tei-xml';
 
 type Mark = NonNullable<PMJson['marks']>[number];
@@ -128,8 +129,10 @@ const INNER_BLOCKS = new Set([
 ]);
 
 export interface InlineOptions {
-  /** Interlinea's own TEI: exact white space, glossary refs, footnote ids. */
+  /** Interlinea's own TEI: exact white space, glossary refs, footnote ids, provenance. */
   own: boolean;
+  /** Own TEI: the `when` of each `<change>` by its `xml:id` (annotations point at them with `@change`). */
+  changes?: Map<string, string>;
 }
 
 /** What the reader could not map, counted for the report. */
@@ -218,6 +221,25 @@ export class InlineReader {
     for (const note of notes) out.push(...this.footnote(note, inNote));
   }
 
+  /**
+   * Who made an annotation and when, from Interlinea's own `@resp` (`#resp-translator`:
+   * the archive, `#resp-editor-ID`: that editor, `#resp-project`: not recorded) and
+   * `@change` (the dated change in the revision history). Other TEI's are not read.
+   */
+  private provenance(el: XmlElement): { resp?: string; when?: string } {
+    if (!this.options.own) return {};
+    const out: { resp?: string; when?: string } = {};
+    const id = (attr(el, 'resp') ?? '')
+      .trim()
+      .split(/\s+/)[0]
+      .replace(/^#(?:d\d+-)?/, '');
+    if (id === 'resp-translator') out.resp = ARCHIVE_RESP;
+    else if (id.startsWith('resp-editor-')) out.resp = decodeId(id.slice('resp-editor-'.length));
+    const when = this.options.changes?.get((attr(el, 'change') ?? '').trim().replace(/^#/, ''));
+    if (when) out.when = when;
+    return out;
+  }
+
   /** A footnote node for a `<note>` (its text only, when already inside a note). */
   footnote(note: XmlElement, inNote: boolean): PMJson[] {
     if (inNote) {
@@ -225,7 +247,7 @@ export class InlineReader {
       return this.inline(note, [], true);
     }
     const id = this.options.own ? (parseXmlId(attr(note, 'xml:id') ?? '', 'footnote') ?? '') : '';
-    return [{ type: 'footnote', attrs: { id }, content: this.inline(note, [], true) }];
+    return [{ type: 'footnote', attrs: { id, ...this.provenance(note) }, content: this.inline(note, [], true) }];
   }
 
   private element(
@@ -261,7 +283,7 @@ export class InlineReader {
         const reason = attr(part, 'reason') ?? 'clarification';
         const kind = (INSERTION_KINDS as readonly string[]).includes(reason) ? reason : 'clarification';
         if (kind !== reason) this.report.warn(`<supplied reason="${reason}"> read as a clarification`);
-        this.walk(part, addMark(marks, { type: 'insertion', attrs: { kind } }), inNote, out);
+        this.walk(part, addMark(marks, { type: 'insertion', attrs: { kind, ...this.provenance(part) } }), inNote, out);
         return;
       }
       case 'choice':
@@ -401,7 +423,12 @@ export class InlineReader {
       const reading = child(part, readingName);
       if (!source || !reading) continue;
       if (kind === 'correction') {
-        this.walk(reading, addMark(marks, { type: 'correction', attrs: { original: plainText(source) } }), inNote, out);
+        this.walk(
+          reading,
+          addMark(marks, { type: 'correction', attrs: { original: plainText(source), ...this.provenance(reading) } }),
+          inNote,
+          out,
+        );
       } else {
         // The abbreviation as written, then its expansion as an editor's bracketed expansion.
         this.walk(source, marks, inNote, out);

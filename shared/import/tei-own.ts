@@ -3,7 +3,7 @@
  * (`type="translation"` with `xml:lang`, `type="original"`, `type="witness"`),
  * rows aligned by the `xml:id`s the exporter wrote, the witness byte for byte.
  */
-import type { SegmentRole, TextColumn } from '../model/schema';
+import type { ReviewState, SegmentRole, TextColumn } from '../model/schema';
 import { parseXmlId, roleOf } from '../export/tei-names';
 import type { Row } from './tei-body';
 import { glyph, plainText, type InlineReader } from './tei-inline';
@@ -81,6 +81,8 @@ export function readOwnRows(body: XmlElement, reader: InlineReader): Row[] {
       }
       // The first column that has the row gives its role (all columns agree when we wrote them).
       if (!existed) target.role = roleOf(el.name, attr(el, 'type'), attr(el, 'rend')) as SegmentRole;
+      const review = /(?:^|\s)#(?:d\d+-)?review-(reviewed|approved)(?:\s|$)/.exec(attr(el, 'ana') ?? '')?.[1];
+      if (review) target.review = review as ReviewState;
       const content = reader.inline(el);
       if (column === 'original') target.original = content;
       else target[column] = content;

@@ -9,6 +9,7 @@ import { schema } from '../model/schema';
 import { exportEdition } from '../export/export';
 import { GLOSSARY, kitchenSink } from '../export/testing/fixtures';
 import { arbitraryDocument } from '../export/testing/arbitrary';
+import { provenanceDocument } from '../export/testing/tei-provenance';
 import { importTei } from './tei';
 import { importFile } from './import-file';
 
@@ -341,5 +342,22 @@ describe('TEI from other editions (issue 14, item 1)', () => {
       ok: false,
       error: expect.stringMatching(/^ent\.xml: not well-formed XML \(.*undefined entity/),
     });
+  });
+});
+
+describe('TEI round trip of provenance and review (issue 14, item 4)', () => {
+  it('gives back who made each annotation, when, and each row review state', async () => {
+    const doc = provenanceDocument();
+    const project = { name: 'P', editors: [{ id: 'ed1', name: 'E. One' }] };
+    for (const documents of [[doc], [doc, kitchenSink()]]) {
+      const xml = new TextDecoder().decode(
+        (await exportEdition('tei', { documents, glossary: GLOSSARY, project }, ALL)).bytes,
+      );
+      const result = importTei(xml, 'p.xml', { now: NOW });
+      if (!result.ok) throw new Error(result.error);
+      const back = (result.documents ?? [result.document]).find((d) => d.meta.title === 'Provenance')!;
+      expect(normal(back)).toEqual(normal(doc));
+      expect(JSON.stringify(back.body)).toContain('"resp":"ed.x","when":"2024-05-03"');
+    }
   });
 });

@@ -100,7 +100,16 @@ function importOne(
   const own = isOwnLayout(tei, child(text, 'body'));
   const report = new TeiReport();
   const { meta, notes, mainLang } = readMeta(tei, own, report, corpus);
-  const reader = new InlineReader(report, { own });
+  // Own TEI: annotations point (@change) at the dated changes of the revision history.
+  const changes = new Map<string, string>();
+  if (own) {
+    for (const change of elements(path(tei, 'teiHeader', 'revisionDesc'))) {
+      const id = attr(change, 'xml:id');
+      const when = attr(change, 'when');
+      if (id && when) changes.set(id, when);
+    }
+  }
+  const reader = new InlineReader(report, { own, changes });
 
   let rows: Row[];
   const sourceNotes = [...(options.notes ?? []), ...notes];
@@ -127,16 +136,18 @@ function importOne(
     }
   }
   const json = makeBody(
-    rows.map((r) =>
-      segment({
+    rows.map((r) => {
+      const seg = segment({
         id: r.id,
         role: r.role,
         english: r.english,
         korean: r.korean,
         original: r.original,
         witness: r.witness,
-      }),
-    ),
+      });
+      if (r.review) seg.attrs = { ...seg.attrs, review: r.review };
+      return seg;
+    }),
   );
   let normalised: PMJson;
   try {
