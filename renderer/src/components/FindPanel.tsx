@@ -102,7 +102,14 @@ export function FindPanel() {
     <aside className="find-panel" aria-label="Find and replace" data-region>
       <div className="find-head">
         <h2>{find.replace ? 'Find and replace' : 'Find'}</h2>
-        <button type="button" className="find-toggle" aria-pressed={find.replace} onClick={() => findStore.setReplace(!find.replace)} title={`Show or hide the replacement (${keyHint('replace')})`}>
+        <button
+          type="button"
+          className="find-toggle"
+          aria-pressed={find.replace}
+          aria-label="Show the replacement"
+          onClick={() => findStore.setReplace(!find.replace)}
+          title={`Show or hide the replacement (${keyHint('replace')})`}
+        >
           Replace
         </button>
         <button type="button" className="find-close" onClick={() => findStore.close()} aria-label="Close find (Esc)" title="Close (Esc)">

@@ -277,6 +277,7 @@ export class FindStore {
     const state = controller?.getState();
     if (controller && state && findState(state)?.hits.length) {
       controller.run(findNext(dir), false);
+      this.reveal();
       return;
     }
     const others = (this.snapshot.project?.documents ?? []).filter((d) => d.id !== this.target?.id && d.hits.length);
@@ -299,12 +300,32 @@ export class FindStore {
     let index = hits.findIndex((h) => hitPosition(h) === hitPosition(hit) && h.text === hit.text);
     if (index < 0) index = hits.findIndex((h) => h.place.kind === hit.place.kind && 'segment' in h.place && 'segment' in hit.place && h.place.segment >= hit.place.segment);
     if (index >= 0) target.controller.run(goToMatch(index), false);
+    this.reveal();
+  }
+
+  /**
+   * Brings the current match on screen once the rows around it are drawn (a long
+   * document draws a far row a frame later, and the editor need not have the focus).
+   */
+  private reveal(): void {
+    const view = this.target?.controller.editorView;
+    if (!view) return;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const current = view.isDestroyed ? null : view.dom.querySelector('.find-current');
+        if (!current) return;
+        const box = current.getBoundingClientRect();
+        const frame = (view.dom.closest('.document-scroll') ?? document.documentElement).getBoundingClientRect();
+        if (box.top < frame.top || box.bottom > frame.bottom) current.scrollIntoView({ block: 'center' });
+      }),
+    );
   }
 
   /** Replaces the current match of the open document and goes to the next. */
   replaceOne(): void {
     if (!this.target) return;
     this.target.controller.run(replaceCurrent(this.snapshot.options.asCorrection), false);
+    this.reveal();
   }
 
   /** Replaces every match in one document (the open one: one undo step). */
