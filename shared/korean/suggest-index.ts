@@ -66,6 +66,8 @@ export function verbBase(lemma: string, cls: VerbClass): { base: string; classId
   return { base: stem.slice(0, stem.length - k), classId: `v:${stem.slice(stem.length - k)}:${code}` };
 }
 
+const NO_BASES: readonly Base[] = [];
+
 /** Completions tried per stem and token split (the likeliest by prior). */
 const MAX_COMPLETIONS = 4;
 
@@ -89,11 +91,14 @@ export class SuggestIndex {
   /** True when lexicon-source whole forms (class x) are indexed, capped apart from stems. */
   private hasForms = false;
   private readonly classes = new Map<string, Map<string, Completion[]>>();
+  /** Per bucket key, built on first use: ending garble → the bucket's bases whose class has it, in bucket order. */
+  private readonly byEnding = new Map<string, Map<string, Base[]>>();
 
   /** Adds a base (call {@link finish} after the last one); `raw` is its garble when the caller has it. */
   add(base: Base, raw = garbleFragment(base.text)): void {
     const key = raw.trim();
     base.own = key.replace(/ /g, '').length;
+    this.byEnding.delete(key);
     if (base.classId === 'x' && base.source === 'lexicon') this.hasForms = true;
     base.exact = raw === key;
     const list = this.byKey.get(key);
@@ -164,20 +169,20 @@ export class SuggestIndex {
       const pair = `${p}\u0000${e}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
-      const own = this.byKey.get(p);
-      const inherited = this.parent?.byKey.get(p);
-      const bases = own && inherited ? [...own, ...inherited] : (own ?? inherited);
-      if (!bases) continue;
+      // Only the bases whose class completes with this ending's garble, in bucket order: most
+      // of a bucket has no such ending, and is not walked (see ownWithEnding).
+      const own = this.ownWithEnding(p, e);
+      const inherited = this.parent ? this.parent.ownWithEnding(p, e) : NO_BASES;
+      if (!own.length && !inherited.length) continue;
       // Whole corpus forms (class x) and stems are capped apart: neither crowds out the other.
       let stemsTaken = 0;
       let formsTaken = 0;
-      for (const base of bases) {
-        const comps = this.completionsOf(base.classId).get(e);
-        if (!comps) continue;
+      scan: for (const list of [own, inherited]) for (const base of list) {
+        const comps = this.completionsOf(base.classId).get(e) as Completion[];
         if (base.source === 'lexicon') {
           const over = base.classId === 'x' ? formsTaken++ >= limit : stemsTaken++ >= limit;
           // Past both caps (or the one cap of an index without whole forms): stop.
-          if (over && (!(this.hasForms || this.parent?.hasForms) || formsTaken + stemsTaken > 2 * limit)) break;
+          if (over && (!(this.hasForms || this.parent?.hasForms) || formsTaken + stemsTaken > 2 * limit)) break scan;
           if (over) continue;
         }
         for (let c = 0; c < comps.length && c < MAX_COMPLETIONS; c++) {
@@ -189,6 +194,25 @@ export class SuggestIndex {
       }
     }
     return out;
+  }
+
+  /** The bases of this index alone whose garble is `key` and whose class has a completion garbling to `ending`, in bucket order. */
+  ownWithEnding(key: string, ending: string): readonly Base[] {
+    let index = this.byEnding.get(key);
+    if (!index) {
+      // Once per bucket: every base filed under each ending its class has (a bucket holds up
+      // to tens of thousands of stems, those that vanish entirely most of all).
+      index = new Map();
+      for (const base of this.byKey.get(key) ?? []) {
+        for (const e of this.completionsOf(base.classId).keys()) {
+          const list = index.get(e);
+          if (list) list.push(base);
+          else index.set(e, [base]);
+        }
+      }
+      this.byEnding.set(key, index);
+    }
+    return index.get(ending) ?? NO_BASES;
   }
 
   /** Number of bases. */
