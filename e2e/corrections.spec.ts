@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { Workbench } from './workbench';
+import { isoToday } from '../shared/model/provenance';
 
 test('corrects “Kim II Sung” to “Kim Il Sung” in the 1963 sample, shows the source reading, and reverts it', async ({ page, project }) => {
   const app = new Workbench(page, project);
@@ -30,7 +31,8 @@ test('corrects “Kim II Sung” to “Kim Il Sung” in the 1963 sample, shows 
 
   await app.saved();
   const saved = JSON.stringify((await app.stored(id)).body);
-  expect(saved).toContain('{"type":"text","text":"Kim Il Sung","marks":[{"type":"correction","attrs":{"original":"Kim II Sung"}}]}');
+  // Made with no editor chosen: dated, no one credited (e2e/provenance.spec.ts chooses one).
+  expect(saved).toContain(`{"type":"text","text":"Kim Il Sung","marks":[{"type":"correction","attrs":{"original":"Kim II Sung","resp":"","when":"${isoToday()}"}}]}`);
 
   // One command reverts it: the source's reading again, no mark.
   await app.select('Il Sung', { caret: 'before' });

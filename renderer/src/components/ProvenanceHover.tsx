@@ -1,6 +1,6 @@
 /**
  * Who made the insertion, correction or footnote under the mouse, and when: a small
- * label under it ("inserted by AB, 5 Dec 2026", "archive translator"), read from the
+ * label above it (below it is where the mark bubble of the caret opens) ("inserted by AB, 5 Dec 2026", "archive translator"), read from the
  * document through the view (not from the DOM), so footnote anchors, whose node
  * view draws no attributes, say it too.
  */
@@ -72,7 +72,7 @@ export function ProvenanceHover({ controller }: { controller: EditorController }
         const rect = el.getBoundingClientRect();
         setHovered({
           left: rect.left,
-          top: rect.bottom + 4,
+          top: rect.top - 4,
           kind: found.kind,
           label: provenanceLabel(found.kind, found, editors),
           source: found.resp === 'archive' ? 'archive' : found.resp ? 'editor' : 'unrecorded',
