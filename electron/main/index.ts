@@ -10,6 +10,7 @@ import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createMainWindow, isAppUrl } from './window';
 import { SettingsFile } from './settings';
+import { requestedProjectDir } from './project-choice';
 import { printPdfWithElectron } from './print';
 import { createHandlers } from '../handlers';
 import { ProjectStore } from '../store/project-store';
@@ -76,7 +77,8 @@ async function start(): Promise<void> {
   if (store) showNotices(store);
 
   async function chooseProject(dir?: string): Promise<string | null> {
-    let target = dir;
+    // A path from the window is opened only when the user chose it before (project-choice.ts).
+    let target = dir === undefined ? undefined : requestedProjectDir(dir, settings.value.recentProjects);
     if (!target) {
       const result = await dialog.showOpenDialog(win!, { title: 'Open Project', properties: ['openDirectory'] });
       if (result.canceled || !result.filePaths[0]) return null;

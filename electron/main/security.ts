@@ -1,9 +1,10 @@
 /**
  * Security policy for every web contents, in one place: no navigation away from
- * the app, no new windows, no webviews, no permissions, and a CSP header on
- * everything the session serves.
+ * the app, no new windows, no webviews, no permissions, no spell-check
+ * dictionaries from the network, and a CSP header on everything the session serves.
  */
 import { app, session, type WebContents } from 'electron';
+import { keepSpellcheckOffline } from './spellcheck';
 
 /** The Content-Security-Policy of the app's pages. */
 export const CSP =
@@ -26,6 +27,7 @@ export function applySecurityPolicy(isAppUrl: (url: string) => boolean): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  keepSpellcheckOffline(ses, app.getPath('userData'));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

@@ -6,6 +6,7 @@ import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SettingsFile } from './settings';
+import { spellcheckAllowed } from './spellcheck';
 
 /** URL of the renderer: the dev server in `npm run dev`, the built page otherwise. */
 export function rendererUrl(): string {
@@ -49,7 +50,7 @@ export function createMainWindow(settings: SettingsFile): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      spellcheck: true,
+      spellcheck: spellcheckAllowed(process.platform),
       disableBlinkFeatures: 'Auxclick',
     },
   });

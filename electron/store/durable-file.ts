@@ -6,9 +6,10 @@
  * processes.) `DurableTextFile` is that as a lowdb adapter of text.
  *
  * A disk error at any step leaves the previous file as it was and comes back
- * as a DiskError naming the file (disk-errors.ts).
+ * as a DiskError naming the file (disk-errors.ts). A rewritten file keeps its
+ * mode; a symbolic link is never written through or replaced.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
@@ -30,10 +31,12 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes `data` to a new file at `path` and fsyncs it; on failure nothing is left at `path`. */
-export async function writeNewFileSynced(path: string, data: string | Uint8Array): Promise<void> {
+/** Writes `data` to a new file at `path` (with `mode`, else the default) and fsyncs it; on failure nothing is left at `path`. */
+export async function writeNewFileSynced(path: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
   try {
+    // Set apart from open, which the umask would narrow.
+    if (mode !== undefined) await handle.chmod(mode);
     await handle.writeFile(data);
     await handle.sync();
   } catch (err) {
@@ -54,9 +57,18 @@ export async function writeNewFileSynced(path: string, data: string | Uint8Array
  * `name` is how messages call the file (`documents/<id>.json`; the path by default).
  */
 export async function writeFileDurable(path: string, text: string | Uint8Array, name = path): Promise<void> {
+  const current = await lstat(path).catch(() => null);
+  if (current?.isSymbolicLink()) {
+    // Renaming over it would silently replace the link; writing through it could write anywhere.
+    throw new UserError(
+      `${name} is a symbolic link, and Interlinea does not write through links or replace them: nothing was saved. Put the file itself in its place to save it.`,
+      'symbolic-link',
+    );
+  }
   const temp = tempPathFor(path);
   try {
-    await writeNewFileSynced(temp, text);
+    // The rewritten file keeps the mode the old one had (a private file stays private).
+    await writeNewFileSynced(temp, text, current ? current.mode & 0o7777 : undefined);
     try {
       await rename(temp, path);
     } catch (err) {

@@ -21,12 +21,7 @@ import {
   type ImportedDocument,
   type PMJson,
 } from '../../shared/model/document';
-import {
-  newProjectFile,
-  validateProjectFile,
-  type GlossaryEntry,
-  type ProjectFile,
-} from '../../shared/model/project';
+import { newProjectFile, validateProjectFile, type GlossaryEntry, type ProjectFile } from '../../shared/model/project';
 import { documentIdFor } from '../../shared/model/ids';
 import { restorationCounts } from '../../shared/model/stats';
 import { columnOf, segmentsOf } from '../../shared/model/build';
@@ -100,6 +95,9 @@ export class ProjectStore {
   private writes = 0;
   /** Changes of project.json, one after another (`exclusive`). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Writes under way, which `close` waits for. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
 
   private constructor(
     readonly dir: string,
@@ -114,10 +112,14 @@ export class ProjectStore {
    * a damaged project.json.
    */
   static async load(files: ProjectFiles, options: LoadOptions): Promise<ProjectStore> {
-    const db = new Low<ProjectFile | null>(new JsonFile<ProjectFile | null>(files.file('project.json'), validateProjectFile, 'project.json'), null);
+    const db = new Low<ProjectFile | null>(
+      new JsonFile<ProjectFile | null>(files.file('project.json'), validateProjectFile, 'project.json'),
+      null,
+    );
     await db.read();
     if (!db.data) {
-      if (!options.create) throw new UserError(`${options.dir} is not an Interlinea project: it has no project.json`, 'not-a-project');
+      if (!options.create)
+        throw new UserError(`${options.dir} is not an Interlinea project: it has no project.json`, 'not-a-project');
       if (!options.lock) throw new UserError(`Creating a project in ${options.dir} needs write access`, 'read-only');
       await files.prepare();
       // A new project's glossary starts from the starter termbase (electron/store/termbase.ts).
@@ -135,8 +137,12 @@ export class ProjectStore {
     const root = resolve(dir);
     const info = await stat(root).catch(() => null);
     if (info && !info.isDirectory()) throw new UserError(`${root} is a file, not a project folder`, 'not-a-project');
-    if (!info && !options.create) throw new UserError(`No project at ${root}: the folder does not exist`, 'not-a-project');
-    if (!info) await mkdir(root, { recursive: true }).catch((err) => Promise.reject(diskError(err, 'create the project folder', root)));
+    if (!info && !options.create)
+      throw new UserError(`No project at ${root}: the folder does not exist`, 'not-a-project');
+    if (!info)
+      await mkdir(root, { recursive: true }).catch((err) =>
+        Promise.reject(diskError(err, 'create the project folder', root)),
+      );
 
     const existed = info !== null && (await stat(join(root, 'project.json')).catch(() => null)) !== null;
     const notices: FileProblem[] = [];
@@ -146,15 +152,26 @@ export class ProjectStore {
         lock = await acquireLock(root, options.holder ?? 'Interlinea');
       } catch (err) {
         if (!(options.readOnlyIfUnwritable && existed && isReadOnlyError(err))) throw err;
-        notices.push({ file: root, message: `${(err as Error).message} The folder cannot be written, so the project is open read-only: edits cannot be saved.` });
+        notices.push({
+          file: root,
+          message: `${(err as Error).message} The folder cannot be written, so the project is open read-only: edits cannot be saved.`,
+        });
       }
     }
     try {
-      const store = await ProjectStore.load(folderFiles(root), { lock, create: options.create, name: options.name ?? basename(root), dir: root });
+      const store = await ProjectStore.load(folderFiles(root), {
+        lock,
+        create: options.create,
+        name: options.name ?? basename(root),
+        dir: root,
+      });
       store.notices.push(...notices);
       if (options.backup && existed && lock) {
         await backupProject(root).catch((err: Error) => {
-          store.notices.push({ file: 'backups/', message: `The backup taken on opening failed, and the project opened anyway: ${err.message}` });
+          store.notices.push({
+            file: 'backups/',
+            message: `The backup taken on opening failed, and the project opened anyway: ${err.message}`,
+          });
         });
       }
       return store;
@@ -182,20 +199,38 @@ export class ProjectStore {
     return this.db.data;
   }
 
-  /** Releases the lock. */
+  /**
+   * Closes the store: writes already under way finish, later ones are refused
+   * (a save arriving after the project was switched would write without the
+   * lock), then the lock is released.
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     await this.lock?.release();
   }
 
-  private requireWrite(): void {
-    if (!this.lock) throw new UserError(`The project in ${this.dir} is open read-only`, 'read-only');
+  /** Runs one write the caller asked for: refused when read-only or closed, waited for by `close`. */
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.lock) return Promise.reject(new UserError(`The project in ${this.dir} is open read-only`, 'read-only'));
+    if (this.closed)
+      return Promise.reject(
+        new UserError(`The project in ${this.dir} was closed, so this change was not saved`, 'closed'),
+      );
+    const run = fn();
+    this.inFlight.add(run);
+    void run.catch(() => undefined).finally(() => this.inFlight.delete(run));
+    return run;
   }
 
   private docLow(id: string): Low<DocumentFile | null> {
     let low = this.docs.get(id);
     if (!low) {
       const name = documentFileName(id);
-      low = new Low<DocumentFile | null>(new JsonFile<DocumentFile | null>(this.files.file(name), validateDocumentFile, name), null);
+      low = new Low<DocumentFile | null>(
+        new JsonFile<DocumentFile | null>(this.files.file(name), validateDocumentFile, name),
+        null,
+      );
       this.docs.set(id, low);
     }
     return low;
@@ -273,8 +308,11 @@ export class ProjectStore {
    * successfully (or created) by this store can be saved, so a damaged file is
    * never overwritten.
    */
-  async saveDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string }> {
-    this.requireWrite();
+  saveDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string }> {
+    return this.write(() => this.writeDocument(id, meta, body));
+  }
+
+  private async writeDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string }> {
     const low = this.docs.get(id);
     if (!low?.data) {
       await this.readDocument(id); // throws for missing and damaged files
@@ -283,16 +321,20 @@ export class ProjectStore {
     try {
       normalised = canonicalBody(body);
     } catch (err) {
-      throw new UserError(`Document ${id} was not saved: its content is invalid (${(err as Error).message})`, 'invalid-document');
+      throw new UserError(
+        `Document ${id} was not saved: its content is invalid (${(err as Error).message})`,
+        'invalid-document',
+      );
     }
     const target = this.docLow(id);
     const updatedAt = new Date().toISOString();
     const next: DocumentFile = { ...target.data!, meta, body: normalised, updatedAt };
     const valid = validateDocumentFile(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
+    // Memory follows the disk: what failed to be written is not kept as if saved.
+    await target.adapter.write(valid.value);
     target.data = valid.value;
     this.writes++;
-    await target.write();
     await this.syncIndex(id, meta);
     return { updatedAt };
   }
@@ -301,12 +343,14 @@ export class ProjectStore {
   private async syncIndex(id: string, meta: DocumentMeta): Promise<void> {
     const entry = this.project.documents.find((d) => d.id === id);
     if (entry && entry.title === meta.title && entry.date === meta.date) return;
-    await this.updateProject((project) => {
-      const index = project.documents.findIndex((d) => d.id === id);
-      const row = { id, title: meta.title, date: meta.date };
-      if (index >= 0) project.documents[index] = row;
-      else project.documents.push(row);
-    });
+    await this.exclusive(() =>
+      this.writeProject((project) => {
+        const index = project.documents.findIndex((d) => d.id === id);
+        const row = { id, title: meta.title, date: meta.date };
+        if (index >= 0) project.documents[index] = row;
+        else project.documents.push(row);
+      }),
+    );
   }
 
   /**
@@ -315,28 +359,30 @@ export class ProjectStore {
    * (project-files.ts), so a failure or a kill at any moment leaves either the
    * whole batch or nothing of it.
    */
-  async addDocuments(imported: ImportedDocument[]): Promise<{ id: string; title: string }[]> {
-    this.requireWrite();
+  addDocuments(imported: ImportedDocument[]): Promise<{ id: string; title: string }[]> {
     // One batch at a time: ids are chosen against the index and files as they are.
-    return this.exclusive(async () => {
-      const files = await this.importedFiles(imported);
-      const batch = this.files.batch();
-      try {
-        await batch.stage(files.map((file) => ({ id: file.id, text: canonicalJson(file) })));
-        await this.writeProject((project) => {
-          for (const file of files) project.documents.push({ id: file.id, title: file.meta.title, date: file.meta.date });
-        });
-      } catch (err) {
-        // The index on disk decides, as on the next open: its write may have landed before the error.
-        await this.db
-          .read()
-          .then(() => batch.settle(this.indexedIds()))
-          .catch(() => undefined);
-        throw err;
-      }
-      await batch.publish();
-      return files.map((f) => ({ id: f.id, title: f.meta.title }));
-    });
+    return this.write(() =>
+      this.exclusive(async () => {
+        const files = await this.importedFiles(imported);
+        const batch = this.files.batch();
+        try {
+          await batch.stage(files.map((file) => ({ id: file.id, text: canonicalJson(file) })));
+          await this.writeProject((project) => {
+            for (const file of files)
+              project.documents.push({ id: file.id, title: file.meta.title, date: file.meta.date });
+          });
+        } catch (err) {
+          // The index on disk decides, as on the next open: its write may have landed before the error.
+          await this.db
+            .read()
+            .then(() => batch.settle(this.indexedIds()))
+            .catch(() => undefined);
+          throw err;
+        }
+        await batch.publish();
+        return files.map((f) => ({ id: f.id, title: f.meta.title }));
+      }),
+    );
   }
 
   /** The imported documents as document files with free ids, validated; throws naming the first invalid one. */
@@ -351,12 +397,25 @@ export class ProjectStore {
       try {
         body = canonicalBody(doc.body);
       } catch (err) {
-        throw new UserError(`${doc.source.file || doc.meta.title}: the imported document is invalid (${(err as Error).message}); nothing was imported`, 'invalid-document');
+        throw new UserError(
+          `${doc.source.file || doc.meta.title}: the imported document is invalid (${(err as Error).message}); nothing was imported`,
+          'invalid-document',
+        );
       }
-      const file = { schemaVersion: DOCUMENT_SCHEMA_VERSION, id, meta: doc.meta, source: doc.source, body, updatedAt: new Date().toISOString() };
+      const file = {
+        schemaVersion: DOCUMENT_SCHEMA_VERSION,
+        id,
+        meta: doc.meta,
+        source: doc.source,
+        body,
+        updatedAt: new Date().toISOString(),
+      };
       const valid = validateDocumentFile(file);
       if (!valid.ok) {
-        throw new UserError(`${doc.source.file || doc.meta.title}: the imported document is invalid (${valid.error}); nothing was imported`, 'invalid-document');
+        throw new UserError(
+          `${doc.source.file || doc.meta.title}: the imported document is invalid (${valid.error}); nothing was imported`,
+          'invalid-document',
+        );
       }
       files.push(valid.value);
     }
@@ -376,19 +435,19 @@ export class ProjectStore {
   }
 
   /** Changes project.json through `fn` and writes it. */
-  async updateProject(fn: (project: ProjectFile) => void): Promise<void> {
-    this.requireWrite();
-    await this.exclusive(() => this.writeProject(fn));
+  updateProject(fn: (project: ProjectFile) => void): Promise<void> {
+    return this.write(() => this.exclusive(() => this.writeProject(fn)));
   }
 
+  /** Writes project.json changed by `fn`; the store's copy changes only once the disk has it. */
   private async writeProject(fn: (project: ProjectFile) => void): Promise<void> {
     const draft = structuredClone(this.db.data);
     fn(draft);
     const valid = validateProjectFile(draft);
     if (!valid.ok) throw new UserError(`project.json was not changed: ${valid.error}`, 'invalid-project');
+    await this.db.adapter.write(valid.value);
     this.db.data = valid.value;
     this.writes++;
-    await this.db.write();
   }
 
   /** The glossary. */
