@@ -107,40 +107,10 @@ export function newEditor(editors: readonly ProjectEditor[], input: { name: stri
   return { ok: true, value: parsed.data };
 }
 
-/**
- * An editor of the project: who stamps insertions, corrections and footnotes
- * (shared/model/provenance.ts). The id is an NCName (TEI's `@resp` points at it).
- */
-export const projectEditorSchema = z.object({
-  id: z.string().regex(/^ed[A-Za-z0-9_.-]{1,62}$/, 'editor id must start with “ed” and hold letters, digits, _ . -'),
-  name: z.string().trim().min(1, 'an editor needs a name').max(200),
-  /** Shown beside every annotation the editor made: `AB`. */
-  initials: z
-    .string()
-    .trim()
-    .regex(/^\p{L}[\p{L}.-]{0,5}$/u, 'initials must be 1 to 6 letters (dots and dashes allowed after the first)'),
-});
-/** An editor of the project. */
-export type ProjectEditor = z.infer<typeof projectEditorSchema>;
-
-/**
- * A new editor for a project that has `editors`: the name and initials checked
- * (initials must be unique, ignoring case, since they are what the text shows).
- */
-export function newEditor(editors: readonly ProjectEditor[], input: { name: string; initials: string }, id: string): Validated<ProjectEditor> {
-  const parsed = projectEditorSchema.safeParse({ id, name: input.name, initials: input.initials });
-  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-  const taken = editors.find((e) => e.initials.toLowerCase() === parsed.data.initials.toLowerCase());
-  if (taken) return { ok: false, error: `initials ${taken.initials} are taken by ${taken.name}` };
-  return { ok: true, value: parsed.data };
-}
-
 export const projectSettingsSchema = z.object({
   lastDocument: z.string().default(''),
   /** Whether suggestions and drafting use the entries seeded from the starter termbase. */
   termbase: z.boolean().default(true),
-  /** The project's editors (provenance of annotations); who is editing now is chosen per machine. */
-  editors: z.array(projectEditorSchema).default([]),
   /** The project's editors (provenance of annotations); who is editing now is chosen per machine. */
   editors: z.array(projectEditorSchema).default([]),
   /** Quality-check findings ignored where they are: their keys (shared/qa/run.ts `findingKey`). */
