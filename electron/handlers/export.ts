@@ -4,18 +4,19 @@
  * hidden window in the app, a system Chromium in the CLI and tests).
  */
 import type { HandlerTable } from '../../shared/ipc/contract';
-import { exportEdition } from '../../shared/export';
 import type { DocumentFile } from '../../shared/model/document';
 import { UserError } from '../../shared/errors';
 import type { HandlerContext } from './index';
 import type { PdfPrinter } from '../export/pdf';
-import { finishPdf, type3Warning } from '../export/pdf-meta';
 
 export type { PdfPrinter };
 
 export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, 'exportEdition'> {
   return {
     async exportEdition({ ids, format, options }) {
+      // The exporters (docx, xmlbuilder2) and pdf-lib load on the first export, not with every
+      // CLI command or app start.
+      const [{ exportEdition }, { finishPdf, type3Warning }] = await Promise.all([import('../../shared/export'), import('../export/pdf-meta')]);
       const store = ctx.store();
       const documents: DocumentFile[] = [];
       for (const id of ids) documents.push(await store.readDocument(id));
