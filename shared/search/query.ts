@@ -23,6 +23,14 @@ export const SCOPE_LABELS: Record<SearchScope, string> = {
 /** Longest pattern or replacement accepted (a pasted paragraph fits; a pasted book does not). */
 export const MAX_PATTERN_LENGTH = 2000;
 
+/**
+ * Work per page of a project search (the main process answers after about this
+ * long, with at least one document): a short first page so the first results
+ * show at once, longer pages after it so the whole search takes few round trips.
+ */
+export const SEARCH_FIRST_PAGE_MS = 15;
+export const SEARCH_PAGE_MS = 60;
+
 /** A find query, validated (the IPC contract and the CLI use this schema). */
 export const searchQuerySchema = z.object({
   pattern: z.string().min(1, 'type something to find').max(MAX_PATTERN_LENGTH),

@@ -11,7 +11,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { FileProblem, ProjectSearchDocument } from '../../../shared/ipc/contract';
 import type { DocumentMeta } from '../../../shared/model/document';
-import { compilePattern, replaceInMeta, searchDocument, searchQuery, type CompiledPattern, type SearchHit, type SearchScope } from '../../../shared/search';
+import { compilePattern, replaceInMeta, searchDocument, searchQuery, SEARCH_FIRST_PAGE_MS, SEARCH_PAGE_MS, type CompiledPattern, type SearchHit, type SearchScope } from '../../../shared/search';
 import type { EditorController } from '../../editor/controller';
 import { findNext, findState, goToMatch, hitPosition, replaceAll, replaceCurrent, setFind } from '../../editor/find';
 import { Listeners } from '../../editor/listeners';
@@ -246,7 +246,12 @@ export class FindStore {
     let from: number | null = 0;
     try {
       while (from !== null) {
-        const page = await api.searchProject({ query: compiled.query, replacement: this.snapshot.replace ? this.replacement() : undefined, from });
+        const page = await api.searchProject({
+          query: compiled.query,
+          replacement: this.snapshot.replace ? this.replacement() : undefined,
+          from,
+          budgetMs: from === 0 ? SEARCH_FIRST_PAGE_MS : SEARCH_PAGE_MS,
+        });
         if (token !== this.searchToken) return;
         const current = this.snapshot.project ?? results;
         this.set({
