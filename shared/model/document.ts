@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from './schema';
+import { normaliseMeta, richMetaProblems, type RichMeta } from './meta-text';
 
 /** Version of the document file format. */
 export const DOCUMENT_SCHEMA_VERSION = 1;
@@ -14,7 +15,8 @@ export const isoDate = z
   .string()
   .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'date must be ISO (YYYY-MM-DD) or empty');
 
-export const metaSchema = z.object({
+/** The plain metadata fields: what every reader and the project index see. */
+const plainMetaSchema = z.object({
   title: z.string(),
   date: isoDate,
   citation: z.string().default(''),
@@ -26,6 +28,21 @@ export const metaSchema = z.object({
   translator: z.string().default(''),
   translatorNotes: z.string().default(''),
 });
+
+/**
+ * Document metadata: plain strings, and for the prose fields that carry
+ * corrections or insertions their rich form in `rich` (see meta-text.ts). Parsing
+ * checks each rich form against its schema (an error names the field) and derives
+ * the plain strings from them, so what is stored never disagrees.
+ */
+export const metaSchema = plainMetaSchema
+  .extend({ rich: z.record(z.string(), z.lazy(() => pmJson)).optional() })
+  .superRefine((meta, ctx) => {
+    for (const problem of richMetaProblems(meta.rich)) {
+      ctx.addIssue({ code: 'custom', path: ['rich', problem.field], message: problem.message });
+    }
+  })
+  .transform((meta): z.infer<typeof plainMetaSchema> & { rich?: RichMeta } => normaliseMeta(meta as z.infer<typeof plainMetaSchema> & { rich?: RichMeta }));
 /** Document metadata. */
 export type DocumentMeta = z.infer<typeof metaSchema>;
 

@@ -23,7 +23,7 @@ export const QA_FAMILIES = ['ocr', 'names', 'brackets', 'korean'] as const;
 export type QaFamily = (typeof QA_FAMILIES)[number];
 
 /** Metadata fields that hold text a rule reads. */
-export type MetaField = Exclude<keyof DocumentMeta, 'date'>;
+export type MetaField = Exclude<keyof DocumentMeta, 'date' | 'rich'>;
 
 /** Where a finding is. */
 export type QaPlace =
