@@ -81,7 +81,13 @@ test('an invalid regular expression says why inline; replace all in the project 
   const app = new Workbench(page, project);
   await app.open();
   await app.openDocument(POLICY);
-  await page.keyboard.press('Control+Shift+F');
+  // Find in Documents (Ctrl+P) filters titles; its link searches the documents' text.
+  await page.keyboard.press('Control+p');
+  await page.keyboard.type('Pusanov');
+  await page.getByRole('button', { name: /Search the text of every document for “Pusanov”/ }).click();
+  await expect(page.locator('#find-input')).toHaveValue('Pusanov');
+  await expect(page.locator('.find-summary')).toContainText('in 1 document');
+  await page.locator('#find-input').fill('');
   await page.locator('.find-panel').getByRole('button', { name: 'Regular expression' }).click();
   await page.locator('#find-input').fill('Kim (I');
   await expect(page.locator('#find-error')).toHaveText('Not a valid regular expression: Unterminated group.');

@@ -8,6 +8,7 @@ import { shortDate } from '../../../shared/model/dates';
 import { api } from '../api';
 import { keyHint } from '../../editor/shortcuts';
 import { ProgressBar, StateBadges } from './ProgressBar';
+import { findStore } from '../hooks/use-find';
 import { rowOffsets, visibleRows } from './virtual-list';
 
 interface Props {
@@ -120,6 +121,12 @@ export function DocumentList(props: Props) {
           </p>
           <VirtualDocumentRows documents={documents} openId={openId} unsaved={unsaved} />
           {!documents.length && project.documents.length > 0 && <p className="list-empty">No document matches “{query}”.</p>}
+          {query.trim() && (
+            // The filter reads titles and dates; the find panel reads the documents' text.
+            <button type="button" className="link list-search-text" onClick={() => findStore.openPanel('project', query.trim())}>
+              Search the text of every document for “{query.trim()}” ({keyHint('findInProject')})
+            </button>
+          )}
           {project.problems.length > 0 && (
             <section className="problems" aria-label="Files that could not be read">
               <h2>Could not be read</h2>
