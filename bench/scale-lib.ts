@@ -1,0 +1,274 @@
+/**
+ * The archive-scale bench's Node side (issue 12): builds projects of N documents with the
+ * real importer from variations of the sample pages, and measures what the app's main process
+ * does with them, each figure beside a baseline measured in the same process (reading the
+ * index file alone, reading a document's file alone, writing a document's JSON alone, a warm
+ * suggestion). Used by bench/scale.bench.ts (one child process per size, so every cold figure
+ * and the peak RSS are its own) and by the regression guard (bench/scale.guard.test.ts).
+ */
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ProjectStore } from '../electron/store/project-store';
+import { createHandlers } from '../electron/handlers';
+import { importInto } from '../electron/handlers/documents';
+import type { PMJson } from '../shared/model/document';
+import { allLines } from '../shared/korean/testdata/corpus';
+
+const ROOT = join(__dirname, '..');
+/** The size the regression guard runs (small enough for CI). */
+export const GUARD_SIZE = 20;
+/** Figures the guard holds to their committed ratio to their baseline. */
+export const GUARDED = ['openWarmMs', 'documentOpenMs', 'saveMs', 'saveBytes', 'backupBytesPerOpen', 'suggestAfterSaveMs'] as const;
+const SAMPLES = [
+  { file: '1960-08-30-puzanov-conversation.txt', title: 'Note about a Conversation in the Soviet Embassy with Comrade Puzanov', dates: ['August 30, 1960', '30 August 1960'] },
+  { file: '1963-06-20-kwp-policy-information.txt', title: 'Information About the Policy of the Korean Workers Party from the East German Embassy', dates: ['June 20, 1963'] },
+];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The archive page of document `i`: a sample with its own title and date. */
+async function page(i: number): Promise<{ name: string; bytes: Uint8Array }> {
+  const sample = SAMPLES[i % SAMPLES.length] as (typeof SAMPLES)[number];
+  let text = await readFile(join(ROOT, 'resources', 'samples', sample.file), 'utf8');
+  const year = 1953 + (i % 20);
+  const month = i % 12;
+  const day = 1 + (i % 28);
+  text = text.split(sample.title).join(`${sample.title} (report ${i + 1})`);
+  for (const d of sample.dates)
+    text = text.split(d).join(d.startsWith('3') ? `${day} ${MONTHS[month]} ${year}` : `${MONTHS[month]} ${day}, ${year}`);
+  return { name: `report-${String(i + 1).padStart(5, '0')}.txt`, bytes: new TextEncoder().encode(text) };
+}
+
+/**
+ * Builds a project of `count` documents in `dir` through the real importer (in batches, as a
+ * drop would); then every fourth document gets Korean restored in its rows (lines of the
+ * engine's test corpus), so the suggester has a project's worth of accepted text to learn.
+ */
+export async function buildProject(dir: string, count: number): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  const store = await ProjectStore.open(dir, { write: true, create: true, holder: 'scale bench' });
+  const korean = allLines();
+  let line = 0;
+  try {
+    for (let start = 0; start < count; start += 250) {
+      const files = await Promise.all(Array.from({ length: Math.min(250, count - start) }, (_, k) => page(start + k)));
+      const { imported } = await importInto(store, files);
+      for (const [k, { id }] of imported.entries()) {
+        if ((start + k) % 4 !== 0) continue;
+        const doc = await store.readDocument(id);
+        for (const seg of doc.body.content ?? []) {
+          const cell = (seg.content ?? []).find((c) => c.type === 'korean');
+          if (cell) cell.content = [{ type: 'text', text: korean[line++ % korean.length] ?? '' }];
+        }
+        await store.saveDocument(id, doc.meta, doc.body);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** A project of `count` documents, built once and kept in `cache`, copied to `dir` for one run. */
+export async function projectCopy(cache: string, dir: string, count: number): Promise<void> {
+  // v2: a quarter of the documents carry restored Korean.
+  const source = join(cache, `v2-${count}`);
+  if (!existsSync(join(source, 'project.json'))) {
+    const started = performance.now();
+    await buildProject(source, count);
+    console.error(`built the ${count}-document project in ${((performance.now() - started) / 1000).toFixed(1)} s (kept in ${source})`);
+  }
+  await rm(dir, { recursive: true, force: true });
+  await cp(source, dir, { recursive: true });
+  await rm(join(dir, 'backups'), { recursive: true, force: true });
+}
+
+/** Bytes in a folder, recursively. */
+export async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += await folderBytes(path);
+    else total += (await stat(path)).size;
+  }
+  return total;
+}
+
+/** Size and mtime of every file of the project but its backups. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const walk = async (d: string): Promise<void> => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'backups') await walk(path);
+      } else {
+        const s = await stat(path);
+        out.set(path, `${s.size}:${s.mtimeMs}`);
+      }
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : NaN;
+};
+
+/** One figure and its baseline. */
+export interface Figure {
+  value: number;
+  baseline: number;
+  /** What the baseline is. */
+  baselineIs: string;
+}
+
+export interface NodeFigures {
+  documents: number;
+  projectBytes: number;
+  openColdMs: Figure;
+  openWarmMs: Figure;
+  /** Longest main-loop block during the cold open (monitorEventLoopDelay max). */
+  openLongestBlockMs: number;
+  documentOpenMs: Figure;
+  saveMs: Figure;
+  saveBytes: Figure;
+  backupBytesPerOpen: Figure;
+  suggestFirstMs: Figure;
+  suggestAfterSaveMs: Figure;
+  /** Longest main-loop block while the first suggestion was made (the suggester starts, the project is synced). */
+  suggestFirstBlockMs: number;
+  /** Longest main-loop block while the first suggestion after a save was made. */
+  suggestAfterSaveBlockMs: number;
+  peakRssMb: number;
+}
+
+/**
+ * Measures the project in `dir` (a fresh copy: its first open is the cold one) as the app's
+ * main process uses it: ProjectStore.open with the lock and a backup, then projectInfo and
+ * listDocuments at once as the window asks for them.
+ */
+export async function measureNode(dir: string, warmRuns = 5): Promise<NodeFigures> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const index = join(dir, 'project.json');
+  const projectBytes = await folderBytes(dir);
+
+  const readIndex = async (): Promise<number> => {
+    const t = performance.now();
+    JSON.parse(await readFile(index, 'utf8'));
+    return performance.now() - t;
+  };
+  const open = async (): Promise<{ ms: number; store: ProjectStore; handlers: ReturnType<typeof createHandlers> }> => {
+    const t = performance.now();
+    const store = await ProjectStore.open(dir, { write: true, holder: 'scale bench', backup: true });
+    const handlers = createHandlers({ store: () => store });
+    await Promise.all([handlers.projectInfo({}), handlers.listDocuments({})]);
+    return { ms: performance.now() - t, store, handlers };
+  };
+
+  const backupsBefore = await folderBytes(join(dir, 'backups'));
+  delay.enable();
+  const cold = await open();
+  delay.disable();
+  const openLongestBlockMs = delay.max / 1e6;
+  const indexCold = await readIndex();
+  await cold.store.close();
+  const backupBytes = (await folderBytes(join(dir, 'backups'))) - backupsBefore;
+
+  const warm: number[] = [];
+  const indexRuns: number[] = [];
+  let current = cold;
+  for (let r = 0; r < warmRuns; r++) {
+    for (let k = 0; k < 3; k++) indexRuns.push(await readIndex());
+    current = await open();
+    warm.push(current.ms);
+    if (r < warmRuns - 1) await current.store.close();
+  }
+  const { store, handlers } = current;
+  const { documents } = await handlers.listDocuments({});
+
+  // Document open: a few documents across the list, beside reading and parsing their files alone.
+  const picks = [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => documents[Math.floor(f * (documents.length - 1))]?.id ?? '');
+  const opens: number[] = [];
+  const reads: number[] = [];
+  for (const id of picks) {
+    let t = performance.now();
+    JSON.parse(await readFile(join(dir, 'documents', `${id}.json`), 'utf8'));
+    reads.push(performance.now() - t);
+    t = performance.now();
+    await handlers.getDocument({ id });
+    opens.push(performance.now() - t);
+  }
+
+  // Suggestions: the first one (the worker starts, reads the tables, indexes the project) and a warm one.
+  const id = picks[2] ?? '';
+  delay.reset();
+  delay.enable();
+  let t = performance.now();
+  await handlers.suggest({ token: 'xx', limit: 10, context: {} });
+  const suggestFirst = performance.now() - t;
+  delay.disable();
+  const suggestFirstBlockMs = delay.max / 1e6;
+  const warmSuggest: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    t = performance.now();
+    await handlers.suggest({ token: r % 2 ? 'lP\\' : 'xx', limit: 10, context: {} });
+    warmSuggest.push(performance.now() - t);
+  }
+
+  // Save: the Korean of one row typed in, as autosave sends the whole document.
+  const doc = await handlers.getDocument({ id });
+  const body = JSON.parse(JSON.stringify(doc.body)) as PMJson;
+  const seg = (body.content ?? []).find((s) => (s.content ?? []).some((c) => c.type === 'korean')) as PMJson;
+  const korean = (seg.content ?? []).find((c) => c.type === 'korean') as PMJson;
+  korean.content = [{ type: 'text', text: '푸자노프 동지는 구두로 몇 가지 정보를 제공했다.' }];
+  const before = await snapshot(dir);
+  t = performance.now();
+  await handlers.saveDocument({ id, meta: doc.meta, body });
+  const saveMs = performance.now() - t;
+  const after = await snapshot(dir);
+  let saveBytes = 0;
+  for (const [path, sig] of after) if (before.get(path) !== sig) saveBytes += Number(sig.split(':')[0]);
+  const docJson = JSON.stringify({ ...doc, body }, null, 2);
+  const scratch = join(dir, '..', `scratch-${process.pid}.json`);
+  const writes: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    t = performance.now();
+    await writeFile(scratch, JSON.stringify({ ...doc, body }, null, 2));
+    writes.push(performance.now() - t);
+  }
+  await rm(scratch, { force: true });
+
+  delay.reset();
+  delay.enable();
+  t = performance.now();
+  await handlers.suggest({ token: 'xx', limit: 10, context: {} });
+  const suggestAfterSave = performance.now() - t;
+  delay.disable();
+  const suggestAfterSaveBlockMs = delay.max / 1e6;
+
+  await store.close();
+  return {
+    documents: documents.length,
+    projectBytes,
+    openColdMs: { value: cold.ms, baseline: indexCold, baselineIs: 'read and parse project.json alone' },
+    openWarmMs: { value: median(warm), baseline: median(indexRuns), baselineIs: 'read and parse project.json alone' },
+    openLongestBlockMs,
+    documentOpenMs: { value: median(opens), baseline: median(reads), baselineIs: "read and parse the document's file alone" },
+    saveMs: { value: saveMs, baseline: median(writes), baselineIs: "stringify and write the document's JSON alone (no fsync)" },
+    saveBytes: { value: saveBytes, baseline: Buffer.byteLength(docJson), baselineIs: "the document's JSON" },
+    backupBytesPerOpen: { value: backupBytes, baseline: projectBytes, baselineIs: 'the whole project on disk' },
+    suggestFirstMs: { value: suggestFirst, baseline: median(warmSuggest), baselineIs: 'a warm suggestion' },
+    suggestAfterSaveMs: { value: suggestAfterSave, baseline: median(warmSuggest), baselineIs: 'a warm suggestion' },
+    suggestFirstBlockMs,
+    suggestAfterSaveBlockMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Ensures a folder exists. */
+export async function ensureDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}
