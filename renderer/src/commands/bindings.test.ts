@@ -32,6 +32,8 @@ function appActions(): AppActions & { calls: string[] } {
     export: record('export'),
     save: record('save'),
     findDocument: record('findDocument'),
+    find: (mode) => void calls.push(`find:${mode}`),
+    findNext: (dir) => void calls.push(`findNext:${dir}`),
     nextRegion: record('nextRegion'),
     previousRegion: record('previousRegion'),
     help: record('help'),
