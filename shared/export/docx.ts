@@ -236,18 +236,25 @@ class Builder {
     out.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
-        children: [new Bookmark({ id: doc.anchor, children: [new TextRun(readable(meta.title || doc.file.id))] })],
+        children: [
+          new Bookmark({
+            id: doc.anchor,
+            children: doc.meta.title ? this.runs(doc.meta.title, 'english', doc) : [new TextRun(readable(meta.title || doc.file.id))],
+          }),
+        ],
       }),
     );
-    for (const row of metaRows(meta)) {
+    for (const row of metaRows(meta, doc.meta)) {
       out.push(
         new Paragraph({
           style: 'Meta',
           children: [
             new TextRun({ text: `${row.label}: `, bold: true }),
-            ...readable(row.value)
-              .split('\n')
-              .map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined })),
+            ...(row.rich
+              ? this.runs(row.rich, 'english', doc)
+              : readable(row.value)
+                  .split('\n')
+                  .map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined }))),
           ],
         }),
       );

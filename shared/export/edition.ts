@@ -25,6 +25,7 @@ import {
   type UnverifiedState,
 } from './legend';
 import { formatDate } from '../model/dates';
+import { richJsonOf, type RichMetaField } from '../model/meta-text';
 import { languageTag } from '../model/language';
 
 // The exporters' date and language helpers live in shared/model (one of each), re-exported here for them.
@@ -71,9 +72,18 @@ export interface PreparedCorrection {
   /** The corrected text as printed. */
   text: string;
   original: string;
-  /** Index of the segment that holds it. */
+  /** Index of the segment that holds it; {@link META_ROW} for a correction in the metadata. */
   row: number;
 }
+
+/** The `row` of a correction in the document's metadata (printed above the rows). */
+export const META_ROW = -1;
+
+/**
+ * Inline trees of the metadata fields that carry marks (corrections, insertions;
+ * see shared/model/meta-text.ts). A field not listed prints its plain string.
+ */
+export type PreparedMeta = Partial<Record<RichMetaField, InlineNode[]>>;
 
 /** A segment as exporters see it: `null` for a column that is not exported. */
 export interface PreparedSegment {
@@ -108,8 +118,10 @@ export interface PreparedDocument {
   witness: boolean;
   segments: PreparedSegment[];
   footnotes: PreparedFootnote[];
-  /** Noted corrections in document order (empty unless `corrections: 'noted'`). */
+  /** Noted corrections in document order, the metadata's first (empty unless `corrections: 'noted'`). */
   corrections: PreparedCorrection[];
+  /** The metadata fields with corrections or insertions, as inline trees. */
+  meta: PreparedMeta;
   /** Share of the table's width for each cell (columns, then the witness), summing to 1. */
   widths: number[];
 }
@@ -223,6 +235,32 @@ function prepareDocument(
   const corrections: PreparedCorrection[] = [];
   const seenIds = new Set<string>();
   let numbered = 0;
+  // Noted corrections get their letters in reading order: the metadata above the rows comes first.
+  const noteCorrections = (tree: InlineNode[], column: TextColumn, row: number) => {
+    if (options.corrections !== 'noted') return;
+    labelCorrections(tree, (mark, children) => {
+      const label = correctionLabel(corrections.length + 1);
+      mark.label = label;
+      corrections.push({
+        label,
+        column,
+        anchor: `${prefix}corr-${label}`,
+        refAnchor: `${prefix}corrref-${label}`,
+        text: textOf(children),
+        original: mark.original,
+        row,
+      });
+    });
+  };
+  const meta: PreparedMeta = {};
+  for (const field of META_ORDER) {
+    const json = richJsonOf(file.meta, field);
+    if (!json) continue;
+    const tree = buildInline(json.content);
+    collectConventions(tree, used);
+    noteCorrections(tree, 'english', META_ROW);
+    meta[field] = tree;
+  }
   // The witness as imported: a line the translator split into pieces is written whole.
   const witnessByRow = importedWitnessByRow(segs);
   const segments = segs.map((seg, i): PreparedSegment => {
@@ -244,21 +282,7 @@ function prepareDocument(
       }
       const tree = buildInline(columnOf(seg, name)?.content, () => ++numbered);
       collectConventions(tree, used);
-      if (options.corrections === 'noted') {
-        labelCorrections(tree, (mark, children) => {
-          const label = correctionLabel(corrections.length + 1);
-          mark.label = label;
-          corrections.push({
-            label,
-            column: name,
-            anchor: `${prefix}corr-${label}`,
-            refAnchor: `${prefix}corrref-${label}`,
-            text: textOf(children),
-            original: mark.original,
-            row: i,
-          });
-        });
-      }
+      noteCorrections(tree, name, i);
       // The numberer ran in document order; collecting the same tree in the same order pairs them.
       for (const note of footnotesIn(tree)) {
         footnotes.push({
@@ -299,6 +323,7 @@ function prepareDocument(
     segments,
     footnotes,
     corrections,
+    meta,
     widths: columnWidths(segments, [...columns, ...(witness ? (['witness'] as const) : [])]),
   };
 }
@@ -364,21 +389,30 @@ export interface MetaRow {
   value: string;
   /** `url` values are links when they are http(s). */
   kind?: 'url';
+  /** The value with its corrections and insertions, to render as the body's text (else print `value`). */
+  rich?: InlineNode[];
 }
 
-/** The metadata shown above a document in reading formats, in reading order. */
-export function metaRows(meta: DocumentMeta): MetaRow[] {
+/** The order the rich metadata fields are read in: the title, then as {@link metaRows} lists them. */
+const META_ORDER: readonly RichMetaField[] = ['title', 'citation', 'summary', 'credits', 'translatorNotes'];
+
+/**
+ * The metadata shown above a document in reading formats, in reading order.
+ * `rich` (a prepared document's `meta`) gives the fields that carry marks.
+ */
+export function metaRows(meta: DocumentMeta, rich: PreparedMeta = {}): MetaRow[] {
   const rows: MetaRow[] = [
     { label: 'Date', value: meta.date ? formatDate(meta.date) : '' },
     { label: 'Archival signature', value: meta.signature },
     { label: 'Original language', value: meta.originalLanguage },
     { label: 'Translator', value: meta.translator },
     { label: 'Source', value: meta.sourceUrl, kind: 'url' },
-    { label: 'Citation', value: meta.citation },
-    { label: 'Summary', value: meta.summary },
-    { label: 'Credits', value: meta.credits },
-    { label: "Translator's notes", value: meta.translatorNotes },
+    { label: 'Citation', value: meta.citation, rich: rich.citation },
+    { label: 'Summary', value: meta.summary, rich: rich.summary },
+    { label: 'Credits', value: meta.credits, rich: rich.credits },
+    { label: "Translator's notes", value: meta.translatorNotes, rich: rich.translatorNotes },
   ];
+  for (const row of rows) if (!row.rich) delete row.rich;
   return rows.filter((row) => row.value.trim() !== '');
 }
 

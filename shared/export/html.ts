@@ -21,6 +21,7 @@ import {
   formatDate,
   isWebUrl,
   metaRows,
+  META_ROW,
   type PreparedDocument,
   type PreparedEdition,
   type PreparedSegment,
@@ -132,8 +133,10 @@ function documentHtml(doc: PreparedDocument, ctx: Ctx): Html {
       'header',
       null,
       edition.single ? null : h('p', { class: 'doc-kicker' }, `Document ${doc.index} of ${edition.documents.length}`),
-      h('h1', null, readable(meta.title || doc.file.id)),
-      metaList(doc),
+      h('h1', null, doc.meta.title ? inline(doc.meta.title, doc, edition) : readable(meta.title || doc.file.id)),
+      metaList(doc, edition),
+      // Printed with notes at the foot of their row, the metadata's corrections come under it.
+      ctx.rowNotes ? correctionsHtml(doc, doc.corrections.filter((corr) => corr.row === META_ROW), true) : null,
       edition.single ? legendHtml(edition) : null,
     ),
     textHtml(doc, ctx),
@@ -165,8 +168,8 @@ function correctionsHtml(doc: PreparedDocument, list: PreparedDocument['correcti
   );
 }
 
-function metaList(doc: PreparedDocument): Html | null {
-  const rows = metaRows(doc.file.meta);
+function metaList(doc: PreparedDocument, edition: PreparedEdition): Html | null {
+  const rows = metaRows(doc.file.meta, doc.meta);
   if (!rows.length) return null;
   return h(
     'dl',
@@ -179,9 +182,11 @@ function metaList(doc: PreparedDocument): Html | null {
         h(
           'dd',
           null,
-          row.kind === 'url' && isWebUrl(row.value)
-            ? h('a', { href: row.value.trim() }, readable(row.value))
-            : lines(readable(row.value)),
+          row.rich
+            ? inline(row.rich, doc, edition)
+            : row.kind === 'url' && isWebUrl(row.value)
+              ? h('a', { href: row.value.trim() }, readable(row.value))
+              : lines(readable(row.value)),
         ),
       ),
     ),

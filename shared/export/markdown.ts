@@ -86,10 +86,14 @@ function render(nodes: InlineNode[] | null, edition: PreparedEdition, prefix: st
   return paragraph(linearInline(nodes ?? [], edition.options, styleFor(prefix)));
 }
 
-function metaList(doc: PreparedDocument): string[] {
-  return metaRows(doc.file.meta).map((row) => {
-    const value =
-      row.kind === 'url' && isWebUrl(row.value)
+function metaList(doc: PreparedDocument, edition: PreparedEdition, prefix: string): string[] {
+  return metaRows(doc.file.meta, doc.meta).map((row) => {
+    const value = row.rich
+      ? linearInline(row.rich, edition.options, styleFor(prefix))
+          .split('\n')
+          .map((line) => line.trim())
+          .join('\n  ')
+      : row.kind === 'url' && isWebUrl(row.value)
         ? `<${row.value.trim()}>`
         : readable(row.value)
             .split('\n')
@@ -102,8 +106,12 @@ function metaList(doc: PreparedDocument): string[] {
 function documentMarkdown(doc: PreparedDocument, edition: PreparedEdition): string {
   const prefix = edition.single ? '' : `${doc.index}.`;
   const heading = edition.single ? '#' : '##';
-  const blocks: string[] = [`${heading} ${escapeMarkdownInline(readable(doc.file.meta.title || doc.file.id))}`];
-  const meta = metaList(doc);
+  // A heading is one line: a break in a corrected title reads as a space there.
+  const title = doc.meta.title
+    ? linearInline(doc.meta.title, edition.options, styleFor(prefix)).replace(/\\\n/g, ' ')
+    : escapeMarkdownInline(readable(doc.file.meta.title || doc.file.id));
+  const blocks: string[] = [`${heading} ${title}`];
+  const meta = metaList(doc, edition, prefix);
   if (meta.length) blocks.push(meta.join('\n'));
   if (edition.single && edition.legend.length) blocks.push(legendMarkdown(edition, '##'));
   const [first, ...others] = doc.columns;

@@ -30,14 +30,16 @@ function indent(text: string, by: string): string {
 }
 
 function documentText(doc: PreparedDocument, edition: PreparedEdition): string {
-  const blocks: string[] = [underline(readable(doc.file.meta.title || doc.file.id), edition.single ? '=' : '-')];
-  const meta = metaRows(doc.file.meta);
+  const title = doc.meta.title ? linearInline(doc.meta.title, edition.options, STYLE).replace(/\n/g, ' ') : readable(doc.file.meta.title || doc.file.id);
+  const blocks: string[] = [underline(title, edition.single ? '=' : '-')];
+  const meta = metaRows(doc.file.meta, doc.meta);
   if (meta.length) {
     blocks.push(
       meta
         .map((row) => {
           const pad = ' '.repeat(row.label.length + 2);
-          return `${row.label}: ${readable(row.value).split('\n').join(`\n${pad}`)}`;
+          const value = row.rich ? linearInline(row.rich, edition.options, STYLE) : readable(row.value);
+          return `${row.label}: ${value.split('\n').join(`\n${pad}`)}`;
         })
         .join('\n'),
     );

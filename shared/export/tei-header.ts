@@ -14,6 +14,7 @@
  * - `profileDesc`: abstract and languages; `revisionDesc` from the document's history.
  */
 import type { DocumentFile } from '../model/document';
+import type { RichMetaField } from '../model/meta-text';
 import type { RowState } from '../model/stats';
 import type { ReviewState } from '../model/schema';
 import { ARCHIVE_RESP } from '../model/provenance';
@@ -68,6 +69,12 @@ export interface HeaderUse {
   editors: Set<string>;
   /** `(resp, when)` of dated annotations, by change id. */
   changes: Map<string, { resp: string; when: string }>;
+  /**
+   * Writes a metadata field with its corrections and insertions (`<choice>`,
+   * `<supplied>`, as in the body), or undefined when the field has none: then its
+   * plain string is written.
+   */
+  meta?: (field: RichMetaField) => (() => void) | undefined;
 }
 
 const REVIEW_LABELS: Record<ReviewState, string> = {
@@ -161,10 +168,12 @@ export function writeHeader(
   const ids = headerIds(prefix);
   const editionTitle = project?.name.trim() ?? '';
   const originalName = meta.originalLanguage.trim() || 'German';
+  // A field's content: its corrections and insertions where it has them, else its plain string.
+  const field = (name: RichMetaField): string | (() => void) => use.meta?.(name) ?? meta[name];
   w.section(depth, 'teiHeader', {}, () => {
     w.section(depth + 1, 'fileDesc', {}, () => {
       w.section(depth + 2, 'titleStmt', {}, () => {
-        w.block(depth + 3, 'title', { type: 'main' }, meta.title, 'replace');
+        w.block(depth + 3, 'title', { type: 'main' }, field('title'), 'replace');
         if (editionTitle) w.block(depth + 3, 'title', { type: 'edition' }, editionTitle, 'replace');
         w.block(depth + 3, 'respStmt', { 'xml:id': ids.translator }, () => {
           w.open('resp')
@@ -191,27 +200,27 @@ export function writeHeader(
         }
       });
       writePublication(w, depth + 2, project, [file], file.id);
-      const notes: [string, string][] = [
-        ['credits', meta.credits],
-        ['translator-notes', meta.translatorNotes],
-        ...source.notes.map((note): [string, string] => ['import', note]),
+      const notes: [string, string, string | (() => void)][] = [
+        ['credits', meta.credits, field('credits')],
+        ['translator-notes', meta.translatorNotes, field('translatorNotes')],
+        ...source.notes.map((note): [string, string, string] => ['import', note, note]),
       ];
       if (notes.some(([, value]) => value)) {
         w.section(depth + 2, 'notesStmt', {}, () => {
-          for (const [type, value] of notes) if (value) w.block(depth + 3, 'note', { type }, value, 'replace');
+          for (const [type, value, content] of notes) if (value) w.block(depth + 3, 'note', { type }, content, 'replace');
         });
       }
       w.section(depth + 2, 'sourceDesc', {}, () => {
         w.section(depth + 3, 'bibl', {}, () => {
           const at = depth + 4;
-          w.block(at, 'title', {}, meta.title, 'replace');
+          w.block(at, 'title', {}, field('title'), 'replace');
           if (meta.date) w.block(at, 'date', { when: meta.date }, formatDate(meta.date));
           if (meta.signature) w.block(at, 'idno', { type: 'signature' }, meta.signature, 'replace');
           if (meta.sourceUrl) w.block(at, 'ref', { target: uriOf(meta.sourceUrl) }, meta.sourceUrl, 'replace');
           if (meta.originalLanguage) {
             w.block(at, 'textLang', { mainLang: languageTag(meta.originalLanguage) }, meta.originalLanguage, 'replace');
           }
-          if (meta.citation) w.block(at, 'note', { type: 'citation' }, meta.citation, 'replace');
+          if (meta.citation) w.block(at, 'note', { type: 'citation' }, field('citation'), 'replace');
         });
         w.section(depth + 3, 'listWit', {}, () => {
           w.block(depth + 4, 'witness', { 'xml:id': ids.original }, () =>
@@ -284,7 +293,7 @@ export function writeHeader(
     });
     w.section(depth + 1, 'profileDesc', {}, () => {
       if (meta.summary) {
-        w.section(depth + 2, 'abstract', {}, () => w.block(depth + 3, 'p', {}, meta.summary, 'replace'));
+        w.section(depth + 2, 'abstract', {}, () => w.block(depth + 3, 'p', {}, field('summary'), 'replace'));
       }
       const languages: [string, string][] = [
         ['en', 'English (translation)'],

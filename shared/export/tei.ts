@@ -81,7 +81,13 @@ function writeTei(
     const review = String(segs[i]?.attrs?.review ?? 'draft') as ReviewState;
     states.set(seg, { state: segs[i] ? segmentState(segs[i]) : null, review });
   });
-  writeHeader(w, prepared.file, depth + 1, prepared.prefix, edition.project, headerUse(prepared, states));
+  const use = headerUse(prepared, states);
+  // Metadata with corrections is written as the body is (metadata holds no footnotes).
+  use.meta = (field) => {
+    const tree = prepared.meta[field];
+    return tree ? () => inline(w, tree, prepared, new Set()) : undefined;
+  };
+  writeHeader(w, prepared.file, depth + 1, prepared.prefix, edition.project, use);
   w.section(depth + 1, 'text', {}, () => {
     w.section(depth + 2, 'body', {}, () => {
       for (const column of prepared.columns) writeColumn(w, prepared, column, depth + 3, states);
@@ -130,6 +136,7 @@ function headerUse(prepared: PreparedDocument, rows: RowFacts): HeaderUse {
     }
   };
   for (const seg of prepared.segments) for (const column of prepared.columns) visit(seg[column] ?? []);
+  for (const tree of Object.values(prepared.meta)) visit(tree ?? []);
   return use;
 }
 
