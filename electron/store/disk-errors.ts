@@ -32,6 +32,8 @@ export class DiskError extends UserError {
     message: string,
     readonly file: string,
     readonly errno: string,
+    /** The file was written, and only confirming it failed (the fsync of its folder): it holds the new text. */
+    readonly written = false,
   ) {
     super(message, 'disk-error');
     this.name = 'UserError';
@@ -55,10 +57,15 @@ export function isReadOnlyError(err: unknown): boolean {
  * documents/x.json", "read project.json"), when it is a disk error; `after`
  * is added to the message (what was kept). Other errors are returned as they are.
  */
-export function diskError(err: unknown, action: string, file: string, after = ''): unknown {
+export function diskError(err: unknown, action: string, file: string, after = '', written = false): unknown {
   if (err instanceof DiskError) return err;
   const code = errnoOf(err);
   if (!code) return err;
   const plain = PLAIN[code] ?? `the system reported ${code}`;
-  return new DiskError(`Could not ${action} ${file}: ${plain} (${code}).${after ? ' ' + after : ''}`, file, code);
+  return new DiskError(`Could not ${action} ${file}: ${plain} (${code}).${after ? ' ' + after : ''}`, file, code, written);
+}
+
+/** True when `err` says the file was written nonetheless (see DiskError.written): what holds it in memory must follow. */
+export function wasWritten(err: unknown): boolean {
+  return err instanceof DiskError && err.written;
 }

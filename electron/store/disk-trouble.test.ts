@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as faults from './testing/faulty-fs';
 import { ProjectStore } from './project-store';
 import { KEEP_BACKUPS } from './backups';
-import { importInto } from '../handlers/documents';
+import { importFiles } from './testing/import-files';
 import { createHandlers } from '../handlers';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { batchFiles } from './testing/import-loop';
@@ -24,7 +24,7 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'interlinea-disk-'));
   dir = join(root, 'project');
   const store = await ProjectStore.open(dir, { write: true, create: true, holder: 'setup' });
-  ids = (await importInto(store, batchFiles(0))).imported.map((d) => d.id);
+  ids = (await importFiles(store, batchFiles(0))).imported.map((d) => d.id);
   await store.close();
 });
 afterEach(async () => {

@@ -81,7 +81,7 @@ export async function writeFileDurable(path: string, text: string | Uint8Array, 
   try {
     await syncDir(dirname(path));
   } catch (err) {
-    throw diskError(err, 'confirm the save of', name, 'It was written, but the disk may not keep it through a power loss.');
+    throw diskError(err, 'confirm the save of', name, 'It was written, but the disk may not keep it through a power loss.', true);
   }
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as faults from './testing/faulty-fs';
 import { ProjectStore } from './project-store';
-import { importInto } from '../handlers/documents';
+import { importFiles } from './testing/import-files';
 import { batchFiles } from './testing/import-loop';
 import { checkProject, partialBatches } from './testing/consistency';
 import { killHard, runTs, waitForLine } from './testing/processes';
@@ -29,7 +29,7 @@ afterEach(async () => {
 async function template(): Promise<string> {
   const dir = join(root, 'template');
   const store = await ProjectStore.open(dir, { write: true, create: true, holder: 'setup' });
-  await importInto(store, batchFiles(0));
+  await importFiles(store, batchFiles(0));
   await store.close();
   return dir;
 }
@@ -48,7 +48,7 @@ describe('a batch import', () => {
     const run = async (dir: string, failAt: number | null) => {
       const store = await ProjectStore.open(dir, { write: true, holder: 'test' });
       faults.record(failAt, 'ENOSPC');
-      const result = await importInto(store, batchFiles(1)).then(
+      const result = await importFiles(store, batchFiles(1)).then(
         () => null,
         (err: Error) => err,
       );
@@ -73,7 +73,7 @@ describe('a batch import', () => {
       if (!titles.includes('Batch 1 part 0')) {
         // Nothing of the batch was kept: importing it again gives each document once, under its own id.
         const store = await ProjectStore.open(dir, { write: true, holder: 'retry' });
-        const { imported } = await importInto(store, batchFiles(1));
+        const { imported } = await importFiles(store, batchFiles(1));
         await store.close();
         expect(imported.map((d) => d.id), context).toEqual([0, 1, 2, 3].map((i) => `batch-1-part-${i}`));
         await expectConsistent(dir, context);

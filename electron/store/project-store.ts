@@ -34,7 +34,7 @@ import { documentFileName, folderFiles, type ProjectFiles } from './project-file
 import { acquireLock, type ProjectLock } from './lock';
 import { backupProject } from './backups';
 import { termbaseGlossary } from './termbase';
-import { diskError, isReadOnlyError } from './disk-errors';
+import { diskError, isReadOnlyError, wasWritten } from './disk-errors';
 import { canonicalJson } from '../../shared/model/canonical-json';
 
 /**
@@ -332,9 +332,9 @@ export class ProjectStore {
     const valid = validateDocumentFile(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
     // Memory follows the disk: what failed to be written is not kept as if saved.
-    await target.adapter.write(valid.value);
-    target.data = valid.value;
-    this.writes++;
+    await this.written(target.adapter.write(valid.value), () => {
+      target.data = valid.value;
+    });
     await this.syncIndex(id, meta);
     return { updatedAt };
   }
@@ -445,8 +445,23 @@ export class ProjectStore {
     fn(draft);
     const valid = validateProjectFile(draft);
     if (!valid.ok) throw new UserError(`project.json was not changed: ${valid.error}`, 'invalid-project');
-    await this.db.adapter.write(valid.value);
-    this.db.data = valid.value;
+    await this.written(this.db.adapter.write(valid.value), () => {
+      this.db.data = valid.value;
+    });
+  }
+
+  /** Waits for a file write, then (also when only its confirmation failed: it is on disk) runs `apply` to change memory. */
+  private async written(write: Promise<void>, apply: () => void): Promise<void> {
+    try {
+      await write;
+    } catch (err) {
+      if (wasWritten(err)) {
+        apply();
+        this.writes++;
+      }
+      throw err;
+    }
+    apply();
     this.writes++;
   }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as faults from './testing/faulty-fs';
 import { ProjectStore } from './project-store';
-import { importInto } from '../handlers/documents';
+import { importFiles } from './testing/import-files';
 import { createHandlers } from '../handlers';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { batchFiles } from './testing/import-loop';
@@ -23,7 +23,7 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'interlinea-writes-'));
   dir = join(root, 'project');
   store = await ProjectStore.open(dir, { write: true, create: true, holder: 'test' });
-  id = (await importInto(store, batchFiles(0))).imported[0].id;
+  id = (await importFiles(store, batchFiles(0))).imported[0].id;
 });
 afterEach(async () => {
   faults.stop();

@@ -37,11 +37,11 @@ export async function checkProject(dir: string): Promise<ProjectCheck> {
   return { problems, titles: documents.map((d) => d.title), store };
 }
 
-/** For titles "Batch <n> part <i>": the batches whose parts are not all there the same number of times. */
+/** For titles "Batch <n> part <i>" (<n> any word): the batches whose parts are not all there the same number of times. */
 export function partialBatches(titles: string[]): string[] {
   const counts = new Map<string, Map<string, number>>();
   for (const title of titles) {
-    const match = /^Batch (\d+) part (\d+)$/.exec(title);
+    const match = /^Batch (\S+) part (\d+)$/.exec(title);
     if (!match) continue;
     const parts = counts.get(match[1]) ?? new Map<string, number>();
     parts.set(match[2], (parts.get(match[2]) ?? 0) + 1);

@@ -5,7 +5,7 @@
  * each batch is written.
  */
 import { ProjectStore } from '../project-store';
-import { importInto } from '../../handlers/documents';
+import { importFiles } from './import-files';
 
 export function batchFiles(n: number): { name: string; bytes: Uint8Array }[] {
   return Array.from({ length: 4 }, (_, i) => ({
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const [dir, start] = process.argv.slice(2);
   const store = await ProjectStore.open(dir, { write: true, create: true, holder: 'import-loop' });
   for (let n = Number(start); ; n++) {
-    await importInto(store, batchFiles(n));
+    await importFiles(store, batchFiles(n));
     if (n === Number(start)) process.stdout.write('ready\n');
     process.stdout.write(`batch ${n}\n`);
   }

@@ -4,7 +4,7 @@
  * holds the project, and prints "imported <id>" once it is written.
  */
 import { ProjectStore } from '../project-store';
-import { importInto } from '../../handlers/documents';
+import { importFiles } from './import-files';
 import { isUserError } from '../../../shared/errors';
 
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     let store: ProjectStore | null = null;
     try {
       store = await ProjectStore.open(dir, { write: true, create: true, holder: `import-one ${title}` });
-      const { imported } = await importInto(store, [file]);
+      const { imported } = await importFiles(store, [file]);
       process.stdout.write(`imported ${imported[0].id}\n`);
       return;
     } catch (err) {
