@@ -8,10 +8,12 @@ export default defineConfig({
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
       // suggest-worker: the suggester's worker thread (electron/suggest/client.ts starts it).
+      // import-worker: parses imported files in bounded memory and time (electron/import/run.ts).
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'suggest-worker': resolve(__dirname, 'electron/suggest/worker.ts'),
+          'import-worker': resolve(__dirname, 'electron/import/worker.ts'),
         },
       },
     },

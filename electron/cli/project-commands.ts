@@ -16,7 +16,7 @@ import { UserError, isUserError } from '../../shared/errors';
 import { NAME_TYPES } from '../../shared/model/schema';
 import { EXPORT_FORMATS, FORMAT_FILES } from '../../shared/export/options';
 import { writeFileDurable } from '../store/durable-file';
-import { importFile } from '../../shared/import';
+import { parseImports } from '../import/run';
 import { createChromiumPrinter } from '../export/pdf';
 
 interface ProjectAccess {
@@ -76,13 +76,19 @@ export const importCommand: CliCommand = {
       io.stderr(`interlinea: ${err.message}\nNothing was imported.\n`);
       return EXIT.userError;
     }
-    // Parse everything before the project is touched; the store then writes the batch whole or not at all.
-    const failures = files.map((file) => importFile(file)).flatMap((result) => (result.ok ? [] : [result.error]));
+    // Parse everything before the project is touched (the import worker bounds memory
+    // and time); the store then writes the batch whole or not at all.
+    const parsed = await parseImports(files);
+    const failures = parsed.flatMap((result) => (result.ok ? [] : [result.error]));
     if (failures.length) {
       io.stderr(`interlinea: ${failures.join('\n')}\nNothing was imported.\n`);
       return EXIT.userError;
     }
-    return withProject(dir, io, { write: true, create: true, holder: 'interlinea import (CLI)' }, async (handlers) => {
+    // The handler gets these files again through dispatch: hand it what was parsed.
+    const same = (again: { name: string; bytes: Uint8Array }[]) =>
+      again.length === files.length && again.every((f, i) => f.name === files[i].name && f.bytes.length === files[i].bytes.length);
+    const context = { parseImports: async (again: typeof files) => (same(again) ? parsed : parseImports(again)) };
+    return withProject(dir, io, { write: true, create: true, holder: 'interlinea import (CLI)', context }, async (handlers) => {
       const { imported } = unwrap(await dispatch(handlers, 'importFiles', { files }));
       for (const doc of imported) io.stdout(`${doc.id}\t${doc.title}\n`);
       return EXIT.ok;

@@ -2,27 +2,34 @@
  * Handlers for the project and its documents: list, read, save, import.
  */
 import type { HandlerTable } from '../../shared/ipc/contract';
-import { importFile } from '../../shared/import';
+import type { ImportResult } from '../../shared/import';
 import type { ImportedDocument } from '../../shared/model/document';
+import { parseImports } from '../import/run';
 import { UserError } from '../../shared/errors';
 import type { HandlerContext } from './index';
 import type { ProjectStore } from '../store/project-store';
 
 type DocumentRequests = 'projectInfo' | 'listDocuments' | 'getDocument' | 'saveDocument' | 'importFiles';
 
+/** Parses files for import; one result per file, in order. */
+export type ImportParser = (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportResult[]>;
+
 /**
- * Imports files into `store`: every file is parsed first, and if any fails
- * nothing is written and the error names each failing file.
+ * Imports files into `store`: every file is parsed first (in the import worker,
+ * in bounded memory and time: electron/import/run.ts), and if any fails nothing
+ * is written and the error names each failing file.
  */
 export async function importInto(
   store: ProjectStore,
   files: { name: string; bytes: Uint8Array }[],
+  parse: ImportParser = parseImports,
 ): Promise<{ imported: { id: string; title: string }[]; warnings: string[] }> {
   const documents: ImportedDocument[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
-  for (const file of files) {
-    const result = importFile(file);
+  const results = await parse(files);
+  for (const [i, file] of files.entries()) {
+    const result = results[i];
     if (result.ok) {
       documents.push(...(result.documents ?? [result.document]));
       warnings.push(...result.warnings.map((w) => `${file.name}: ${w}`));
@@ -54,7 +61,7 @@ export function documentHandlers(ctx: HandlerContext): Pick<HandlerTable, Docume
       return ctx.store().saveDocument(id, meta, body);
     },
     async importFiles({ files }) {
-      const { imported } = await importInto(ctx.store(), files);
+      const { imported } = await importInto(ctx.store(), files, ctx.parseImports);
       return { imported };
     },
   };

@@ -11,6 +11,7 @@ import { editorHandlers } from './editors';
 import { restorationHandlers } from './restoration';
 import { exportHandlers, type PdfPrinter } from './export';
 import { platformHandlers, type PlatformGlue } from './platform';
+import type { ImportParser } from './documents';
 import { qaHandlers } from './qa';
 import { searchHandlers } from './search';
 
@@ -22,6 +23,8 @@ export interface HandlerContext {
   printPdf?: PdfPrinter;
   /** Dialogs and app state; absent in the CLI and in tests that do not need them. */
   platform?: PlatformGlue;
+  /** Parses imported files; by default in the import worker (electron/import/run.ts). */
+  parseImports?: ImportParser;
 }
 
 /** Builds the handler table over `ctx`. */

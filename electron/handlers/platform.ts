@@ -53,7 +53,7 @@ export function platformHandlers(ctx: HandlerContext): Pick<HandlerTable, Platfo
       if (!paths.length) return { imported: [] };
       const files: { name: string; bytes: Uint8Array }[] = [];
       for (const path of paths) files.push(await readImportFile(path));
-      const { imported } = await importInto(ctx.store(), files);
+      const { imported } = await importInto(ctx.store(), files, ctx.parseImports);
       return { imported };
     },
   };

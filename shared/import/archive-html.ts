@@ -7,8 +7,8 @@
 import type { BodyBlock } from './archive-body';
 import { parseHeaderLines } from './archive-meta';
 import { buildArchivePage } from './archive-page';
-import { extractHtml } from './html-blocks';
-import type { ImportOptions, ImportResult } from './result';
+import { extractHtml, HtmlTooLargeError } from './html-blocks';
+import { importError, type ImportOptions, type ImportResult } from './result';
 
 function describeRemoved(removed: Record<string, number>): string {
   const parts = Object.entries(removed).map(([what, n]) => `${n} ${what}${n === 1 ? '' : 's'}`);
@@ -21,7 +21,13 @@ export function importArchiveHtml(
   name: string,
   options: ImportOptions & { notes?: string[] } = {},
 ): ImportResult {
-  const page = extractHtml(text);
+  let page: ReturnType<typeof extractHtml>;
+  try {
+    page = extractHtml(text);
+  } catch (err) {
+    if (err instanceof HtmlTooLargeError) return importError(name, err.message);
+    throw err;
+  }
   // Without an English version marker, the text outside other versions is the English.
   const hasEnglish = page.blocks.some((b) => b.section === 'english');
   const header: string[] = [];

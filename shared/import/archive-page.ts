@@ -8,7 +8,8 @@ import { classifyBody, type BodyBlock } from './archive-body';
 import { completeFromCitation, parseHeaderLines, signatureFromLine, type PartialMeta } from './archive-meta';
 import { assemble } from './assemble';
 import { findDate } from './dates';
-import { importOk, type ImportResult } from './result';
+import { importError, importOk, type ImportResult } from './result';
+import { oversizeReason } from './limits';
 
 /** An archive page split into its parts. */
 export interface ArchivePage {
@@ -31,6 +32,8 @@ export interface ArchivePage {
 
 /** Builds the document of an archive page from its parts. */
 export function buildArchivePage(page: ArchivePage): ImportResult {
+  const oversize = oversizeReason(page.english.length, page.witness.length);
+  if (oversize) return importError(page.name, oversize);
   const notes = [...(page.notes ?? [])];
   const warnings: string[] = [];
   // The page's own title line (an HTML <h1>) is neither summary nor anything else.

@@ -5,9 +5,41 @@
  * and every attribute (event handlers, `src`/`href`, inline `style` with `url(...)`)
  * are left behind; only the page's canonical http(s) URL is kept, as text.
  */
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes as T, type TreeAdapter } from 'parse5';
 import { sectionMarker } from './chrome';
 import { trimOf } from '../model/trim';
+import { prepassHtml } from './html-prepass';
+
+/**
+ * Most elements a page may have. parse5 keeps every element as an object (a few
+ * hundred bytes each) and some shapes cost it far more time per element (deeply
+ * nested formatting elements); past this the page is refused with a clear error
+ * before the parse runs away with memory. Real archive pages have a few thousand;
+ * a 19 MB page of short paragraphs has about 250,000 (and parses in about 10 s
+ * within 512 MB).
+ */
+export const MAX_HTML_ELEMENTS = 500_000;
+
+/** Thrown (and turned into an import error) when a page goes over {@link MAX_HTML_ELEMENTS}. */
+export class HtmlTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(
+      `the page has more than ${limit.toLocaleString('en')} HTML elements, the most Interlinea reads in one page; save it as plain text or split it`,
+    );
+  }
+}
+
+/** parse5's own tree, counting elements as they are made. */
+function budgetedAdapter(limit: number): TreeAdapter<DefaultTreeAdapterMap> {
+  let elements = 0;
+  return {
+    ...defaultTreeAdapter,
+    createElement(tagName, namespaceURI, attrs) {
+      if (++elements > limit) throw new HtmlTooLargeError(limit);
+      return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+    },
+  };
+}
 
 /** A block of visible text and the version of the page it belongs to. */
 export interface HtmlBlock {
@@ -174,16 +206,62 @@ function tally(removed: Record<string, number>, key: string): void {
   removed[key] = (removed[key] ?? 0) + 1;
 }
 
-/** Walks every element once: what is active or remote, where versions are labelled, the title and URL. */
+/** Longest label text (trimmed, white space collapsed) read as a possible version marker. */
+const LABEL_LIMIT = 80;
+
+/** A label's text so far: null once it is longer than a marker can be. */
+function appendLabel(acc: string | null, more: string | null): string | null {
+  if (acc === null || more === null) return null;
+  const joined = acc.endsWith(' ') && more.startsWith(' ') ? acc + more.slice(1) : acc + more;
+  return joined.length > LABEL_LIMIT + 2 && joined.trim().length > LABEL_LIMIT ? null : joined;
+}
+
+/** A text node's contribution to a label: white space collapsed, null when too long. */
+function labelPiece(value: string): string | null {
+  if (value.length > 4 * LABEL_LIMIT && value.trim().length > 4 * LABEL_LIMIT) return null;
+  return appendLabel('', value.replace(/[ \t\n\f\r]+/g, ' '));
+}
+
+/**
+ * Walks every element once: what is active or remote, where versions are labelled,
+ * the title and URL. Each element's label text is gathered on the way out from its
+ * children's, cut off past {@link LABEL_LIMIT}, so a page of nested labelled
+ * elements costs one pass (reading each element's text afresh took minutes on
+ * 10,000 nested `<div id>`).
+ */
 function survey(doc: Node) {
   const removed: Record<string, number> = {};
   const targets = new Map<string, string>();
   const labelIds = new Map<string, string>();
   let canonical = '';
   let docTitle = '';
-  const stack: Node[] = [doc];
+  // Entries: a node to enter, or (with its label so far) an element to leave.
+  const stack: { node: Node; label: string | null; leaving: boolean }[] = [{ node: doc, label: '', leaving: false }];
+  const open: { label: string | null }[] = [];
   while (stack.length) {
-    const node = stack.pop()!;
+    const entry = stack.pop()!;
+    const node = entry.node;
+    if (entry.leaving) {
+      const frame = open.pop()!;
+      const el = node as Element;
+      const controls = attr(el, 'aria-controls') ?? (el.tagName === 'a' ? (attr(el, 'href') ?? '').replace(/^#/, '') : '');
+      const id = attr(el, 'id');
+      // A dropped element (script, nav, ...) shows no text, and gives none to its parent.
+      const own = DROP.has(el.tagName) ? '' : frame.label;
+      const label = (controls || id) && own !== null ? sectionMarker(own) : null;
+      if (label) {
+        if (controls && (attr(el, 'aria-controls') || (attr(el, 'href') ?? '').startsWith('#'))) targets.set(controls, label);
+        if (id) labelIds.set(id, label);
+      }
+      const parent = open[open.length - 1];
+      if (parent && !DROP.has(el.tagName)) parent.label = appendLabel(parent.label, own);
+      continue;
+    }
+    if (node.nodeName === '#text') {
+      const parent = open[open.length - 1];
+      if (parent && parent.label !== null) parent.label = appendLabel(parent.label, labelPiece((node as T.TextNode).value));
+      continue;
+    }
     if (isElement(node)) {
       const tag = node.tagName;
       if (
@@ -211,19 +289,12 @@ function survey(doc: Node) {
       const rel = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
       if (tag === 'link' && rel.includes('canonical') && !canonical) canonical = attr(node, 'href') ?? '';
       if (tag === 'meta' && attr(node, 'property') === 'og:url' && !canonical) canonical = attr(node, 'content') ?? '';
-      const controls = attr(node, 'aria-controls') ?? (tag === 'a' ? (attr(node, 'href') ?? '').replace(/^#/, '') : '');
-      const short = controls || attr(node, 'id') ? shortText(node) : null;
-      const label = short ? sectionMarker(short) : null;
-      if (label) {
-        if (controls && (attr(node, 'aria-controls') || (attr(node, 'href') ?? '').startsWith('#')))
-          targets.set(controls, label);
-        const id = attr(node, 'id');
-        if (id) labelIds.set(id, label);
-      }
+      stack.push({ node, label: null, leaving: true });
+      open.push({ label: '' });
+      if (tag === 'template') continue;
     }
-    if (isElement(node) && node.tagName === 'template') continue;
     const kids = children(node);
-    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k], label: null, leaving: false });
   }
   canonical = /^https?:\/\/[^\s"'<>]+$/i.test(canonical.trim()) ? canonical.trim() : '';
   return { removed, targets, labelIds, canonical, docTitle };
@@ -246,8 +317,8 @@ function sectionOwner(marker: Element): Element | null {
  * found by a heading or label carrying the marker text, followed by its content,
  * or by tabs (`aria-controls`, `href="#id"`, `aria-labelledby`) and `lang="ko"`.
  */
-export function extractHtml(html: string): HtmlExtract {
-  const doc = parse(html);
+export function extractHtml(html: string, options: { maxElements?: number } = {}): HtmlExtract {
+  const doc = parse(prepassHtml(html).html, { treeAdapter: budgetedAdapter(options.maxElements ?? MAX_HTML_ELEMENTS) });
   const info = survey(doc);
   const blocks: HtmlBlock[] = [];
   let title = '';

@@ -7,7 +7,8 @@ import type { BodyBlock } from './archive-body';
 import { classifyBody } from './archive-body';
 import { assemble, dateFromFileName, titleFromFileName } from './assemble';
 import { parseDateLine } from './dates';
-import { importOk, type ImportOptions, type ImportResult } from './result';
+import { importError, importOk, type ImportOptions, type ImportResult } from './result';
+import { oversizeReason } from './limits';
 
 /** Paragraphs of a text: runs of non-blank lines, joined with a space. */
 export function paragraphs(text: string): string[] {
@@ -30,6 +31,8 @@ export function importPlainText(
   options: ImportOptions & { notes?: string[] } = {},
 ): ImportResult {
   const paras = paragraphs(text);
+  const oversize = oversizeReason(paras.length);
+  if (oversize) return importError(name, oversize);
   const first = paras[0] ?? '';
   const firstIsTitle = paras.length > 1 && first.length <= 120 && !/[.!?;,]$/.test(first);
   const title = firstIsTitle ? first : titleFromFileName(name);
