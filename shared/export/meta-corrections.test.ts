@@ -16,7 +16,7 @@ import { exportEdition } from './export';
 import { prepareEdition } from './edition';
 import { htmlString } from './html';
 import { defaultExportOptions } from './options';
-import type { ExportFormat } from './export';
+import type { EditionFormat } from './export';
 import type { ExportOptionsInput } from './options';
 import { GLOSSARY, documentFile } from './testing/fixtures';
 
@@ -52,7 +52,7 @@ function corrected(withTitle = false): DocumentFile {
   return { ...doc, meta };
 }
 
-async function exported(format: ExportFormat, documents: DocumentFile[], options: ExportOptionsInput = {}) {
+async function exported(format: EditionFormat, documents: DocumentFile[], options: ExportOptionsInput = {}) {
   const project = { name: 'Edition', editors: [{ id: 'ed1', name: 'Hye-jin Park' }] };
   return exportEdition(format, { documents, glossary: GLOSSARY, title: 'Edition', project }, options);
 }

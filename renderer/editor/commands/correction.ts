@@ -43,7 +43,8 @@ export function correctionTarget(state: EditorState): { from: number; to: number
     };
   }
   const { $from, $to, from, to, empty } = state.selection;
-  if (empty || !$from.sameParent($to) || !$from.parent.inlineContent || $from.depth < 2) return null;
+  // A text cell, or a one-field editor whose top node holds the text (a metadata field).
+  if (empty || !$from.sameParent($to) || !$from.parent.inlineContent || ($from.depth < 2 && $from.parent !== state.doc)) return null;
   if (!onlyText(state.doc, from, to)) return null;
   const text = state.doc.textBetween(from, to);
   return { from, to, original: text, current: text };

@@ -32,10 +32,13 @@ export function insertionAtSelection(state: EditorState) {
   return markRangeOfSelection(state, insertionType(state));
 }
 
-/** True when the selection can hold inline text (a text cell, not across cells). */
+/**
+ * True when the selection can hold inline text (a text cell, not across cells), or
+ * is in a one-field editor whose top node holds the text (a metadata field).
+ */
 function inOneCell(state: EditorState): boolean {
   const { $from, $to } = state.selection;
-  return $from.sameParent($to) && $from.parent.inlineContent && $from.depth >= 2;
+  return $from.sameParent($to) && $from.parent.inlineContent && ($from.depth >= 2 || $from.parent === state.doc);
 }
 
 /**

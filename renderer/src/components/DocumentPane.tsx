@@ -30,6 +30,9 @@ import { MarkBubble } from './MarkBubble';
 import { SuggestLayer } from './SuggestLayer';
 import { RowStatesBar } from './RowStatesBar';
 import { useFindTarget, type FindTarget } from '../hooks/use-find';
+import type { RichMetaField } from '../../../shared/model/meta-text';
+import { focusedField, metaFieldHandles } from '../meta-field-commands';
+import { isMetaFieldCommand, metaFieldsStore } from '../meta-fields';
 
 /** The open document as the window's commands reach it. */
 export interface DocumentPaneHandle extends PaneTarget {
@@ -53,6 +56,9 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
   // "Add to glossary" from a selection opens the glossary panel (it takes the prefill).
   useEffect(() => restoreUi.subscribe(() => restoreUi.peekPrefill() && setPanel('glossary')), []);
   const [correcting, setCorrecting] = useState(false);
+  // The metadata fields that take corrections: small editors of their own (MetaForm), and the one being corrected.
+  const [metaCorrecting, setMetaCorrecting] = useState<RichMetaField | null>(null);
+  const fields = useMemo(() => metaFieldHandles(setMetaCorrecting), []);
   const withOriginal = useMemo(() => hasOriginal(doc.body), [doc]);
   // A document without a Korean witness keeps the column, narrow (lines can still be moved in).
   const withWitness = useMemo(() => hasWitness(doc.body), [doc]);
@@ -123,8 +129,23 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
       metaRef.current = meta;
       setTitle(meta.title);
       autosave.markDirty();
+      metaFieldsStore.changed();
     },
     [autosave],
+  );
+  // The QA panel fixes metadata findings in the fields; the live check reads the metadata as edited.
+  useEffect(
+    () =>
+      metaFieldsStore.register({
+        id: doc.id,
+        getMeta: () => metaRef.current,
+        controller: (field) => fields[field].controller,
+        reveal: (field) => {
+          setShowDetails(true);
+          requestAnimationFrame(() => document.getElementById(`meta-${field}`)?.scrollIntoView({ block: 'nearest' }));
+        },
+      }),
+    [doc.id, fields],
   );
 
   useImperativeHandle(
@@ -132,12 +153,18 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
     () => ({
       actions,
       runEditor: (id: CommandId) => {
+        // A metadata field with the focus runs its own editorial commands (undo there is the field's).
+        const field = focusedField(fields);
+        if (field && isMetaFieldCommand(id)) {
+          const own = fields[field].commands[id];
+          return own ? fields[field].controller.run(own) : false;
+        }
         const command = commands[id];
         return command ? controller.run(command) : false;
       },
       focusEditor: () => controller.focus(),
     }),
-    [actions, commands, controller],
+    [actions, commands, controller, fields],
   );
 
   const languages = useMemo(
@@ -162,7 +189,7 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
       <Toolbar controller={controller} commands={commands} run={run} />
       <div className="document-body">
         <div className="document-main">
-          <MetaForm key={form.version} id="document-details" hidden={!showDetails} initial={form.meta} onChange={onMetaChange} />
+          <MetaForm key={form.version} id="document-details" hidden={!showDetails} initial={form.meta} onChange={onMetaChange} fields={fields} />
           <div className="column-heads" aria-hidden="true">
             <span className="col-head col-num">#</span>
             <span className="col-head">English</span>
@@ -187,6 +214,7 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
       <ProvenanceHover controller={controller} />
       <SuggestLayer controller={controller} />
       {correcting && <CorrectionForm controller={controller} onClose={() => setCorrecting(false)} />}
+      {metaCorrecting && <CorrectionForm controller={fields[metaCorrecting].controller} onClose={() => setMetaCorrecting(null)} />}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { applyFix, goToFinding, revealSelection } from '../../editor/qa-fix';
 import { keyHint } from '../../editor/shortcuts';
 import { idFromHash, showDocument } from '../navigation';
 import { qaStore, useQa } from '../hooks/use-qa';
+import { metaFieldsStore } from '../meta-fields';
 import '../styles/qa.css';
 
 const TITLES = new Map(QA_RULES.map((r) => [r.id, r.title]));
@@ -24,16 +25,19 @@ function where(f: QaFinding): string {
   return `row ${f.place.row}${f.place.column === 'english' ? '' : `, ${f.place.column}`}`;
 }
 
-/** Shows a finding in the document's details (metadata is plain text outside the editor). */
+/** Shows a finding in the document's details: opened, its text selected in the field's editor. */
 function showInDetails(f: QaFinding): void {
   if (f.place.kind !== 'meta') return;
+  if (metaFieldsStore.show(f)) return;
+  // A field without an editor of its own (a plain input): open the details and select there.
   const toggle = document.querySelector<HTMLButtonElement>('.details-toggle');
   if (toggle?.getAttribute('aria-expanded') === 'false') toggle.click();
   const { field, from, to } = f.place;
   requestAnimationFrame(() => {
-    const input = document.getElementById(`meta-${field}`) as HTMLInputElement | HTMLTextAreaElement | null;
-    input?.focus();
-    input?.setSelectionRange(from, to);
+    const input = document.getElementById(`meta-${field}`);
+    if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)) return;
+    input.focus();
+    input.setSelectionRange(from, to);
   });
 }
 
@@ -71,6 +75,11 @@ export function QaPanel({ controller }: { controller: EditorController }) {
     else if (controller.run(goToFinding(f)) && controller.editorView) revealSelection(controller.editorView);
   };
   const fix = (f: QaFinding) => {
+    if (f.place.kind === 'meta') {
+      // A metadata fix is a transaction in the field's editor: undone there (Ctrl+Z in the field).
+      if (metaFieldsStore.fix(f)) qaStore.drop(f.key, f.place.from);
+      return;
+    }
     if (!controller.run(applyFix(f))) return;
     qaStore.drop(f.key, f.place.from);
     if (controller.editorView) revealSelection(controller.editorView);
@@ -118,7 +127,7 @@ export function QaPanel({ controller }: { controller: EditorController }) {
                       {f.message}
                     </button>
                     <span className="qa-where">{where(f)}</span>
-                    {f.fix && d.id === openId && f.place.kind === 'body' && (
+                    {f.fix && d.id === openId && (f.place.kind === 'body' || metaFieldsStore.canFix(f)) && (
                       <button type="button" className="link qa-fix" onClick={() => fix(f)}>
                         {f.fix.label}
                       </button>

@@ -12,6 +12,7 @@ import type { EditorController } from '../../editor/controller';
 import { goToFinding, mapFindings, revealSelection } from '../../editor/qa-fix';
 import { Listeners } from '../../editor/listeners';
 import { api, errorMessage } from '../api';
+import { metaFieldsStore } from '../meta-fields';
 
 /** How long after the last edit the open document is checked again. */
 export const LIVE_DELAY_MS = 700;
@@ -121,7 +122,9 @@ export function useQaLive(controller: EditorController, id: string | null): void
       if (!state) return schedule();
       const asked = version;
       try {
-        const { findings } = await api.qaCheck({ id, body: state.doc.toJSON() as never });
+        // The metadata as edited now (its findings' offsets are in the text the fields hold).
+        const meta = metaFieldsStore.metaOf(id);
+        const { findings } = await api.qaCheck({ id, body: state.doc.toJSON() as never, ...(meta ? { meta } : {}) });
         // Edited meanwhile: the positions are stale, and the next check is on its way.
         if (stopped || asked !== version) return;
         qaStore.setLive(id, findings);
@@ -142,10 +145,16 @@ export function useQaLive(controller: EditorController, id: string | null): void
       qaStore.mapLive(tr);
       schedule();
     });
+    // An edit of the metadata is checked again too; its findings' offsets are stale until then.
+    const stopMeta = metaFieldsStore.onChange(() => {
+      version++;
+      schedule();
+    });
     schedule(50);
     return () => {
       stopped = true;
       stop();
+      stopMeta();
       if (timer) clearTimeout(timer);
       qaStore.clearLive();
     };
