@@ -5,6 +5,7 @@
  */
 import type { SegmentRole } from '../model/schema';
 import { isChromeLine, sectionMarker } from './chrome';
+import { FOOTNOTE_CALL } from './footnote-calls';
 
 /** A block of text as the page has it: one paragraph or one heading line. */
 export interface BodyBlock {
@@ -34,7 +35,12 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 /** The last character of a text that is not white space or a closing quote or bracket. */
 function lastMark(text: string): string {
   let k = text.length - 1;
-  while (k >= 0 && (text[k] === ' ' || text[k] === '\n' || text[k] === '\t')) k--;
+  for (;;) {
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\n' || text[k] === '\t')) k--;
+    // A footnote call (`.\uFFFC1\uFFFC`, see footnote-calls.ts) stands after the sentence's end.
+    if (k < 0 || text[k] !== FOOTNOTE_CALL) break;
+    k = text.lastIndexOf(FOOTNOTE_CALL, k - 1) - 1;
+  }
   while (k >= 0 && CLOSERS.has(text[k])) k--;
   return k >= 0 ? text[k] : '';
 }

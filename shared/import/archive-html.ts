@@ -9,6 +9,10 @@ import { parseHeaderLines } from './archive-meta';
 import { buildArchivePage } from './archive-page';
 import { extractHtml, HtmlTooLargeError } from './html-blocks';
 import { importError, type ImportOptions, type ImportResult } from './result';
+import { isCreditsLine } from './chrome';
+
+/** A heading over a page's notes (`Notes`, `Footnotes:`, `Endnotes`). */
+const NOTES_HEADING = /^(?:foot|end)?notes:?$/i;
 
 function describeRemoved(removed: Record<string, number>): string {
   const parts = Object.entries(removed).map(([what, n]) => `${n} ${what}${n === 1 ? '' : 's'}`);
@@ -36,12 +40,18 @@ export function importArchiveHtml(
   const trailer: string[] = [];
   const ignored = new Set<string>();
 
-  for (const block of page.blocks) {
+  let credits = '';
+  for (const [i, block] of page.blocks.entries()) {
     const section = hasEnglish ? block.section : (block.section ?? 'english');
     if (section === null) {
       if (block.text) header.push(block.text.replace(/\n/g, ' '));
     } else if (section === 'english') {
-      if (block.text) english.push({ text: block.text, heading: block.heading });
+      // Credits are metadata wherever the page puts them, never rows; so is their label.
+      if (isCreditsLine(block.text)) credits ||= block.text.replace(/\s+/g, ' ').trim();
+      else if (block.heading && /^credits:?$/i.test(block.text.trim()) && isCreditsLine(page.blocks[i + 1]?.text ?? '')) continue;
+      // The heading over the notes, which are read apart.
+      else if (page.footnotes.length && block.heading && NOTES_HEADING.test(block.text.trim())) continue;
+      else if (block.text) english.push({ text: block.text, heading: block.heading });
     } else if (section === 'korean') {
       witness.push(...block.text.split('\n'));
     } else if (section === 'after') {
@@ -57,6 +67,8 @@ export function importArchiveHtml(
     sourceUrl: page.canonicalUrl || after.sourceUrl || '',
     originalLanguage: after.originalLanguage ?? '',
   };
+  // Credits below the versions, or among the English rows, when the header has none.
+  const fallback = after.credits || credits ? { credits: after.credits || credits } : {};
   const notes = [...(options.notes ?? [])];
   const removed = describeRemoved(page.removed);
   if (removed) notes.push(removed);
@@ -66,9 +78,11 @@ export function importArchiveHtml(
     format: 'html',
     header,
     known,
+    fallback,
     titleHint: page.title,
     english,
     witness,
+    footnotes: page.footnotes,
     ignoredSections: [...ignored],
     notes,
     now: options.now,

@@ -10,6 +10,7 @@ import { assemble } from './assemble';
 import { findDate } from './dates';
 import { importError, importOk, type ImportResult } from './result';
 import { oversizeReason } from './limits';
+import { withoutCalls } from './footnote-calls';
 
 /** An archive page split into its parts. */
 export interface ArchivePage {
@@ -19,11 +20,15 @@ export interface ArchivePage {
   header: string[];
   /** Fields the format states explicitly (markdown headings, HTML `<link rel=canonical>`); they win. */
   known?: PartialMeta;
+  /** Fields found elsewhere on the page (credits below the versions); the header's win. */
+  fallback?: PartialMeta;
   /** A title the page shows (an HTML `<h1>`), used when the citation has none. */
   titleHint?: string;
   english: BodyBlock[];
   /** The Korean section exactly as imported, line by line. */
   witness: string[];
+  /** Footnotes the English blocks call (`footnote-calls.ts`). */
+  footnotes?: string[];
   /** Versions other than English and Korean that were left out (`german`, ...). */
   ignoredSections?: string[];
   notes?: string[];
@@ -38,16 +43,16 @@ export function buildArchivePage(page: ArchivePage): ImportResult {
   const warnings: string[] = [];
   // The page's own title line (an HTML <h1>) is neither summary nor anything else.
   const header = parseHeaderLines(page.header.filter((line) => line.trim() !== page.titleHint));
-  let meta: PartialMeta = { ...header.meta, ...definedOnly(page.known ?? {}) };
+  let meta: PartialMeta = { ...definedOnly(page.fallback ?? {}), ...header.meta, ...definedOnly(page.known ?? {}) };
   meta = completeFromCitation(meta);
 
   const { blocks: rows, joined } = classifyBody(page.english);
   if (joined) notes.push(`joined ${joined} paragraph${joined === 1 ? '' : 's'} broken across a blank line`);
 
-  if (!meta.title) meta.title = page.titleHint || header.titleCandidate || titleRow(rows);
+  if (!meta.title) meta.title = page.titleHint || header.titleCandidate || withoutCalls(titleRow(rows));
   if (!meta.signature) {
     for (const row of rows.slice(0, 12)) {
-      const signature = signatureFromLine(row.text);
+      const signature = signatureFromLine(withoutCalls(row.text));
       if (signature) {
         meta.signature = signature;
         break;
@@ -68,6 +73,7 @@ export function buildArchivePage(page: ArchivePage): ImportResult {
     meta,
     rows,
     witness: page.witness,
+    footnotes: page.footnotes,
     notes,
     now: page.now,
   });

@@ -3,7 +3,8 @@
  * lines aligned to them, as an {@link ImportedDocument}.
  */
 import { emptyMeta, type DocumentMeta, type ImportedDocument } from '../model/document';
-import { body, inlineFromPlain, segment } from '../model/build';
+import { body, segment } from '../model/build';
+import { inlineWithNotes, withoutCalls } from './footnote-calls';
 import { ARCHIVE_RESP } from '../model/provenance';
 import type { RoleBlock } from './archive-body';
 import { alignWitness } from './align-witness';
@@ -18,6 +19,8 @@ export interface AssembleInput {
   rows: RoleBlock[];
   /** The witness section exactly as imported, line by line (blank lines included). */
   witness: string[];
+  /** Footnotes the rows call (`footnote-calls.ts`), note n at index n - 1. */
+  footnotes?: string[];
   notes?: string[];
   now?: Date;
 }
@@ -93,7 +96,7 @@ export function assemble(input: AssembleInput): { document: ImportedDocument; wa
     warnings.push('the file has a Korean version but no English one');
   } else {
     const owner = alignWitness(
-      rows.map((r) => r.text),
+      rows.map((r) => withoutCalls(r.text)),
       lines,
       { blankBefore },
     );
@@ -101,7 +104,7 @@ export function assemble(input: AssembleInput): { document: ImportedDocument; wa
     owner.forEach((row, i) => groups[row].push(lines[i]));
     segments = rows.map((row, i) =>
       // The brackets of the archive's page are its translator's (provenance: 'archive').
-      segment({ role: row.role, english: inlineFromPlain(row.text, { resp: ARCHIVE_RESP }), witness: groups[i] }),
+      segment({ role: row.role, english: inlineWithNotes(row.text, input.footnotes ?? [], { resp: ARCHIVE_RESP }), witness: groups[i] }),
     );
   }
 

@@ -9,6 +9,7 @@ import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTree
 import { sectionMarker } from './chrome';
 import { trimOf } from '../model/trim';
 import { prepassHtml } from './html-prepass';
+import { FOOTNOTE_CALL, footnoteCall } from './footnote-calls';
 
 /**
  * Most elements a page may have. parse5 keeps every element as an object (a few
@@ -59,6 +60,8 @@ export interface HtmlExtract {
   canonicalUrl: string;
   /** Counts of left-out active or remote content, for the import notes. */
   removed: Record<string, number>;
+  /** The page's footnotes, note n at index n - 1; block text calls them as `footnoteCall(n)`. */
+  footnotes: string[];
 }
 
 const DROP = new Set([
@@ -235,6 +238,13 @@ function survey(doc: Node) {
   const labelIds = new Map<string, string>();
   let canonical = '';
   let docTitle = '';
+  /** Elements by `id`, and `<a name>`: what in-page links point at. */
+  const anchors = new Map<string, Element>();
+  /** `<a href="#...">` in document order. */
+  const links: Element[] = [];
+  /** Document order of anchors and links (a note comes after its call, a link back before it). */
+  const order = new Map<Element, number>();
+  let seen = 0;
   // Entries: a node to enter, or (with its label so far) an element to leave.
   const stack: { node: Node; label: string | null; leaving: boolean }[] = [{ node: doc, label: '', leaving: false }];
   const open: { label: string | null }[] = [];
@@ -286,6 +296,12 @@ function survey(doc: Node) {
         }
       }
       if (tag === 'title' && !docTitle) docTitle = (shortText(node, 400) ?? '').trim();
+      const id = attr(node, 'id');
+      if (id && !anchors.has(id)) anchors.set(id, node);
+      const anchorName = tag === 'a' ? attr(node, 'name') : undefined;
+      if (anchorName && !anchors.has(anchorName)) anchors.set(anchorName, node);
+      if (tag === 'a' && (attr(node, 'href') ?? '').startsWith('#')) links.push(node);
+      if (id || anchorName || tag === 'a') order.set(node, seen++);
       const rel = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
       if (tag === 'link' && rel.includes('canonical') && !canonical) canonical = attr(node, 'href') ?? '';
       if (tag === 'meta' && attr(node, 'property') === 'og:url' && !canonical) canonical = attr(node, 'content') ?? '';
@@ -297,7 +313,121 @@ function survey(doc: Node) {
     for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k], label: null, leaving: false });
   }
   canonical = /^https?:\/\/[^\s"'<>]+$/i.test(canonical.trim()) ? canonical.trim() : '';
-  return { removed, targets, labelIds, canonical, docTitle };
+  return { removed, targets, labelIds, canonical, docTitle, anchors, links, order };
+}
+
+type Survey = ReturnType<typeof survey>;
+
+/** The in-page id a link points at (`#fn1` → `fn1`), or ''. */
+function linkTarget(el: Element): string {
+  const href = attr(el, 'href') ?? '';
+  return href.startsWith('#') ? decodeURIComponentSafe(href.slice(1)) : '';
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  for (let n: Node | null = inner; n; n = (n as Element).parentNode ?? null) if (n === outer) return true;
+  return false;
+}
+
+/** A footnote call's label: `1`, `[1]`, `(12)`, `*`, `†`, `a`, `iv`. */
+const CALL_LABEL = /^[[(]?\s*(?:\d{1,3}|[*†‡§]{1,3}|[ivx]{1,4}|[a-z])\s*[\])]?$/i;
+
+/** Ids that name footnotes in the archive's and Word's markup (`fn1`, `_ftn1`, `footnote-1`, `edn2`, `note3`). */
+const NOTE_ID = /^_?(?:ftn|fn|edn|en|footnote|endnote|note)[-_:]?\d+$/i;
+
+/** The block of a page that holds a note: the target itself if it is a block, else its nearest block ancestor. */
+function noteBlockOf(target: Element): Element | null {
+  for (let n: Element | null = target; n && isElement(n); n = n.parentNode && isElement(n.parentNode) ? n.parentNode : null) {
+    if (n.tagName === 'body' || n.tagName === 'html' || n.tagName === 'main' || n.tagName === 'article') return null;
+    if (BLOCK.has(n.tagName)) return n;
+  }
+  return null;
+}
+
+/** Footnote calls (link → note number) and the blocks that hold the notes (block → note number), with the notes' text. */
+interface Footnotes {
+  calls: Map<Element, number>;
+  blocks: Map<Element, number>;
+  texts: string[];
+}
+
+/**
+ * Finds the page's footnotes: a link to an in-page target that reads as a call
+ * (a short label such as `1` or `[1]`, raised by `<sup>`, bracketed, or pointing
+ * at a note id such as `#fn1` or Word's `#_ftn1`) whose target lies outside it.
+ * The note is the block holding the target; its text leaves out the link back to
+ * the call (`↩`, Word's `[1]`) and a leading number.
+ */
+function findFootnotes(info: Survey): Footnotes {
+  const calls = new Map<Element, number>();
+  const blocks = new Map<Element, number>();
+  const backTargets = new Set<string>();
+  const found: { call: Element; block: Element }[] = [];
+  for (const link of info.links) {
+    const id = linkTarget(link);
+    if (!id || info.targets.has(id)) continue;
+    const target = info.anchors.get(id);
+    if (!target || contains(target, link) || contains(link, target)) continue;
+    // A note follows its call; a link to something before it is the note's link back.
+    if ((info.order.get(target) ?? -1) < (info.order.get(link) ?? 0)) continue;
+    const label = (shortText(link, 12) ?? '').trim();
+    if (!CALL_LABEL.test(label)) continue;
+    const raised =
+      (link.parentNode && isElement(link.parentNode) && link.parentNode.tagName === 'sup') ||
+      link.childNodes.some((c) => isElement(c) && c.tagName === 'sup');
+    if (!raised && !/^[[(]/.test(label) && !NOTE_ID.test(id)) continue;
+    const block = noteBlockOf(target);
+    if (!block || contains(block, link)) continue;
+    found.push({ call: link, block });
+  }
+  for (const { call, block } of found) {
+    if (!blocks.has(block)) blocks.set(block, blocks.size + 1);
+    calls.set(call, blocks.get(block)!);
+    for (const key of [attr(call, 'id'), attr(call, 'name')]) if (key) backTargets.add(key);
+    const parent = call.parentNode;
+    if (parent && isElement(parent) && parent.tagName === 'sup') {
+      const supId = attr(parent, 'id');
+      if (supId) backTargets.add(supId);
+    }
+  }
+  const texts: string[] = [];
+  for (const [block] of blocks) texts.push(noteText(block, backTargets));
+  return { calls, blocks, texts };
+}
+
+/** A note's text: white space collapsed, without the links back to its call or a leading number. */
+function noteText(block: Element, backTargets: Set<string>): string {
+  let out = '';
+  const stack: Node[] = [block];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') {
+      out += (n as T.TextNode).value;
+      continue;
+    }
+    if (isElement(n)) {
+      if (DROP.has(n.tagName) || isHidden(n)) continue;
+      if (n.tagName === 'a' && backTargets.has(linkTarget(n))) continue;
+      if (n.tagName === 'br' || (n !== block && BLOCK.has(n.tagName))) out += ' ';
+    }
+    const kids = children(n);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+  return out
+    .replace(/\uFFFC/g, '')
+    .replace(/[ \t\n\f\r]+/g, ' ')
+    .trim()
+    .replace(/^[[(]?\d{1,3}[\])]?[.:)]?\s+/, '')
+    .replace(/\s*[↩⤴↑]\uFE0E?$/u, '')
+    .trim();
 }
 
 /** The element a version's content lives in: the marker's parent, widened past wrappers that hold only the marker. */
@@ -320,6 +450,7 @@ function sectionOwner(marker: Element): Element | null {
 export function extractHtml(html: string, options: { maxElements?: number } = {}): HtmlExtract {
   const doc = parse(prepassHtml(html).html, { treeAdapter: budgetedAdapter(options.maxElements ?? MAX_HTML_ELEMENTS) });
   const info = survey(doc);
+  const notes = findFootnotes(info);
   const blocks: HtmlBlock[] = [];
   let title = '';
   let buffer = '';
@@ -340,7 +471,9 @@ export function extractHtml(html: string, options: { maxElements?: number } = {}
     buffer = '';
     if (!text) return;
     const marker = text.includes('\n') ? null : sectionMarker(text);
-    if (marker && boundary) {
+    // A marker in a list item names a version in a list of contents or of tabs; the
+    // version itself starts where its own label or target is.
+    if (marker && boundary && boundary.tagName !== 'li' && boundary.tagName !== 'ul' && boundary.tagName !== 'ol') {
       section = marker;
       owner = sectionOwner(boundary);
       return;
@@ -358,7 +491,9 @@ export function extractHtml(html: string, options: { maxElements?: number } = {}
     const entered = marks.pop()!;
     const exit = entered >= 0;
     if (node.nodeName === '#text') {
-      const value = (node as T.TextNode).value;
+      const raw = (node as T.TextNode).value;
+      // U+FFFC marks footnote calls in row text (footnote-calls.ts): a page's own is dropped.
+      const value = raw.includes(FOOTNOTE_CALL) ? raw.replaceAll(FOOTNOTE_CALL, '') : raw;
       if (pre) buffer += value;
       else if (!/[^ \t\n\f\r]/.test(value)) {
         // White space between tags: at most one space.
@@ -395,6 +530,21 @@ export function extractHtml(html: string, options: { maxElements?: number } = {}
       continue;
     }
     if (DROP.has(tag) || isHidden(node) || isPageChrome(node)) continue;
+    if (notes.blocks.has(node)) {
+      // A note is read apart (findFootnotes); the row keeps only its call.
+      flush(node.parentNode && isElement(node.parentNode) ? node.parentNode : null);
+      continue;
+    }
+    if (tag === 'a') {
+      const call = notes.calls.get(node);
+      if (call) {
+        buffer += footnoteCall(call);
+        continue;
+      }
+      // A link to a version (a tab, an entry of the contents) is navigation, not text.
+      const target = linkTarget(node);
+      if (target && info.targets.has(target)) continue;
+    }
     if (tag === 'br') {
       buffer += '\n';
       continue;
@@ -424,5 +574,5 @@ export function extractHtml(html: string, options: { maxElements?: number } = {}
   flush(null);
 
   if (!title) title = info.docTitle.replace(/\s*[|–—-]\s*(?:Wilson Center|Digital Archive).*$/i, '').trim();
-  return { blocks, title, canonicalUrl: info.canonical, removed: info.removed };
+  return { blocks, title, canonicalUrl: info.canonical, removed: info.removed, footnotes: notes.texts };
 }
