@@ -56,7 +56,7 @@ test('every change is stored in the project files and is there after a reload', 
   await expect(app.editor.locator('.footnote')).toHaveAttribute('title', 'Footnote 1: The June 1960 meeting of communist parties.');
   await expect(app.cell(index, 'korean')).toHaveText('독일');
   await page.getByRole('button', { name: 'Details' }).click();
-  await expect(page.locator('#meta-translatorNotes')).toHaveValue('독일어 원문 대조 필요');
+  await expect(page.locator('#meta-translatorNotes')).toHaveText('독일어 원문 대조 필요'); // an editor that takes corrections, not a textarea
   await app.screenshot('after-reload');
 });
 
