@@ -18,15 +18,17 @@ function summaries(): DocumentSummary[] {
     const month = String(1 + (i % 12)).padStart(2, '0');
     const day = String(1 + (i % 28)).padStart(2, '0');
     const witness = i % 4 === 0 ? 0 : 10 + (i % 30);
+    const restored = Math.floor(witness / 3);
+    const partial = witness ? 2 : 0;
     return {
       id: `doc-${String(i).padStart(5, '0')}`,
       title: `Report ${String(i).padStart(5, '0')} on ${TOPICS[i % TOPICS.length]}`,
       date: `${year}-${month}-${day}`,
       segments: 20 + (i % 40),
       witnessSegments: witness,
-      restoredSegments: Math.floor(witness / 3),
-      progress: { restored: Math.floor(witness / 3), partial: 2 % (witness || 1), contradicted: 0, proposed: 0, empty: witness - Math.floor(witness / 3) - (2 % (witness || 1)) },
-    } as DocumentSummary;
+      restoredSegments: restored,
+      progress: { consistent: restored, partial, contradicted: 0, proposed: 0, empty: witness - restored - partial },
+    };
   });
 }
 
