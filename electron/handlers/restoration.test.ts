@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTempProject, type TempProject } from '../testing/temp-project';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { DRAFT_MAX_CHARS, DRAFT_MAX_ROWS } from '../../shared/ipc/contract';
@@ -9,7 +9,7 @@ import { body, segment, text } from '../../shared/model/build';
 import { emptyMeta } from '../../shared/model/document';
 import { inProcessSuggestService, type SuggestService } from '../suggest/client';
 import type { SyncRequest } from '../suggest/protocol';
-import { restorationHandlers } from './restoration';
+import { restorationHandlers, WARM_AFTER_MS } from './restoration';
 
 let project: TempProject | null = null;
 afterEach(async () => {
@@ -118,5 +118,25 @@ describe('the suggester behind the handlers', () => {
     await store.saveDocument(b.id, emptyMeta('B'), body([segment({ english: text('two, changed'), korean: text('회의 결정을 보았다. 결정을 읽었다.') })]));
     await handlers.suggest({ token, limit: 3, context: {} });
     expect(syncs).toHaveLength(2);
+  });
+});
+
+describe('waking the suggester', () => {
+  it('is done by the app (a handler table with a platform) soon after it starts, and not by the CLI', () => {
+    vi.useFakeTimers();
+    try {
+      const woken: string[] = [];
+      const service = (name: string) => (): SuggestService => ({ ...inProcessSuggestService(), warm: () => void woken.push(name) });
+      const store = () => {
+        throw new Error('no project needed');
+      };
+      restorationHandlers({ store, platform: {} as never, suggestService: service('app') });
+      restorationHandlers({ store, suggestService: service('cli') });
+      expect(woken).toEqual([]);
+      vi.advanceTimersByTime(WARM_AFTER_MS);
+      expect(woken).toEqual(['app']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

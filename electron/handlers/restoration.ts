@@ -24,12 +24,17 @@ interface Synced {
 }
 
 let projects = 0;
+/** How long after the app starts its suggester is woken (the window's first paint comes first). */
+export const WARM_AFTER_MS = 2000;
 
 export function restorationHandlers(
   ctx: HandlerContext & { suggestService?: () => SuggestService },
 ): Pick<HandlerTable, RestorationRequests> {
   let service: SuggestService | null = null;
   const suggester = (): SuggestService => (service ??= ctx.suggestService?.() ?? workerSuggestService());
+  // The app (the one caller with a platform: not the CLI, not most tests) wakes the suggester
+  // soon after it starts, so that the first suggestion finds the tables read and indexed.
+  if (ctx.platform) setTimeout(() => suggester().warm(), WARM_AFTER_MS).unref?.();
   let synced: Synced | null = null;
   // One sync at a time: two requests after a save must not both send the same change.
   let syncing: Promise<void> = Promise.resolve();
