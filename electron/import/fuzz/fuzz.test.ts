@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runFuzz } from './run';
+import { FUZZ_INPUTS } from './inputs';
+
+// The short setting: a few dozen inputs per fuzzer, each in a worker thread with a
+// time limit (a hang fails). `npm run fuzz` runs the long one (bench/fuzz.ts).
+const INPUTS = Number(process.env.INTERLINEA_FUZZ_INPUTS ?? 25);
+const SEED = Number(process.env.INTERLINEA_FUZZ_SEED ?? Date.now() % 100_000);
+
+describe('fuzzing the importers and the IPC payload validation', () => {
+  it('covers every importer and the IPC dispatch', () => {
+    expect(Object.keys(FUZZ_INPUTS).sort()).toEqual(
+      ['archiveHtml', 'archiveMarkdown', 'archiveText', 'decodeDetect', 'importFile', 'ipc', 'plainText', 'tei'].sort(),
+    );
+  });
+
+  it(`runs ${INPUTS} inputs per fuzzer (seed ${SEED}) with no error, crash or hang`, async () => {
+    const report = await runFuzz({ inputsPerTarget: INPUTS, seed: SEED, timeoutMs: 20_000 });
+    expect(report.inputs).toBe(INPUTS * Object.keys(FUZZ_INPUTS).length);
+    expect(report.failures).toEqual([]);
+  }, 600_000);
+});

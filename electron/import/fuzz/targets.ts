@@ -1,0 +1,130 @@
+/**
+ * What each fuzzer checks about one input. A target throws when the property is
+ * broken; the runner (run.ts) calls it in a worker thread with a time limit, so
+ * a hang is a failure too.
+ *
+ * Importers: never throw, and give either a document that passes the document
+ * file validation or an error naming the file. IPC: dispatch never throws and
+ * answers with an envelope; a handler is only reached with a payload its schema
+ * accepted, and an invalid payload gets an `invalid-request` error.
+ */
+import { importFile } from '../../../shared/import';
+import { decodeText } from '../../../shared/import/decode';
+import { detectFormat } from '../../../shared/import/detect';
+import { importArchiveText } from '../../../shared/import/archive-text';
+import { importArchiveMarkdown, markdownInline } from '../../../shared/import/archive-markdown';
+import { importArchiveHtml } from '../../../shared/import/archive-html';
+import { importPlainText } from '../../../shared/import/plain-text';
+import { importTei } from '../../../shared/import/tei';
+import type { ImportResult } from '../../../shared/import/result';
+import { validateDocumentFile } from '../../../shared/model/document';
+import { dispatch } from '../../../shared/ipc/dispatch';
+import { requestSchemas, type HandlerTable } from '../../../shared/ipc/contract';
+import { REQUEST_NAMES } from '../../../shared/ipc/names';
+
+/** One fuzz input: text for the text importers, bytes for the file entry point, a request for IPC. */
+export type FuzzInput =
+  | { kind: 'text'; text: string; name: string }
+  | { kind: 'bytes'; bytes: Uint8Array; name: string }
+  | { kind: 'ipc'; request: string; payload: unknown };
+
+/** A payload field `{ [DEEP]: n }` stands for a body nested n levels deep (too deep to post to the worker). */
+export const DEEP = '__fuzzDeepBody';
+
+function expandDeep(payload: unknown): unknown {
+  if (!payload || typeof payload !== 'object' || !('body' in payload)) return payload;
+  const body = (payload as { body: unknown }).body as Record<string, unknown> | null;
+  const depth = body && typeof body === 'object' ? body[DEEP] : undefined;
+  if (typeof depth !== 'number') return payload;
+  let node: Record<string, unknown> = { type: 'text', text: 'x' };
+  for (let i = 0; i < depth; i++) node = { type: 'paragraph', content: [node] };
+  return { ...payload, body: node };
+}
+
+function checkResult(result: ImportResult, name: string): void {
+  if (result.ok) {
+    const file = { schemaVersion: 1, id: 'fuzz', meta: result.document.meta, source: result.document.source, body: result.document.body };
+    const valid = validateDocumentFile(file);
+    if (!valid.ok) throw new Error(`imported an invalid document: ${JSON.stringify(valid).slice(0, 400)}`);
+  } else if (typeof result.error !== 'string' || !result.error.startsWith(`${name || '(unnamed file)'}: `)) {
+    throw new Error(`an import error that does not name the file: ${String(result.error).slice(0, 200)}`);
+  }
+}
+
+function text(input: FuzzInput): { text: string; name: string } {
+  if (input.kind !== 'text') throw new Error(`a text target got a ${input.kind} input`);
+  return input;
+}
+
+/** Every handler answers at once with what it was given (the fuzzer tests the validation, not the store). */
+const echo = new Proxy({} as HandlerTable, {
+  get: (_target, name) => async (payload: unknown) => ({ echoed: String(name), payload }),
+});
+
+export const FUZZ_TARGETS: Record<string, (input: FuzzInput) => void | Promise<void>> = {
+  /** The file entry point: decode, repair, detect, then whichever importer the content calls for. */
+  importFile(input) {
+    if (input.kind !== 'bytes') throw new Error('importFile takes bytes');
+    checkResult(importFile({ name: input.name, bytes: input.bytes }, { now: new Date(0) }), input.name);
+  },
+  decodeDetect(input) {
+    if (input.kind !== 'bytes') throw new Error('decodeDetect takes bytes');
+    const decoded = decodeText(input.bytes);
+    if (decoded.ok) detectFormat(decoded.text, input.name);
+    else if (typeof decoded.reason !== 'string' || !decoded.reason) throw new Error('a decode failure without a reason');
+  },
+  plainText(input) {
+    const { text: t, name } = text(input);
+    checkResult(importPlainText(t, name), name);
+  },
+  archiveText(input) {
+    const { text: t, name } = text(input);
+    checkResult(importArchiveText(t, name), name);
+  },
+  archiveMarkdown(input) {
+    const { text: t, name } = text(input);
+    checkResult(importArchiveMarkdown(t, name), name);
+    markdownInline(t);
+  },
+  archiveHtml(input) {
+    const { text: t, name } = text(input);
+    checkResult(importArchiveHtml(t, name), name);
+  },
+  tei(input) {
+    const { text: t, name } = text(input);
+    checkResult(importTei(t, name), name);
+  },
+  async ipc(input) {
+    if (input.kind !== 'ipc') throw new Error('ipc takes a request');
+    const payload = expandDeep(input.payload);
+    let envelope: Awaited<ReturnType<typeof dispatch>>;
+    try {
+      envelope = await dispatch(echo, input.request as never, payload);
+    } catch (err) {
+      throw new Error(`dispatch threw: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const known = (REQUEST_NAMES as readonly string[]).includes(input.request);
+    if (!known) {
+      if (envelope.ok || envelope.error.code !== 'unknown-request') throw new Error('an unknown request was not refused');
+      return;
+    }
+    const schema = requestSchemas[input.request as keyof typeof requestSchemas];
+    let accepts: boolean;
+    try {
+      accepts = schema.safeParse(payload ?? {}).success;
+    } catch {
+      accepts = false;
+    }
+    if (envelope.ok) {
+      if (!accepts) throw new Error('a handler was reached with a payload its schema refuses');
+      const value = envelope.value as { echoed?: string };
+      if (value.echoed !== input.request) throw new Error('the wrong handler answered');
+    } else if (envelope.error.code !== 'invalid-request' || typeof envelope.error.message !== 'string') {
+      throw new Error(`an invalid payload got ${envelope.error.code}: ${envelope.error.message.slice(0, 200)}`);
+    } else if (accepts) {
+      throw new Error('a payload its schema accepts was refused');
+    }
+  },
+};
+
+export type FuzzTarget = keyof typeof FUZZ_TARGETS;
