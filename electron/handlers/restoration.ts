@@ -9,7 +9,7 @@
 import type { HandlerTable } from '../../shared/ipc/contract';
 import { glossaryInUse, type GlossaryEntry } from '../../shared/model/project';
 import type { ProjectStore } from '../store/project-store';
-import { workerSuggestService, type SuggestService } from '../suggest/client';
+import { sharedSuggestService, UnknownProject, type SuggestService } from '../suggest/client';
 import { corpusSplice } from '../suggest/corpus-diff';
 import type { HandlerContext } from './index';
 
@@ -31,7 +31,7 @@ export function restorationHandlers(
   ctx: HandlerContext & { suggestService?: () => SuggestService },
 ): Pick<HandlerTable, RestorationRequests> {
   let service: SuggestService | null = null;
-  const suggester = (): SuggestService => (service ??= ctx.suggestService?.() ?? workerSuggestService());
+  const suggester = (): SuggestService => (service ??= ctx.suggestService?.() ?? sharedSuggestService());
   // The app (the one caller with a platform: not the CLI, not most tests) wakes the suggester
   // soon after it starts, so that the first suggestion finds the tables read and indexed.
   if (ctx.platform) setTimeout(() => suggester().warm(), WARM_AFTER_MS).unref?.();
@@ -49,7 +49,7 @@ export function restorationHandlers(
     if (!synced || synced.store !== store) {
       const project = ++projects;
       synced = { store, project, revision, glossary: glossaryKey, texts };
-      await suggester().sync({ project, glossary, corpus: { start: 0, remove: 0, insert: texts } });
+      await suggester().sync({ project, reset: true, glossary, corpus: { start: 0, remove: 0, insert: texts } });
       return;
     }
     const corpus = corpusSplice(synced.texts, texts);
@@ -59,10 +59,21 @@ export function restorationHandlers(
       await suggester().sync({ project: synced.project, ...(glossaryChanged ? { glossary } : {}), ...(corpus ? { corpus } : {}) });
   }
 
-  function ready(): Promise<SuggestService> {
-    const store = ctx.store();
-    syncing = syncing.catch(() => undefined).then(() => syncWith(store));
-    return syncing.then(suggester);
+  /** Runs `op` on the suggester with the project synced; a suggester that lost the project is sent it whole. */
+  async function withProject<T>(op: (service: SuggestService, project: number) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const store = ctx.store();
+      syncing = syncing.catch(() => undefined).then(() => syncWith(store));
+      await syncing;
+      return op(suggester(), (synced as Synced).project);
+    };
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof UnknownProject)) throw err;
+      synced = null;
+      return run();
+    }
   }
 
   return {
@@ -74,14 +85,13 @@ export function restorationHandlers(
     },
     async draftRows({ rows }) {
       // The same suggester as suggest: glossary, restored text, lexicon (and the word model).
-      const drafts = await (await ready()).draft(rows);
+      const drafts = await withProject((service, project) => service.draft(project, rows));
       return { rows: drafts.map((lines) => ({ lines })) };
     },
     async suggest({ token, limit, context }) {
-      const found = await (await ready()).suggest(token, {
-        limit,
-        context: { english: context.english, before: context.before, after: context.after },
-      });
+      const found = await withProject((service, project) =>
+        service.suggest(project, token, { limit, context: { english: context.english, before: context.before, after: context.after } }),
+      );
       return found.map((s) => ({ text: s.text, garble: s.garble, source: s.source, score: s.score }));
     },
   };

@@ -1,53 +1,140 @@
 /**
  * The suggester as the main process uses it: a worker thread (worker.ts) answers, so the
- * main process's event loop is never held up by indexing, ranking or drafting. The same
- * interface runs the engine in process where no worker is wanted (the CLI, whose own
- * process nothing else shares).
+ * main process's event loop is never held up by indexing, ranking or drafting. One worker
+ * serves every project of the process (the lexical index under them is read and built once);
+ * the same interface runs the engine in process where no worker is wanted.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DraftLine } from '../../shared/korean/draft';
 import type { SuggestOptions, Suggestion } from '../../shared/korean/suggest';
-import { DraftCancelled, SuggestEngine } from './engine';
+import { DraftCancelled, SuggestEngine, UnknownProject } from './engine';
 import type { DraftRowRequest, SyncRequest, WorkerReply, WorkerRequest } from './protocol';
 
-export { DraftCancelled };
+export { DraftCancelled, UnknownProject };
 
-/** A suggester over one project at a time. */
+/** A suggester over the projects synced to it. */
 export interface SuggestService {
-  /** Sends a change of the project; requests made after it see it. */
+  /** Sends a change of a project (`reset`: the whole project); requests made after it see it. */
   sync(req: SyncRequest): Promise<void>;
   /** Starts reading the tables and indexing, so the first suggestion finds them ready. */
   warm(): void;
-  suggest(token: string, options: SuggestOptions): Promise<Suggestion[]>;
+  suggest(project: number, token: string, options: SuggestOptions): Promise<Suggestion[]>;
   /** Drafts rows; aborting `signal` stops the draft between lines (it rejects with DraftCancelled). */
-  draft(rows: DraftRowRequest[], signal?: AbortSignal): Promise<DraftLine[][]>;
+  draft(project: number, rows: DraftRowRequest[], signal?: AbortSignal): Promise<DraftLine[][]>;
   /** Stops the worker (the service starts a new one if asked again). */
   close(): Promise<void>;
 }
 
-/** The engine in this process. */
-export function inProcessSuggestService(engine = new SuggestEngine()): SuggestService {
-  let synced: Promise<void> = Promise.resolve();
+/** A request before it has an id (Omit distributed over the union). */
+type Outgoing = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+/** Sends one request and gives its id (for a cancel) and its answer. */
+type Send = (req: Outgoing) => { id: number; done: Promise<WorkerReply & { ok: true }> };
+
+/** Projects whose whole state the service keeps, to bring an engine up to date that lost them. */
+const HELD_PROJECTS = 64;
+
+/**
+ * The service over a way of sending requests. It keeps each project's state as last synced
+ * (glossary and texts: references to the caller's strings), so an engine that does not hold a
+ * project (a new worker after one died, or one that evicted it) is sent it whole and asked again.
+ */
+function serviceOver(send: Send, cancel: (id: number) => void, close: () => Promise<void>): SuggestService {
+  const held = new Map<number, { glossary: NonNullable<SyncRequest['glossary']>; texts: string[] }>();
+  const whole = (project: number): SyncRequest | null => {
+    const state = held.get(project);
+    return state ? { project, reset: true, glossary: state.glossary, corpus: { start: 0, remove: 0, insert: state.texts } } : null;
+  };
+  async function ask<T>(project: number, req: Outgoing): Promise<T> {
+    try {
+      return (await send(req).done).value as T;
+    } catch (err) {
+      const sync = err instanceof UnknownProject ? whole(project) : null;
+      if (!sync) throw err;
+      await send({ type: 'sync', sync }).done;
+      return (await send(req).done).value as T;
+    }
+  }
   return {
-    sync(req) {
-      synced = synced.catch(() => undefined).then(() => engine.sync(req));
-      return synced;
+    async sync(req) {
+      let state = req.reset ? undefined : held.get(req.project);
+      held.delete(req.project);
+      state ??= { glossary: [], texts: [] };
+      if (req.glossary) state.glossary = req.glossary;
+      if (req.corpus) state.texts = state.texts.slice(0, req.corpus.start).concat(req.corpus.insert, state.texts.slice(req.corpus.start + req.corpus.remove));
+      held.set(req.project, state);
+      for (const key of held.keys()) {
+        if (held.size <= HELD_PROJECTS) break;
+        held.delete(key);
+      }
+      try {
+        await send({ type: 'sync', sync: req }).done;
+      } catch (err) {
+        // The engine lost the project: the whole state (this change included) replaces the change.
+        const sync = err instanceof UnknownProject ? whole(req.project) : null;
+        if (!sync) throw err;
+        await send({ type: 'sync', sync }).done;
+      }
     },
     warm() {
-      void engine.warm().catch(() => undefined);
+      send({ type: 'warm' }).done.catch(() => undefined);
     },
-    async suggest(token, options) {
-      await synced.catch(() => undefined);
-      return engine.suggest(token, options);
+    suggest(project, token, options) {
+      return ask<Suggestion[]>(project, { type: 'suggest', project, token, options });
     },
-    async draft(rows, signal) {
-      await synced.catch(() => undefined);
-      return engine.draft(rows, () => signal?.aborted ?? false);
+    async draft(project, rows, signal) {
+      if (signal?.aborted) throw new DraftCancelled();
+      const request = async (): Promise<DraftLine[][]> => {
+        const { id, done } = send({ type: 'draft', project, rows });
+        const onAbort = (): void => cancel(id);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+          return (await done).value as DraftLine[][];
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+        }
+      };
+      try {
+        return await request();
+      } catch (err) {
+        const sync = err instanceof UnknownProject ? whole(project) : null;
+        if (!sync) throw err;
+        await send({ type: 'sync', sync }).done;
+        return request();
+      }
     },
-    async close() {},
+    close,
   };
+}
+
+/** The engine in this process (requests in order, as the worker answers them). */
+export function inProcessSuggestService(engine = new SuggestEngine()): SuggestService {
+  let nextId = 1;
+  let synced: Promise<void> = Promise.resolve();
+  const cancelled = new Set<number>();
+  const send: Send = (req) => {
+    const id = nextId++;
+    const run = async (): Promise<WorkerReply & { ok: true }> => {
+      if (req.type === 'sync') {
+        synced = synced.catch(() => undefined).then(() => engine.sync(req.sync));
+        await synced;
+        return { id, ok: true, value: null };
+      }
+      await synced.catch(() => undefined);
+      try {
+        if (req.type === 'warm') await engine.warm();
+        else if (req.type === 'suggest') return { id, ok: true, value: await engine.suggest(req.project, req.token, req.options) };
+        else if (req.type === 'draft') return { id, ok: true, value: await engine.draft(req.project, req.rows, () => cancelled.has(id)) };
+        return { id, ok: true, value: null };
+      } finally {
+        cancelled.delete(id);
+      }
+    };
+    return { id, done: run() };
+  };
+  return serviceOver(send, (id) => cancelled.add(id), async () => undefined);
 }
 
 /**
@@ -64,18 +151,15 @@ function workerEntry(): { file: string; eval: boolean } | null {
   return null;
 }
 
-/** A request before it has an id (Omit distributed over the union). */
-type Outgoing = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
 interface Pending {
   resolve(value: WorkerReply & { ok: true }): void;
   reject(err: Error): void;
 }
 
 /**
- * The suggester in a worker thread. The last sync sent is remembered whole (project, glossary,
- * texts), so a worker that dies is replaced and brought up to date before the next request.
- * Falls back to the engine in process when no worker script exists (a bundle without one).
+ * The suggester in a worker thread of its own (a worker that dies is replaced on the next
+ * request, and brought up to date project by project). Falls back to the engine in process
+ * when no worker script exists (a bundle without one).
  */
 export function workerSuggestService(): SuggestService {
   const entry = workerEntry();
@@ -83,8 +167,6 @@ export function workerSuggestService(): SuggestService {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  // What a new worker needs to know: the project as last synced.
-  let state: { project: number; glossary: NonNullable<SyncRequest['glossary']>; texts: string[] } | null = null;
 
   const start = (): Worker => {
     const w = new Worker(entry.file, { eval: entry.eval });
@@ -93,7 +175,9 @@ export function workerSuggestService(): SuggestService {
       if (!p) return;
       pending.delete(reply.id);
       if (reply.ok) p.resolve(reply);
-      else p.reject(reply.cancelled ? new DraftCancelled() : new Error(reply.message));
+      else if (reply.cancelled) p.reject(new DraftCancelled());
+      else if (reply.unknownProject) p.reject(new UnknownProject(-1));
+      else p.reject(new Error(reply.message));
       if (pending.size === 0) w.unref();
     });
     const fail = (err: Error): void => {
@@ -108,56 +192,28 @@ export function workerSuggestService(): SuggestService {
     return w;
   };
 
-  const send = (req: Outgoing): { id: number; done: Promise<WorkerReply & { ok: true }> } => {
-    if (!worker) {
-      worker = start();
-      // A replaced worker learns the project as it was last synced before anything else.
-      if (state) post({ type: 'sync', sync: { project: state.project, glossary: state.glossary, corpus: { start: 0, remove: 0, insert: state.texts } } });
-    }
-    return post(req);
-  };
-
-  function post(req: Outgoing): { id: number; done: Promise<WorkerReply & { ok: true }> } {
-    const w = worker as Worker;
+  const send: Send = (req) => {
+    const w = (worker ??= start());
     const id = nextId++;
     // The worker keeps the process alive only while it owes an answer.
     w.ref();
     const done = new Promise<WorkerReply & { ok: true }>((resolve, reject) => pending.set(id, { resolve, reject }));
     w.postMessage({ ...req, id } as WorkerRequest);
     return { id, done };
-  }
-
-  return {
-    async sync(req) {
-      if (!state || state.project !== req.project) state = { project: req.project, glossary: [], texts: [] };
-      if (req.glossary) state.glossary = req.glossary;
-      if (req.corpus) state.texts = state.texts.slice(0, req.corpus.start).concat(req.corpus.insert, state.texts.slice(req.corpus.start + req.corpus.remove));
-      // A worker started now learns the whole state (which already holds this change), not the splice.
-      await (worker ? post({ type: 'sync', sync: req }) : send({ type: 'warm' })).done;
-    },
-    warm() {
-      send({ type: 'warm' }).done.catch(() => undefined);
-    },
-    async suggest(token, options) {
-      return (await send({ type: 'suggest', token, options }).done).value as Suggestion[];
-    },
-    async draft(rows, signal) {
-      if (signal?.aborted) throw new DraftCancelled();
-      const { id, done } = send({ type: 'draft', rows });
-      const onAbort = (): void => void worker?.postMessage({ id: nextId++, type: 'cancel', target: id } satisfies WorkerRequest);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        return (await done).value as DraftLine[][];
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-      }
-    },
-    async close() {
-      const w = worker;
-      worker = null;
-      for (const p of pending.values()) p.reject(new Error('The suggester was closed'));
-      pending.clear();
-      await w?.terminate();
-    },
   };
+  const cancel = (target: number): void => void worker?.postMessage({ id: nextId++, type: 'cancel', target } satisfies WorkerRequest);
+  return serviceOver(send, cancel, async () => {
+    const w = worker;
+    worker = null;
+    for (const p of pending.values()) p.reject(new Error('The suggester was closed'));
+    pending.clear();
+    await w?.terminate();
+  });
+}
+
+let shared: SuggestService | null = null;
+
+/** The process's one suggester worker, shared by every handler table (each syncs its own projects). */
+export function sharedSuggestService(): SuggestService {
+  return (shared ??= workerSuggestService());
 }

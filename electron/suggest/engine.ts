@@ -31,58 +31,80 @@ export class DraftCancelled extends Error {
   }
 }
 
+/** Thrown when a request names a project the engine does not hold (never synced, or evicted). */
+export class UnknownProject extends Error {
+  constructor(project: number) {
+    super(`The suggester does not hold project ${project} (sync it first)`);
+    this.name = 'UnknownProject';
+  }
+}
+
+interface ProjectState {
+  texts: string[];
+  glossary: NonNullable<SyncRequest['glossary']>;
+  suggester: Promise<ProjectSuggester> | null;
+}
+
+/** Projects held at once (the lexical index under them is one, shared); the least recently used goes. */
+const MAX_PROJECTS = 4;
+
 export class SuggestEngine {
-  private project = -1;
-  private texts: string[] = [];
-  private glossary: NonNullable<SyncRequest['glossary']> = [];
-  private suggester: Promise<ProjectSuggester> | null = null;
+  private readonly projects = new Map<number, ProjectState>();
+  private warming: Promise<unknown> | null = null;
 
   constructor(private readonly data: EngineData = SHIPPED) {}
 
   /** Reads the tables and builds the lexical index now, so the first suggestion does not wait for them. */
   async warm(): Promise<void> {
-    await (this.suggester ?? this.build([]));
+    this.warming ??= this.build([], []).catch((err: unknown) => {
+      this.warming = null;
+      throw err;
+    });
+    await this.warming;
   }
 
-  /** Applies a project's change; the next answers see it. */
+  /** Applies a project's change; the next answers for that project see it. */
   async sync(req: SyncRequest): Promise<void> {
-    if (req.project !== this.project || !this.suggester) {
-      // A new project starts from nothing; a suggester whose build failed is built again.
-      if (req.project !== this.project) {
-        this.texts = [];
-        this.glossary = [];
-      }
-      this.project = req.project;
-      this.texts = applySplice(this.texts, req.corpus);
-      this.glossary = req.glossary ?? this.glossary;
-      await (this.suggester = this.build(this.texts, this.glossary));
+    let state = req.reset ? undefined : this.projects.get(req.project);
+    // A change to a project this engine does not hold cannot be applied: the caller sends it whole.
+    if (!state && !req.reset) throw new UnknownProject(req.project);
+    // Most recently used last: the first is the one to evict.
+    this.projects.delete(req.project);
+    if (!state || !state.suggester) {
+      // A new project starts from nothing; one whose build failed is built again.
+      state ??= { texts: [], glossary: [], suggester: null };
+      state.texts = applySplice(state.texts, req.corpus);
+      state.glossary = req.glossary ?? state.glossary;
+      state.suggester = this.build(state.texts, state.glossary);
+      this.hold(req.project, state);
+      await state.suggester;
       return;
     }
-    const suggester = await this.suggester;
+    this.hold(req.project, state);
+    const suggester = await state.suggester;
     let add: string[] = [];
     let remove: string[] = [];
     if (req.corpus) {
       const { start, remove: n, insert } = req.corpus;
-      remove = this.texts.slice(start, start + n);
+      remove = state.texts.slice(start, start + n);
       add = insert;
-      this.texts = applySplice(this.texts, req.corpus);
+      state.texts = applySplice(state.texts, req.corpus);
     }
-    if (req.glossary) this.glossary = req.glossary;
+    if (req.glossary) state.glossary = req.glossary;
     if (!add.length && !remove.length && !req.glossary) return;
     suggester.update({ add, remove, ...(req.glossary ? { glossary: req.glossary } : {}) });
   }
 
-  async suggest(token: string, options: SuggestOptions): Promise<Suggestion[]> {
-    const suggester = await (this.suggester ?? (this.suggester = this.build([])));
-    return suggester.suggest(token, options);
+  async suggest(project: number, token: string, options: SuggestOptions): Promise<Suggestion[]> {
+    return (await this.suggesterOf(project)).suggest(token, options);
   }
 
   /**
    * Drafts rows line by line, yielding between lines so that suggestions and a cancel
    * are answered while a long draft runs; `cancelled` is asked before every line.
    */
-  async draft(rows: DraftRowRequest[], cancelled: () => boolean = () => false): Promise<DraftLine[][]> {
-    const suggester = await (this.suggester ?? (this.suggester = this.build([])));
+  async draft(project: number, rows: DraftRowRequest[], cancelled: () => boolean = () => false): Promise<DraftLine[][]> {
+    const suggester = await this.suggesterOf(project);
     const out: DraftLine[][] = [];
     for (const row of rows) {
       const lines: DraftLine[] = [];
@@ -97,7 +119,21 @@ export class SuggestEngine {
     return out;
   }
 
-  private build(corpus: string[], glossary: SyncRequest['glossary'] = []): Promise<ProjectSuggester> {
+  private hold(project: number, state: ProjectState): void {
+    this.projects.set(project, state);
+    for (const key of this.projects.keys()) {
+      if (this.projects.size <= MAX_PROJECTS) break;
+      this.projects.delete(key);
+    }
+  }
+
+  private suggesterOf(project: number): Promise<ProjectSuggester> {
+    const state = this.projects.get(project);
+    if (!state?.suggester) throw new UnknownProject(project);
+    return state.suggester;
+  }
+
+  private build(corpus: string[], glossary: NonNullable<SyncRequest['glossary']>): Promise<ProjectSuggester> {
     const building = Promise.all([this.data.lexicon(), this.data.model()]).then(([lexicon, model]) =>
       createSuggester({
         ...(lexicon ? { lexicon } : {}),
@@ -106,9 +142,9 @@ export class SuggestEngine {
         corpus,
       }),
     );
-    // A failed read (a missing table) is reported to this caller and retried by the next.
+    // A failed read (a missing table) is reported to this caller and retried by the next sync.
     building.catch(() => {
-      if (this.suggester === building) this.suggester = null;
+      for (const state of this.projects.values()) if (state.suggester === building) state.suggester = null;
     });
     return building;
   }

@@ -14,11 +14,14 @@ export interface CorpusSplice {
 }
 
 /**
- * What changed in the project since the last sync. A new `project` starts from nothing (the
- * splice then holds the whole corpus); `glossary` is sent only when it changed.
+ * What changed in the project since the last sync; `glossary` is sent only when it changed.
+ * With `reset`, the project starts afresh from the splice (which then holds the whole corpus);
+ * without it, a project the engine does not hold is refused (UnknownProject), never guessed.
  */
 export interface SyncRequest {
   project: number;
+  /** The corpus splice holds the whole corpus (a project the engine may not hold yet). */
+  reset?: boolean;
   glossary?: GlossaryEntry[];
   corpus?: CorpusSplice;
 }
@@ -31,11 +34,11 @@ export interface DraftRowRequest {
 
 export type WorkerRequest =
   | { id: number; type: 'sync'; sync: SyncRequest }
-  | { id: number; type: 'suggest'; token: string; options: SuggestOptions }
-  | { id: number; type: 'draft'; rows: DraftRowRequest[] }
+  | { id: number; type: 'suggest'; project: number; token: string; options: SuggestOptions }
+  | { id: number; type: 'draft'; project: number; rows: DraftRowRequest[] }
   | { id: number; type: 'cancel'; target: number }
   | { id: number; type: 'warm' };
 
 export type WorkerReply =
   | { id: number; ok: true; value: Suggestion[] | DraftLine[][] | null }
-  | { id: number; ok: false; message: string; cancelled?: boolean };
+  | { id: number; ok: false; message: string; cancelled?: boolean; unknownProject?: boolean };

@@ -5,7 +5,7 @@
  * a draft yields between lines, so a suggestion or a cancel sent during it is answered then.
  */
 import { parentPort } from 'node:worker_threads';
-import { DraftCancelled, SuggestEngine } from './engine';
+import { DraftCancelled, SuggestEngine, UnknownProject } from './engine';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 const port = parentPort;
@@ -33,11 +33,17 @@ async function answer(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
       await engine.warm();
       return { id: req.id, ok: true, value: null };
     }
-    if (req.type === 'suggest') return { id: req.id, ok: true, value: await engine.suggest(req.token, req.options) };
-    const value = await engine.draft(req.rows, () => cancelled.has(req.id));
+    if (req.type === 'suggest') return { id: req.id, ok: true, value: await engine.suggest(req.project, req.token, req.options) };
+    const value = await engine.draft(req.project, req.rows, () => cancelled.has(req.id));
     return { id: req.id, ok: true, value };
   } catch (err) {
-    return { id: req.id, ok: false, message: (err as Error).message, ...(err instanceof DraftCancelled ? { cancelled: true } : {}) };
+    return {
+      id: req.id,
+      ok: false,
+      message: (err as Error).message,
+      ...(err instanceof DraftCancelled ? { cancelled: true } : {}),
+      ...(err instanceof UnknownProject ? { unknownProject: true } : {}),
+    };
   } finally {
     cancelled.delete(req.id);
   }
