@@ -53,7 +53,8 @@ async function bundleWorker(): Promise<string> {
     format: 'cjs',
     target: 'node20',
     logLevel: 'warning',
-    external: ['electron', 'docx', 'xmlbuilder2', 'iconv-lite'],
+    // As the CLI bundle has them; tsx only matters to the handlers' worker threads, which the worker does not start.
+    external: ['electron', 'docx', 'xmlbuilder2', 'iconv-lite', 'tsx', 'tsx/*'],
   });
   return outfile;
 }

@@ -97,6 +97,12 @@ function wrapHandle(handle: FsPromises.FileHandle, path: unknown): FsPromises.Fi
       if (typeof value !== 'function') return value;
       if (typeof prop === 'string' && HANDLE_STEPS.has(prop)) {
         return async (...args: unknown[]) => {
+          // A close that fails still lets the descriptor go (as close(2) does), so a fault leaks none.
+          if (prop === 'close') {
+            const closed = await (value as (...a: unknown[]) => unknown).apply(target, args);
+            step(`handle.${prop}`, path);
+            return closed;
+          }
           step(`handle.${prop}`, path);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
