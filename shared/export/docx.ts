@@ -45,6 +45,7 @@ import {
 } from './edition';
 import { isEmptyInline, readable, type InlineNode } from './walk';
 import { OMITTED_KOREAN, sourceReading, unverifiedMark } from './legend';
+import { ARCHIVE_RESP, editorById, provenanceLabel, type AnnotationKind } from '../model/provenance';
 import { GAP_GLYPH } from '../model/gap';
 
 /** Fonts Word and LibreOffice pick per script: Latin text and Hangul. */
@@ -72,6 +73,31 @@ class Builder {
 
   private lang(column: TextColumn | 'meta'): RunStyle {
     return column === 'korean' ? { language: { value: 'ko-KR', eastAsia: 'ko-KR' } } : {};
+  }
+
+  /**
+   * A Word comment on an annotation: `Corrected. The source reads: …`, with who made
+   * it and when when that is recorded (`Corrected by AB, 5 Dec 2026.`); an editor's
+   * comment has the editor as its author. Returns the comment's id.
+   */
+  private comment(kind: AnnotationKind, prov: { resp?: string; when?: string }, detail: string | null): number {
+    const id = this.comments.length;
+    const { editors } = this.edition;
+    const editor = prov.resp ? editorById(editors, prov.resp) : undefined;
+    const label = prov.resp || prov.when ? provenanceLabel(kind, { resp: prov.resp ?? '', when: prov.when ?? '' }, editors) : '';
+    const who =
+      prov.resp === ARCHIVE_RESP
+        ? `${kind === 'correction' ? 'Corrected' : 'Inserted'} by the archive’s translator.`
+        : label
+          ? `${label.charAt(0).toUpperCase()}${label.slice(1)}.`
+          : 'Corrected.';
+    this.comments.push({
+      id,
+      author: editor ? readable(editor.name) : prov.resp && prov.resp !== ARCHIVE_RESP ? readable(prov.resp) : 'Interlinea',
+      initials: editor ? readable(editor.initials) : 'IL',
+      children: [new Paragraph({ children: [new TextRun(detail ? `${who} ${detail}` : who)] })],
+    });
+    return id;
   }
 
   /** Runs of an inline tree; `base` carries the formatting of the marks around it. */
@@ -112,9 +138,13 @@ class Builder {
           const { mark } = node;
           if (mark.type === 'insertion') {
             const ins = { ...base, style: 'Insertion' };
+            // An editor's insertion is commented with who made it and when, the editor as the comment's author.
+            const id = mark.resp && mark.resp !== ARCHIVE_RESP ? this.comment('insertion', mark, null) : null;
+            if (id !== null) out.push(new CommentRangeStart(id));
             if (options.brackets) out.push(new TextRun({ ...style, style: 'Insertion', text: '[' }));
             out.push(...this.runs(node.children, column, doc, ins));
             if (options.brackets) out.push(new TextRun({ ...style, style: 'Insertion', text: ']' }));
+            if (id !== null) out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
           } else if (mark.type === 'correction') {
             if (options.corrections === 'original') {
               out.push(new TextRun({ ...style, text: readable(mark.original) }));
@@ -124,15 +154,7 @@ class Builder {
               out.push(...this.runs(node.children, column, doc, base));
               break;
             }
-            const id = this.comments.length;
-            this.comments.push({
-              id,
-              author: 'Interlinea',
-              initials: 'IL',
-              children: [
-                new Paragraph({ children: [new TextRun(`Corrected. The source reads: ${readable(mark.original)}`)] }),
-              ],
-            });
+            const id = this.comment('correction', mark, `The source reads: ${readable(mark.original)}`);
             out.push(
               new CommentRangeStart(id),
               ...this.runs(node.children, column, doc, base),

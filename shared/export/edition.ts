@@ -5,7 +5,8 @@
  * Exporters render a {@link PreparedEdition}; none re-walks the model itself.
  */
 import type { DocumentFile, DocumentMeta } from '../model/document';
-import type { GlossaryEntry } from '../model/project';
+import type { GlossaryEntry, ProjectEditor } from '../model/project';
+import { provenanceLegendOf, type LegendEntry as ProvenanceEntry } from '../model/provenance';
 import type { SegmentRole, TextColumn } from '../model/schema';
 import { SEGMENT_ROLES, TEXT_COLUMNS } from '../model/schema';
 import { columnOf, segmentsOf } from '../model/build';
@@ -46,7 +47,7 @@ export interface EditionProject {
   name: string;
   publication?: { publisher: string; pubPlace: string; date: string; licence: string; licenceUrl: string };
   /** The project's editors, when the project lists them (`@resp` points at them). */
-  editors?: { id: string; name: string }[];
+  editors?: { id: string; name: string; initials?: string }[];
 }
 
 /** A numbered footnote with its anchors (`fn1`/`fnref1`, or `d2-fn1`/`d2-fnref1` in an edition). */
@@ -61,6 +62,9 @@ export interface PreparedFootnote {
   content: InlineNode[];
   /** Index of the segment that calls it. */
   row: number;
+  /** Who made it and when (shared/model/provenance.ts), present only when recorded. */
+  resp?: string;
+  when?: string;
 }
 
 /** A noted correction: its letter, anchors, the corrected text and the source's reading. */
@@ -74,6 +78,9 @@ export interface PreparedCorrection {
   original: string;
   /** Index of the segment that holds it; {@link META_ROW} for a correction in the metadata. */
   row: number;
+  /** Who made it and when (shared/model/provenance.ts), present only when recorded. */
+  resp?: string;
+  when?: string;
 }
 
 /** The `row` of a correction in the document's metadata (printed above the rows). */
@@ -139,6 +146,10 @@ export interface PreparedEdition {
   fileBase: string;
   /** The conventions the edition uses, explained (empty when it uses none). */
   legend: LegendEntry[];
+  /** The project's editors (for the initials and names of annotations' provenance). */
+  editors: ProjectEditor[];
+  /** Who made the edition's annotations, one entry per `resp` (empty when none is recorded). */
+  provenance: ProvenanceEntry[];
 }
 
 /** How {@link prepareEdition} chooses columns. */
@@ -197,6 +208,8 @@ export function prepareEdition(edition: Edition, options: ExportOptions, mode: P
     options.editionTitle.trim() ||
     (single ? ordered[0].meta.title.trim() || edition.title?.trim() : edition.title?.trim()) ||
     'Edition';
+  const editors = (edition.project?.editors ?? []).map((e) => ({ id: e.id, name: e.name, initials: e.initials || e.id }));
+  const provenance = provenanceLegendOf(used.resps, editors);
   return {
     title,
     single,
@@ -205,7 +218,9 @@ export function prepareEdition(edition: Edition, options: ExportOptions, mode: P
     project: edition.project,
     options,
     fileBase: single && !options.editionTitle ? slug(ordered[0].id, 'document') : slug(title),
-    legend: legendEntries(used, options),
+    legend: legendEntries(used, options, editors),
+    editors,
+    provenance: provenance.some((entry) => entry.source !== 'unrecorded') ? provenance : [],
   };
 }
 
@@ -249,6 +264,8 @@ function prepareDocument(
         text: textOf(children),
         original: mark.original,
         row,
+        ...(mark.resp ? { resp: mark.resp } : {}),
+        ...(mark.when ? { when: mark.when } : {}),
       });
     });
   };
@@ -293,6 +310,8 @@ function prepareDocument(
           refAnchor: `${prefix}fnref${note.n}`,
           content: note.content,
           row: i,
+          ...(note.resp ? { resp: note.resp } : {}),
+          ...(note.when ? { when: note.when } : {}),
         });
       }
       return tree;
@@ -331,7 +350,7 @@ function prepareDocument(
 /** Calls `visit` for each correction mark of a tree in reading order (footnote content included). */
 function labelCorrections(
   nodes: InlineNode[],
-  visit: (mark: { type: 'correction'; original: string; label?: string }, children: InlineNode[]) => void,
+  visit: (mark: { type: 'correction'; original: string; label?: string; resp?: string; when?: string }, children: InlineNode[]) => void,
 ): void {
   for (const node of nodes) {
     if (node.type === 'footnote') labelCorrections(node.content, visit);

@@ -25,10 +25,22 @@ export const PRINT_KOREAN = `"NanumMyeongjo", "Nanum Myeongjo", "Batang", "Batan
 export const PRINT_MONO = '"NanumGothicCoding", "DejaVu Sans Mono", "GulimChe", Consolas, Menlo, monospace';
 
 /**
- * The style sheet for a page size; `edition` adds the title page's rules,
- * `print` the fonts and rules of the HTML the PDF printer prints.
+ * Provenance: the archive translator's brackets read as the text they came with
+ * (plain), an editor's are tinted and carry the editor's initials.
  */
-export function editionCss(pageSize: 'A4' | 'Letter', edition: boolean, print = false): string {
+const PROVENANCE_CSS = `.ins.by-archive { color: inherit; }
+.ins.by-editor { background: #eef3f9; border-radius: 2px; }
+sup.resp-sigil { font-size: .62em; line-height: 0; font-family: ${FONTS.latin}, sans-serif; font-weight: 600; color: #1f4e79; letter-spacing: .03em; margin-left: .08em; }
+.app-resp { color: #555; }
+`;
+
+/**
+ * The style sheet for a page size; `edition` adds the title page's rules,
+ * `print` the fonts and rules of the HTML the PDF printer prints, `provenance`
+ * the rules of annotations whose maker is recorded (only then, so an edition
+ * without provenance is as before).
+ */
+export function editionCss(pageSize: 'A4' | 'Letter', edition: boolean, print = false, provenance = false): string {
   const korean = print ? PRINT_KOREAN : FONTS.korean;
   const mono = print ? PRINT_MONO : FONTS.mono;
   return `
@@ -76,7 +88,7 @@ table.parallel td { vertical-align: top; padding: .4em .6em; border-bottom: 1px 
 .ins { color: #1f4e79; }
 .ins-variant { color: #6a3d8f; }
 .ins-expansion { color: #2e6b3a; }
-sup.app-ref { font-size: .7em; line-height: 0; font-style: italic; }
+${provenance ? PROVENANCE_CSS : ''}sup.app-ref { font-size: .7em; line-height: 0; font-style: italic; }
 sup.app-ref a { text-decoration: none; color: #7a4a00; padding: 0 .05em; }
 .apparatus { list-style: none; padding: 0; margin: 0; }
 .apparatus li { margin: .2rem 0; }
@@ -111,7 +123,7 @@ sup.fnref a { text-decoration: none; padding: 0 .1em; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
   .ins { color: #1f4e79; }
-  .title-page { padding-top: 30%; break-after: page; }
+${provenance ? '  .ins.by-archive { color: inherit; }\n' : ''}  .title-page { padding-top: 30%; break-after: page; }
   .document + .document { break-before: page; }
   thead { display: table-header-group; }
   /* Rows break across pages rather than leave a page half empty before a long one. */

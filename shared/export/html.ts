@@ -13,8 +13,14 @@
  *   foot of the row that calls them, with the corrections of that row.
  * - Korean not verified against the witness marked `†state` (or left out), and a
  *   legend of the conventions used (see `legend.ts`).
+ * - Provenance (shared/model/provenance.ts), when recorded: the archive
+ *   translator's insertions plain (`by-archive`), an editor's in the insertion
+ *   colour with the editor's initials raised after them (`by-editor`); every
+ *   annotation with provenance says who made it and when in its tooltip, and the
+ *   legend names the editors. Annotations without provenance are as before.
  */
 import type { TextColumn } from '../model/schema';
+import type { ProjectEditor } from '../model/project';
 import {
   columnLabel,
   columnLang,
@@ -29,7 +35,8 @@ import {
 import { editionCss } from './html-style';
 import { frag, h, raw, type Html } from './markup';
 import { isEmptyInline, readable, type InlineNode } from './walk';
-import { OMITTED_KOREAN, UNVERIFIED_MEANING, sourceReading, unverifiedMark } from './legend';
+import { OMITTED_KOREAN, SIGIL_LEGEND, UNVERIFIED_MEANING, sourceReading, unverifiedMark } from './legend';
+import { ARCHIVE_RESP, provenanceLabel, respLabel, type AnnotationKind } from '../model/provenance';
 import { GAP_GLYPH } from '../model/gap';
 
 /** How the HTML is meant to be read. */
@@ -61,7 +68,7 @@ export function htmlString(edition: PreparedEdition, mode: HtmlMode = {}): strin
       ? h('meta', { name: 'description', content: readable(first.summary) })
       : null,
     h('title', null, readable(edition.title)),
-    h('style', null, raw(editionCss(options.pageSize, !edition.single, !!mode.print))),
+    h('style', null, raw(editionCss(options.pageSize, !edition.single, !!mode.print, edition.provenance.length > 0))),
   );
   const body = h(
     'body',
@@ -111,7 +118,9 @@ function legendHtml(edition: PreparedEdition): Html | null {
     h(
       'dl',
       null,
-      edition.legend.map((entry) => h('div', null, h('dt', null, entry.sign || '·'), h('dd', null, entry.text))),
+      [...edition.legend, ...(edition.provenance.some((entry) => entry.source === 'editor') ? [SIGIL_LEGEND] : [])].map(
+        (entry) => h('div', null, h('dt', null, entry.sign || '·'), h('dd', null, entry.text)),
+      ),
     ),
   );
 }
@@ -136,17 +145,22 @@ function documentHtml(doc: PreparedDocument, ctx: Ctx): Html {
       h('h1', null, doc.meta.title ? inline(doc.meta.title, doc, edition) : readable(meta.title || doc.file.id)),
       metaList(doc, edition),
       // Printed with notes at the foot of their row, the metadata's corrections come under it.
-      ctx.rowNotes ? correctionsHtml(doc, doc.corrections.filter((corr) => corr.row === META_ROW), true) : null,
+      ctx.rowNotes ? correctionsHtml(doc, doc.corrections.filter((corr) => corr.row === META_ROW), edition.editors, true) : null,
       edition.single ? legendHtml(edition) : null,
     ),
     textHtml(doc, ctx),
-    ctx.rowNotes ? null : correctionsHtml(doc, doc.corrections),
+    ctx.rowNotes ? null : correctionsHtml(doc, doc.corrections, edition.editors),
     ctx.rowNotes ? null : notesHtml(doc, edition),
   );
 }
 
 /** The apparatus of noted corrections: letter, corrected text, the source's reading. */
-function correctionsHtml(doc: PreparedDocument, list: PreparedDocument['corrections'], inRow = false): Html | null {
+function correctionsHtml(
+  doc: PreparedDocument,
+  list: PreparedDocument['corrections'],
+  editors: readonly ProjectEditor[],
+  inRow = false,
+): Html | null {
   if (!list.length) return null;
   const items = list.map((corr) =>
     h(
@@ -157,6 +171,7 @@ function correctionsHtml(doc: PreparedDocument, list: PreparedDocument['correcti
       h('span', { class: 'lemma' }, readable(corr.text)),
       ' — ',
       sourceReading(readable(corr.original)),
+      corr.resp || corr.when ? h('span', { class: 'app-resp' }, ` (${byWhom('correction', corr, editors, true)})`) : null,
     ),
   );
   if (inRow) return h('ol', { class: 'apparatus' }, items);
@@ -214,7 +229,7 @@ function rowNotesHtml(doc: PreparedDocument, row: number, ctx: Ctx): Html | null
     'div',
     { class: 'row-notes' },
     notes.length ? notesList(doc, notes, ctx.edition) : null,
-    correctionsHtml(doc, corrections, true),
+    correctionsHtml(doc, corrections, ctx.edition.editors, true),
   );
 }
 
@@ -329,10 +344,39 @@ function notesList(doc: PreparedDocument, list: PreparedDocument['footnotes'], e
         h('a', { class: 'fn-back', href: `#${note.refAnchor}`, title: 'Back to the text' }, `${note.n}.`),
         ' ',
         inline(note.content, doc, edition),
+        sigil('footnote', note, edition),
       ),
     ),
   );
 }
+
+/** Who made an annotation and when, for a tooltip: `inserted by AB, 5 Dec 2026`, `by the archive’s translator`. */
+function byWhom(kind: AnnotationKind, prov: { resp?: string; when?: string }, editors: readonly ProjectEditor[], lower = false): string {
+  if (prov.resp === ARCHIVE_RESP) return 'by the archive’s translator';
+  const label = provenanceLabel(kind, { resp: prov.resp ?? '', when: prov.when ?? '' }, editors);
+  return lower ? label : label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The editor's initials raised after an annotation they made (nothing for the archive's or unrecorded ones). */
+function sigil(kind: AnnotationKind, prov: { resp?: string; when?: string }, edition: PreparedEdition): Html | null {
+  if (!prov.resp || prov.resp === ARCHIVE_RESP) return null;
+  return h(
+    'sup',
+    { class: 'resp-sigil', title: byWhom(kind, prov, edition.editors) },
+    readable(respLabel(prov.resp, edition.editors)),
+  );
+}
+
+/** The class telling whose an annotation is: `by-archive`, `by-editor`, or none when not recorded. */
+function byClass(resp: string | undefined): string {
+  return resp === ARCHIVE_RESP ? ' by-archive' : resp ? ' by-editor' : '';
+}
+
+const KIND_NAMES = {
+  clarification: 'Clarification',
+  variant: 'Variant reading',
+  expansion: 'Expansion',
+} as const;
 
 const KIND_TITLES = {
   clarification: "Editor's clarification",
@@ -371,7 +415,7 @@ function inline(nodes: InlineNode[], doc: PreparedDocument, edition: PreparedEdi
           if (!note) return '';
           return h(
             'sup',
-            { class: 'fnref' },
+            { class: `fnref${byClass(node.resp)}`, title: node.resp || node.when ? byWhom('footnote', node, edition.editors) : null },
             h('a', { href: `#${note.anchor}`, id: note.refAnchor, 'aria-label': `Note ${note.n}` }, String(note.n)),
           );
         }
@@ -379,21 +423,42 @@ function inline(nodes: InlineNode[], doc: PreparedDocument, edition: PreparedEdi
           const { mark } = node;
           const inner = inline(node.children, doc, edition);
           switch (mark.type) {
-            case 'insertion':
-              return h(
-                'span',
-                { class: `ins ins-${mark.kind}`, title: KIND_TITLES[mark.kind] },
-                options.brackets ? '[' : null,
-                inner,
-                options.brackets ? ']' : null,
+            case 'insertion': {
+              const recorded = !!(mark.resp || mark.when);
+              return frag(
+                h(
+                  'span',
+                  {
+                    class: `ins ins-${mark.kind}${byClass(mark.resp)}`,
+                    title: recorded
+                      ? `${KIND_NAMES[mark.kind]} ${byWhom('insertion', mark, edition.editors, true)}`
+                      : KIND_TITLES[mark.kind],
+                  },
+                  options.brackets ? '[' : null,
+                  inner,
+                  options.brackets ? ']' : null,
+                ),
+                sigil('insertion', mark, edition),
               );
-            case 'correction':
+            }
+            case 'correction': {
+              const by = mark.resp || mark.when ? byWhom('correction', mark, edition.editors) : null;
               if (options.corrections === 'original') {
                 return h('span', { class: 'corr-original', title: 'Reading of the source' }, readable(mark.original));
               }
-              if (options.corrections === 'silent' || !mark.label) return h('span', { class: 'corr' }, inner);
+              if (options.corrections === 'silent' || !mark.label)
+                return h('span', { class: `corr${byClass(mark.resp)}`, title: by }, inner);
               return frag(
-                h('span', { class: 'corr', title: `Corrected; the source reads: ${readable(mark.original)}` }, inner),
+                h(
+                  'span',
+                  {
+                    class: `corr${byClass(mark.resp)}`,
+                    title: by
+                      ? `${by}; the source reads: ${readable(mark.original)}`
+                      : `Corrected; the source reads: ${readable(mark.original)}`,
+                  },
+                  inner,
+                ),
                 h(
                   'sup',
                   { class: 'app-ref' },
@@ -408,6 +473,7 @@ function inline(nodes: InlineNode[], doc: PreparedDocument, edition: PreparedEdi
                   ),
                 ),
               );
+            }
             case 'name': {
               const entry = edition.glossary.get(mark.ref);
               const title = entry ? [entry.en, ...entry.ko].join(' · ') : null;

@@ -10,8 +10,12 @@
  *   the source's reading under that letter, like a critical apparatus.
  * - Korean of a row that is contradicted, partial or holds proposals is preceded
  *   by `†` and its state (`†contradicted`), or left out by `unverified: 'omit'`.
+ * - Who made the annotations (shared/model/provenance.ts), when any of them says:
+ *   one line naming the archive's translator and each editor by initials.
  */
 import type { RowState } from '../model/stats';
+import type { ProjectEditor } from '../model/project';
+import { ARCHIVE_RESP, provenanceLegendOf } from '../model/provenance';
 import type { ExportOptions } from './options';
 import type { InlineNode } from './walk';
 
@@ -63,6 +67,8 @@ export interface ConventionsUsed {
   unverified: Set<UnverifiedState>;
   /** Some exported Korean row has a witness (so "unmarked Korean is verified" can be said). */
   checkedKorean: boolean;
+  /** `resp` of every exported insertion, correction and footnote ('' when not recorded). */
+  resps: Set<string>;
 }
 
 /** Nothing used yet. */
@@ -74,6 +80,7 @@ export function noConventions(): ConventionsUsed {
     gap: false,
     unverified: new Set(),
     checkedKorean: false,
+    resps: new Set(),
   };
 }
 
@@ -82,10 +89,13 @@ export function collectConventions(nodes: InlineNode[] | null, used: Conventions
   for (const node of nodes ?? []) {
     if (node.type === 'gap') used.gap = true;
     else if (node.type === 'unclear') used.uncertain = true;
-    else if (node.type === 'footnote') collectConventions(node.content, used);
-    else if (node.type === 'mark') {
+    else if (node.type === 'footnote') {
+      used.resps.add(node.resp ?? '');
+      collectConventions(node.content, used);
+    } else if (node.type === 'mark') {
       if (node.mark.type === 'insertion') used.insertion = true;
       if (node.mark.type === 'correction') used.correction = true;
+      if (node.mark.type === 'insertion' || node.mark.type === 'correction') used.resps.add(node.mark.resp ?? '');
       collectConventions(node.children, used);
     }
   }
@@ -97,13 +107,48 @@ export interface LegendEntry {
   text: string;
 }
 
-/** The legend of an edition: one entry per convention it uses, in a fixed order. */
-export function legendEntries(used: ConventionsUsed, options: ExportOptions): LegendEntry[] {
+/**
+ * Who made the annotations of an edition, as one legend line:
+ * `Annotations by: the archive’s translator; AB = Anna Berg; not recorded.`
+ * Null when no annotation records who made it (nothing to tell).
+ */
+export function provenanceLine(resps: Iterable<string>, editors: readonly ProjectEditor[]): LegendEntry | null {
+  const entries = provenanceLegendOf(resps, editors);
+  if (!entries.some((entry) => entry.source !== 'unrecorded')) return null;
+  const parts = entries.map((entry) =>
+    entry.source === 'archive'
+      ? entry.name
+      : entry.source === 'unrecorded'
+        ? 'not recorded (made before the project kept provenance)'
+        : entry.editor
+          ? `${entry.editor.initials} = ${entry.editor.name}`
+          : `${entry.resp} = an editor the project no longer lists`,
+  );
+  return { sign: '', text: `Annotations by: ${parts.join('; ')}.` };
+}
+
+/** What HTML and PDF add to the legend when an editor made annotations: how they are told apart. */
+export const SIGIL_LEGEND: LegendEntry = {
+  sign: 'ᴬᴮ',
+  text: 'The initials raised after an insertion or beside a note name the editor who made it; the archive translator’s are unmarked. On screen, pointing at an annotation shows who made it and when.',
+};
+
+/**
+ * The legend of an edition: one entry per convention it uses, in a fixed order,
+ * and who made the annotations when that is recorded (`editors`: the project's).
+ */
+export function legendEntries(
+  used: ConventionsUsed,
+  options: ExportOptions,
+  editors: readonly ProjectEditor[] = [],
+): LegendEntry[] {
   const out: LegendEntry[] = [];
   if (used.insertion && options.brackets) {
     out.push({
       sign: '[ ]',
-      text: "Square brackets enclose the editors' insertions (clarifications, expansions, variant readings), which are not in the source.",
+      text: used.resps.has(ARCHIVE_RESP)
+        ? "Square brackets enclose insertions by the archive's translator or the editors (clarifications, expansions, variant readings), which are not in the source."
+        : "Square brackets enclose the editors' insertions (clarifications, expansions, variant readings), which are not in the source.",
     });
   }
   if (used.correction) {
@@ -138,5 +183,7 @@ export function legendEntries(used: ConventionsUsed, options: ExportOptions): Le
       text: `Restored Korean without ${UNVERIFIED_SIGN} was checked against its witness and accounts for all of it (in rows that have a witness).`,
     });
   }
+  const who = provenanceLine(used.resps, editors);
+  if (who) out.push(who);
   return out;
 }

@@ -53,7 +53,7 @@ function corrected(withTitle = false): DocumentFile {
 }
 
 async function exported(format: EditionFormat, documents: DocumentFile[], options: ExportOptionsInput = {}) {
-  const project = { name: 'Edition', editors: [{ id: 'ed1', name: 'Hye-jin Park' }] };
+  const project = { name: 'Edition', editors: [{ id: 'ed1', name: 'Hye-jin Park', initials: 'HP' }] };
   return exportEdition(format, { documents, glossary: GLOSSARY, title: 'Edition', project }, options);
 }
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -65,7 +65,8 @@ describe('metadata corrections in exports', () => {
   it('HTML: the summary as the body is printed, its correction noted in the apparatus before the body’s', async () => {
     const html = decode((await exported('html', [corrected(true)])).bytes);
     expect(html).toContain('<h1>Report on <span class="corr" title="Corrected; the source reads: Kim II Sung">Kim Il Sung</span>');
-    expect(html).toMatch(/<dt>Summary<\/dt><dd>Criticisms of <span class="corr"[^>]*>Kim Il Sung<\/span><sup class="app-ref"><a href="#corr-b"[^>]*>b<\/a><\/sup>&#39;s cult<span class="ins ins-clarification"[^>]*>\[of personality\]<\/span><br>and more\.<\/dd>/);
+    // The summary's insertion is the editor's (SUMMARY records ed1): the editor's initials follow it.
+    expect(html).toMatch(/<dt>Summary<\/dt><dd>Criticisms of <span class="corr by-editor"[^>]*>Kim Il Sung<\/span><sup class="app-ref"><a href="#corr-b"[^>]*>b<\/a><\/sup>&#39;s cult<span class="ins ins-clarification by-editor"[^>]*>\[of personality\]<\/span><sup class="resp-sigil"[^>]*>HP<\/sup><br>and more\.<\/dd>/);
     expect(html).toMatch(/<li id="corr-a"[^>]*>.*Kim Il Sung<\/span> — .*Kim II Sung/);
     // The legend explains the conventions the metadata uses, though the body uses none.
     expect(html).toContain('Square brackets enclose');
@@ -102,7 +103,8 @@ describe('metadata corrections in exports', () => {
     expect(summary).toContain('Kim Il Sung');
     expect(summary).toContain('w:commentRangeStart');
     expect(summary).toMatch(/<w:rStyle w:val="Insertion"\/>.*\[/);
-    expect(zip['word/comments.xml']).toContain('Corrected. The source reads: Kim II Sung');
+    // The summary's correction and insertion are the editor's (corrected(true) records it): the comment says so.
+    expect(zip['word/comments.xml']).toContain('Corrected by HP, 4 Mar 2025. The source reads: Kim II Sung');
   });
 
   it('TEI: choice/sic/corr in the title and the abstract, with @resp, valid against TEI P5', async () => {

@@ -145,7 +145,12 @@ export interface LegendEntry {
  * project does not list, then not recorded.
  */
 export function provenanceLegend(bodies: readonly PMJson[], editors: readonly ProjectEditor[]): LegendEntry[] {
-  const used = new Set(bodies.flatMap(respsUsed));
+  return provenanceLegendOf(bodies.flatMap(respsUsed), editors);
+}
+
+/** The legend of the given `resp` values (each once), ordered as {@link provenanceLegend} orders them. */
+export function provenanceLegendOf(resps: Iterable<string>, editors: readonly ProjectEditor[]): LegendEntry[] {
+  const used = new Set(resps);
   const order = (resp: string) => (resp === ARCHIVE_RESP ? -1 : !resp ? 1e9 : editors.findIndex((e) => e.id === resp) >= 0 ? editors.findIndex((e) => e.id === resp) : 1e6);
   return [...used]
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
