@@ -14,6 +14,7 @@ import type { PMJson } from '../model/document';
 import { INSERTION_KINDS } from '../model/schema';
 import { NAME_TYPE_OF, decodeId, parseCodePointLabel, parseXmlId } from '../export/tei-names';
 import { ARCHIVE_RESP } from '../model/provenance';
+import { trimEndOf } from '../model/trim';
 import { attr, child, elements, textContent, type XmlElement } from './tei-xml';
 
 type Mark = NonNullable<PMJson['marks']>[number];
@@ -497,7 +498,7 @@ function trimEnd(out: PMJson[]): void {
     const node = out[i];
     if (node.type === 'footnote') continue;
     if (node.type !== 'text') return;
-    const value = (node.text ?? '').replace(/ +$/, '');
+    const value = trimEndOf(node.text ?? '', ' ');
     if (value) {
       out[i] = { ...node, text: value };
       return;

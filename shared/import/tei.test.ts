@@ -361,3 +361,16 @@ describe('TEI round trip of provenance and review (issue 14, item 4)', () => {
     }
   });
 });
+
+describe('TEI import of long runs of spaces', () => {
+  it('trims a long run of spaces before a line break in linear time', () => {
+    const spaces = ' '.repeat(200_000);
+    const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Spaces</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>a${spaces}<lb/>b</p></body></text></TEI>`;
+    const result = importTei(xml, 'spaces.xml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const texts = JSON.stringify(result.document.body);
+    expect(texts).toContain('"text":"a"');
+    expect(texts).not.toContain('  ');
+  });
+});
