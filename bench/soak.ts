@@ -10,6 +10,7 @@
  *    node:fs/promises), with its figures.
  *
  * Prints the figures, writes them to bench/results/soak.json, exits 1 on any failure.
+ * `npm run soak` then runs the long fuzz setting (bench/fuzz.ts, 12,000 inputs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
