@@ -3,9 +3,17 @@
  * document as the editor holds it (the live check), and "ignore here" kept in
  * project.json. The rules run here, in the main process (or the CLI), with the
  * English dictionary loaded once.
+ *
+ * Speed: the context (dictionary memo, glossary index) is kept while the glossary
+ * in use is the same; how each document spells the glossary's names is counted
+ * once per version of its file (keyed on the file's stamp) and the project's
+ * counts are updated per document, never summed again per check. The project run
+ * streams in pages like the project search (search.ts): each call checks documents
+ * for about `budgetMs` and says where the next page starts.
  */
 import type { HandlerTable, QaDocumentFindings, FileProblem } from '../../shared/ipc/contract';
 import { bodyToNode, type DocumentMeta } from '../../shared/model/document';
+import type { GlossaryEntry } from '../../shared/model/project';
 import { glossaryInUse } from '../../shared/model/project';
 import { atLeast, checkDocument, countForms, formMatches, qaContext, CheckedDocument, type FormCounts, type QaContext, type QaFinding, type Severity } from '../../shared/qa';
 import type { ProjectStore } from '../store/project-store';
@@ -14,62 +22,159 @@ import { englishSpeller } from './qa-speller';
 import type { HandlerContext } from './index';
 
 type QaRequests = 'qaRun' | 'qaCheck' | 'qaIgnore';
+type PMNode = ReturnType<typeof bodyToNode>;
 
-/** Spellings of names per document, kept between checks (the live check needs the other documents'). */
-interface FormCache {
-  store: ProjectStore;
-  byDoc: Map<string, FormCounts>;
-}
+/**
+ * How each document spells the glossary's names, and the project's counts from
+ * them: the other documents' counts of one entry are summed in the documents'
+ * order (the order the spellings were first met decides ties), from the documents
+ * that write that entry only.
+ */
+export class ProjectForms {
+  private readonly order = new Map<string, number>();
+  private readonly byDoc = new Map<string, FormCounts>();
+  /** Entry id → the documents that write it. */
+  private readonly byEntry = new Map<string, Set<string>>();
 
-function subtract(total: FormCounts, own: FormCounts | undefined): FormCounts {
-  const out: FormCounts = new Map();
-  for (const [id, forms] of total) {
-    const mine = own?.get(id);
-    const left = new Map<string, number>();
-    for (const [form, n] of forms) {
-      const rest = n - (mine?.get(form) ?? 0);
-      if (rest > 0) left.set(form, rest);
-    }
-    if (left.size) out.set(id, left);
+  get size(): number {
+    return this.byDoc.size;
   }
-  return out;
-}
 
-function sum(all: Iterable<FormCounts>): FormCounts {
-  const out: FormCounts = new Map();
-  for (const counts of all) {
-    for (const [id, forms] of counts) {
-      const into = out.get(id) ?? new Map<string, number>();
-      for (const [form, n] of forms) into.set(form, (into.get(form) ?? 0) + n);
-      out.set(id, into);
-    }
+  get(id: string): FormCounts | undefined {
+    return this.byDoc.get(id);
   }
-  return out;
+
+  /** Sets (or replaces) one document's counts; a new document comes last. */
+  set(id: string, counts: FormCounts): void {
+    const old = this.byDoc.get(id);
+    if (!this.order.has(id)) this.order.set(id, this.order.size);
+    if (old) for (const entry of old.keys()) if (!counts.has(entry)) this.byEntry.get(entry)?.delete(id);
+    for (const entry of counts.keys()) {
+      let docs = this.byEntry.get(entry);
+      if (!docs) this.byEntry.set(entry, (docs = new Set()));
+      docs.add(id);
+    }
+    this.byDoc.set(id, counts);
+  }
+
+  /** A copy to change apart from this one. */
+  clone(): ProjectForms {
+    const copy = new ProjectForms();
+    const ids = [...this.order.keys()];
+    for (const id of ids) {
+      const counts = this.byDoc.get(id);
+      if (counts) copy.set(id, counts);
+    }
+    return copy;
+  }
+
+  /**
+   * The project's counts without document `id`'s (as stored here), for the entries
+   * `entries` (the ones the document writes: the only ones its check reads).
+   */
+  others(id: string, entries: Iterable<string>): FormCounts {
+    const mine = this.byDoc.get(id);
+    const out: FormCounts = new Map();
+    for (const entry of entries) {
+      const docs = this.byEntry.get(entry);
+      if (!docs?.size) continue;
+      const ordered = [...docs].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+      const total = new Map<string, number>();
+      for (const doc of ordered) for (const [form, n] of this.byDoc.get(doc)!.get(entry)!) total.set(form, (total.get(form) ?? 0) + n);
+      const own = mine?.get(entry);
+      const left = new Map<string, number>();
+      for (const [form, n] of total) {
+        const rest = n - (own?.get(form) ?? 0);
+        if (rest > 0) left.set(form, rest);
+      }
+      if (left.size) out.set(entry, left);
+    }
+    return out;
+  }
 }
 
-/** The QA context of a project: the dictionary, the glossary in use, the termbase's words. */
-async function contextOf(store: ProjectStore): Promise<QaContext> {
-  const [speller, termbase] = await Promise.all([englishSpeller(), loadTermbase().catch(() => null)]);
-  return qaContext(speller, glossaryInUse(store.glossary, store.project.settings.termbase), termbase?.entries ?? []);
+/** What a glossary entry is to the rules (its id, type and spellings). */
+function glossaryKey(entries: readonly Pick<GlossaryEntry, 'id' | 'type' | 'en' | 'variants'>[]): string {
+  return entries.map((e) => `${e.id}\u0001${e.type}\u0001${e.en}\u0001${e.variants.join('\u0002')}`).join('\u0000');
+}
+
+/** One document as read for a check. */
+interface Read {
+  id: string;
+  meta: DocumentMeta;
+  node: PMNode;
+  checked: CheckedDocument;
 }
 
 export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> {
-  let cache: FormCache | null = null;
+  /** The QA context, kept while the store and the glossary in use stay the same. */
+  let contextCache: { store: ProjectStore; key: string; context: QaContext } | null = null;
+  /** Each document's counts as on disk, by its file's stamp, for one store and context. */
+  let disk: { store: ProjectStore; context: QaContext; byDoc: Map<string, { stamp: string; counts: FormCounts }> } | null = null;
+  /** The counts the live check uses: the disk's, with the open documents' as the editor holds them. */
+  let live: { store: ProjectStore; context: QaContext; forms: ProjectForms } | null = null;
+  /** The counts of the project run in progress (its pages after the first use them). */
+  let running: { store: ProjectStore; context: QaContext; forms: ProjectForms } | null = null;
 
-  /** Every document's name spellings, read once per store and kept in step by the checks. */
-  async function formsOf(store: ProjectStore, context: QaContext): Promise<FormCache> {
-    if (cache?.store === store && cache.byDoc.size === store.project.documents.length) return cache;
-    const byDoc = new Map<string, FormCounts>();
+  /** The QA context of a project: the dictionary, the glossary in use, the termbase's words. */
+  async function contextOf(store: ProjectStore): Promise<QaContext> {
+    const [speller, termbase] = await Promise.all([englishSpeller(), loadTermbase().catch(() => null)]);
+    const glossary = glossaryInUse(store.glossary, store.project.settings.termbase);
+    const extra = termbase?.entries ?? [];
+    const key = `${glossaryKey(glossary)}\u0003${glossaryKey(extra)}`;
+    if (contextCache?.store === store && contextCache.key === key) return contextCache.context;
+    const context = qaContext(speller, glossary, extra);
+    contextCache = { store, key, context };
+    return context;
+  }
+
+  async function readOne(store: ProjectStore, id: string): Promise<Read> {
+    const doc = await store.readDocument(id);
+    const node = bodyToNode(doc.body);
+    return { id, meta: doc.meta, node, checked: new CheckedDocument(id, doc.meta, node) };
+  }
+
+  /**
+   * Every readable document's spellings as on disk, in the project's order; a
+   * document is read again only when its file changed. `keep` receives the
+   * documents that were read (so a whole run reads each once).
+   */
+  async function countProject(store: ProjectStore, context: QaContext, keep?: Map<string, Read>): Promise<{ forms: ProjectForms; problems: Map<string, FileProblem> }> {
+    if (disk?.store !== store || disk.context !== context) disk = { store, context, byDoc: new Map() };
+    const cached = disk.byDoc;
+    const forms = new ProjectForms();
+    const problems = new Map<string, FileProblem>();
+    const ids = new Set<string>();
     for (const { id } of store.project.documents) {
+      ids.add(id);
+      // The stamp is taken before the read: a file saved meanwhile is read again next time.
+      const stamp = await store.documentStamp(id);
+      const known = cached.get(id);
+      if (known && stamp && known.stamp === stamp) {
+        forms.set(id, known.counts);
+        continue;
+      }
       try {
-        const doc = await store.readDocument(id);
-        byDoc.set(id, countForms(formMatches(new CheckedDocument(id, doc.meta, bodyToNode(doc.body)), context.glossary)));
-      } catch {
-        // A damaged document is reported by the run that reads it.
+        const read = await readOne(store, id);
+        const counts = countForms(formMatches(read.checked, context.glossary));
+        cached.set(id, { stamp, counts });
+        forms.set(id, counts);
+        keep?.set(id, read);
+      } catch (err) {
+        cached.delete(id);
+        problems.set(id, { file: `documents/${id}.json`, message: (err as Error).message });
       }
     }
-    cache = { store, byDoc };
-    return cache;
+    for (const id of cached.keys()) if (!ids.has(id)) cached.delete(id);
+    return { forms, problems };
+  }
+
+  /** The live check's counts, read from disk once per store and kept in step by the checks. */
+  async function liveForms(store: ProjectStore, context: QaContext): Promise<ProjectForms> {
+    if (live?.store === store && live.context === context && live.forms.size === store.project.documents.length) return live.forms;
+    const { forms } = await countProject(store, context);
+    live = { store, context, forms };
+    return forms;
   }
 
   function ignoredKeys(store: ProjectStore): Set<string> {
@@ -77,60 +182,81 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
   }
 
   /** Runs the rules on one document with the rest of the project's spellings. */
-  function check(id: string, meta: DocumentMeta, node: ReturnType<typeof bodyToNode>, context: QaContext, forms: FormCache, total: FormCounts, ignored: Set<string>, severity?: Severity, counted?: FormCounts) {
-    const own = counted ?? countForms(formMatches(new CheckedDocument(id, meta, node), context.glossary));
-    const all = checkDocument(id, meta, node, { ...context, otherForms: subtract(total, forms.byDoc.get(id)) }, { severity });
+  function check(read: Read, context: QaContext, forms: ProjectForms, ignored: Set<string>, severity?: Severity) {
+    const own = countForms(formMatches(read.checked, context.glossary));
+    const otherForms = forms.others(read.id, own.keys());
+    const all = checkDocument(read.id, read.meta, read.node, { ...context, otherForms }, { severity, checked: read.checked });
     const findings = all.filter((f) => !ignored.has(f.key));
     return { findings, ignoredCount: all.length - findings.length, own };
   }
 
   return {
-    async qaRun({ ids, severity }) {
+    async qaRun({ ids, severity, from, budgetMs }) {
       const store = ctx.store();
       const context = await contextOf(store);
-      // One read of every document: its names are counted for the project, then it is checked.
-      const read: { id: string; meta: DocumentMeta; node: ReturnType<typeof bodyToNode> }[] = [];
+      const order = store.project.documents.map((d) => d.id);
+      const start = Math.min(from, order.length);
       const problems: FileProblem[] = [];
-      const byDoc = new Map<string, FormCounts>();
-      for (const { id } of store.project.documents) {
-        try {
-          const doc = await store.readDocument(id);
-          const node = bodyToNode(doc.body);
-          byDoc.set(id, countForms(formMatches(new CheckedDocument(id, doc.meta, node), context.glossary)));
-          read.push({ id, meta: doc.meta, node });
-        } catch (err) {
-          problems.push({ file: `documents/${id}.json`, message: (err as Error).message });
-        }
-      }
-      cache = { store, byDoc };
-      const total = sum(byDoc.values());
+      // A whole run keeps what it read to count names; a paged run reads each page afresh.
+      const kept = budgetMs === undefined ? new Map<string, Read>() : undefined;
+      let forms: ProjectForms;
+      let unreadable = new Map<string, FileProblem>();
+      if (start === 0 || running?.store !== store || running.context !== context) {
+        const counted = await countProject(store, context, kept);
+        forms = counted.forms;
+        unreadable = counted.problems;
+        running = { store, context, forms };
+        // As after a run before: the live check starts from the disk's counts.
+        live = { store, context, forms: forms.clone() };
+      } else forms = running.forms;
       const ignored = ignoredKeys(store);
       const wanted = ids ? new Set(ids) : null;
       const documents: QaDocumentFindings[] = [];
       let ignoredCount = 0;
-      for (const { id, meta, node } of read) {
+      const started = performance.now();
+      let index = start;
+      while (index < order.length) {
+        const id = order[index++];
         if (wanted && !wanted.has(id)) continue;
-        const result = check(id, meta, node, context, cache, total, ignored, severity, byDoc.get(id));
+        const problem = unreadable.get(id);
+        if (problem) {
+          problems.push(problem);
+          continue;
+        }
+        let read = kept?.get(id);
+        kept?.delete(id);
+        if (!read) {
+          try {
+            read = await readOne(store, id);
+          } catch (err) {
+            problems.push({ file: `documents/${id}.json`, message: (err as Error).message });
+            continue;
+          }
+        }
+        const result = check(read, context, forms, ignored, severity);
         ignoredCount += result.ignoredCount;
-        documents.push({ id, title: meta.title, findings: result.findings });
+        documents.push({ id, title: read.meta.title, findings: result.findings });
+        if (budgetMs !== undefined && performance.now() - started >= budgetMs) break;
       }
-      return { documents, problems: wanted ? problems.filter((p) => wanted.has(p.file.slice(10, -5))) : problems, ignored: ignoredCount };
+      const next = index < order.length ? index : null;
+      if (next === null && running?.forms === forms) running = null;
+      return { documents, problems, ignored: ignoredCount, scanned: index, total: order.length, next };
     },
 
     async qaCheck({ id, meta, body }) {
       const store = ctx.store();
       const context = await contextOf(store);
-      const forms = await formsOf(store, context);
-      const total = sum(forms.byDoc.values());
+      const forms = await liveForms(store, context);
       let node;
       try {
         node = bodyToNode(body);
       } catch (err) {
         throw new Error(`The document to check is not valid: ${(err as Error).message}`, { cause: err });
       }
-      const result = check(id, meta ?? (await store.readDocument(id)).meta, node, context, forms, total, ignoredKeys(store));
+      const docMeta = meta ?? (await store.readDocument(id)).meta;
+      const result = check({ id, meta: docMeta, node, checked: new CheckedDocument(id, docMeta, node) }, context, forms, ignoredKeys(store));
       // The open document's spellings as the editor holds them, for the next check of any document.
-      forms.byDoc.set(id, result.own);
+      forms.set(id, result.own);
       return { findings: result.findings, ignored: result.ignoredCount };
     },
 

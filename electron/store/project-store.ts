@@ -23,9 +23,6 @@ import {
 } from '../../shared/model/document';
 import { newProjectFile, validateProjectFile, type GlossaryEntry, type ProjectFile } from '../../shared/model/project';
 import { documentIdFor } from '../../shared/model/ids';
-import { restorationCounts } from '../../shared/model/stats';
-import { columnOf, segmentsOf } from '../../shared/model/build';
-import { acceptedText } from '../../shared/korean/accepted-text';
 import type { DocumentSummary, FileProblem } from '../../shared/ipc/contract';
 import { UserError } from '../../shared/errors';
 import { CorruptFileError } from './durable-file';
@@ -34,8 +31,18 @@ import { documentFileName, folderFiles, type ProjectFiles } from './project-file
 import { acquireLock, type ProjectLock } from './lock';
 import { backupProject } from './backups';
 import { termbaseGlossary } from './termbase';
-import { diskError, isReadOnlyError, wasWritten } from './disk-errors';
+import { diskError, errnoOf, isReadOnlyError, wasWritten } from './disk-errors';
 import { canonicalJson } from '../../shared/model/canonical-json';
+import {
+  SUMMARY_JOURNAL,
+  journalLine,
+  journalText,
+  needsCompaction,
+  parseJournal,
+  summarize,
+  summarizeText,
+  type SummaryRecord,
+} from './summary-index';
 
 /**
  * The body as ProseMirror itself serialises it, after checking it against the
@@ -77,19 +84,40 @@ export interface LoadOptions {
   dir: string;
 }
 
-/** What the list and the suggester derive from one version of a document file. */
-interface CachedSummary {
-  /** The file's stamp when it was read. */
-  stamp: string;
-  summary: DocumentSummary | FileProblem;
-  /** The restored Korean of each segment that has any. */
-  korean: string[];
+/** The list: every readable document's summary, and the files that could not be read. */
+interface Listing {
+  documents: DocumentSummary[];
+  problems: FileProblem[];
+}
+
+/** Runs `fn` over `items` with at most `limit` at once; results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** One open project. */
 export class ProjectStore {
   private readonly docs = new Map<string, Low<DocumentFile | null>>();
-  private readonly summaries = new Map<string, CachedSummary>();
+  /** The summary index (summary-index.ts) as read from its journal and kept up to date; null until first needed. */
+  private summaries: Map<string, SummaryRecord> | null = null;
+  private loadingSummaries: Promise<Map<string, SummaryRecord>> | null = null;
+  /** Lines in the journal on disk (null: it must be rewritten whole before it is appended to). */
+  private journalLines: number | null = null;
+  /** Journal writes, one after another. */
+  private journalQueue: Promise<void> = Promise.resolve();
+  /** Files that could not be read, with the stamp they had then (read again once it changes). */
+  private readonly unreadable = new Map<string, { stamp: string; problem: FileProblem }>();
+  /** The listing under way, which every caller meanwhile shares. */
+  private listing: Promise<Listing> | null = null;
   /** What the user should know about how the project was opened (read-only, a failed backup). */
   readonly notices: FileProblem[] = [];
   private writes = 0;
@@ -245,45 +273,145 @@ export class ProjectStore {
     return [...ordered, ...onDisk.filter((id) => !seen.has(id)).sort()];
   }
 
-  /** Every document's summary, and the files that could not be read. */
-  async listDocuments(): Promise<{ documents: DocumentSummary[]; problems: FileProblem[] }> {
-    const documents: DocumentSummary[] = [];
-    const problems: FileProblem[] = [];
-    for (const id of await this.documentIds()) {
-      const { summary } = await this.summaryOf(id);
-      if ('message' in summary) problems.push(summary);
-      else documents.push(summary);
-    }
-    return { documents, problems };
+  /**
+   * Every document's summary, and the files that could not be read: answered
+   * from the summary index, reading again only the files whose stamp changed
+   * (and files new to it); files gone are dropped. Callers at the same time
+   * share one listing.
+   */
+  listDocuments(): Promise<Listing> {
+    if (!this.listing) this.listing = this.scan().finally(() => (this.listing = null));
+    return this.listing;
   }
 
   /** The restored Korean of every readable document, one string per segment. */
   async restoredKorean(): Promise<string[]> {
+    const { documents } = await this.listDocuments();
     const texts: string[] = [];
-    for (const id of await this.documentIds()) texts.push(...(await this.summaryOf(id)).korean);
+    for (const { id } of documents) texts.push(...(this.summaries?.get(id)?.korean ?? []));
     return texts;
   }
 
-  /** Reads a document only when its file changed since the last look. */
-  private async summaryOf(id: string): Promise<CachedSummary> {
-    const stamp = (await this.files.stamp(documentFileName(id))) ?? '';
-    const cached = this.summaries.get(id);
-    if (cached && cached.stamp === stamp) return cached;
-    let entry: CachedSummary;
-    try {
-      const doc = await this.readDocument(id);
-      const korean = segmentsOf(doc.body)
-        // Only accepted text teaches the suggester: proposals and gaps are masked.
-        .map((seg) => acceptedText(columnOf(seg, 'korean')?.content).trim())
-        .filter(Boolean);
-      const summary = { id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) };
-      entry = { stamp, summary, korean };
-    } catch (err) {
-      const summary = { file: documentFileName(id), message: (err as Error).message };
-      entry = { stamp, summary, korean: [] };
+  /** The stamp of a document's file (it changes when the file does): what is derived from one document can key on it. */
+  async documentStamp(id: string): Promise<string> {
+    return (await this.files.stamp(documentFileName(id))) ?? '';
+  }
+
+  /** The summary index, read from its journal once. */
+  private loadSummaries(): Promise<Map<string, SummaryRecord>> {
+    if (this.summaries) return Promise.resolve(this.summaries);
+    this.loadingSummaries ??= (async () => {
+      const text = await this.files
+        .cache(SUMMARY_JOURNAL)
+        .read()
+        .catch(() => null);
+      const journal = parseJournal(text);
+      this.summaries = journal.records;
+      this.journalLines = journal.usable ? journal.lines : null;
+      return journal.records;
+    })();
+    return this.loadingSummaries;
+  }
+
+  /** Compares every document file's stamp with the index, reads the changed ones, and answers the list. */
+  private async scan(): Promise<Listing> {
+    const index = await this.loadSummaries();
+    const ids = await this.documentIds();
+    const stamps = await mapLimit(ids, 64, (id) => this.files.stamp(documentFileName(id)).catch(() => null));
+    const lines: string[] = [];
+    const stale: { id: string; stamp: string }[] = [];
+    for (const [i, id] of ids.entries()) {
+      const stamp = stamps[i] ?? '';
+      if (index.get(id)?.stamp === stamp) continue;
+      if (this.unreadable.get(id)?.stamp === stamp) continue;
+      stale.push({ id, stamp });
     }
-    this.summaries.set(id, entry);
-    return entry;
+    await mapLimit(stale, 8, async ({ id, stamp }) => {
+      const before = index.get(id);
+      const name = documentFileName(id);
+      try {
+        const text = await this.files.file(name).read();
+        if (text === null) return; // gone since the folder was read
+        const record = { ...summarizeText(id, text), stamp };
+        // A save that finished meanwhile knows better.
+        if (index.get(id) !== before) return;
+        index.set(id, record);
+        this.unreadable.delete(id);
+        lines.push(journalLine(record));
+      } catch (err) {
+        const message = errnoOf(err)
+          ? (diskError(err, 'read', name) as Error).message
+          : new CorruptFileError(name, (err as Error).message).message;
+        this.unreadable.set(id, { stamp, problem: { file: name, message } });
+        if (index.delete(id)) lines.push(journalLine({ id, removed: true }));
+      }
+    });
+    const present = new Set(ids);
+    for (const id of [...index.keys()]) {
+      if (present.has(id)) continue;
+      index.delete(id);
+      lines.push(journalLine({ id, removed: true }));
+    }
+    for (const id of [...this.unreadable.keys()]) if (!present.has(id)) this.unreadable.delete(id);
+    this.journal(lines);
+
+    const documents: DocumentSummary[] = [];
+    const problems: FileProblem[] = [];
+    for (const id of ids) {
+      const record = index.get(id);
+      if (record) documents.push(record.summary);
+      else {
+        const bad = this.unreadable.get(id);
+        if (bad) problems.push(bad.problem);
+      }
+    }
+    return { documents, problems };
+  }
+
+  /** Notes in the index what was just written to a document file (a save, an import). */
+  private async recordWritten(docs: DocumentFile[]): Promise<void> {
+    const index = await this.loadSummaries();
+    const lines: string[] = [];
+    for (const doc of docs) {
+      const stamp = await this.files.stamp(documentFileName(doc.id)).catch(() => null);
+      if (stamp === null) continue; // the next listing reads it
+      const record = { ...summarize(doc), stamp };
+      index.set(doc.id, record);
+      this.unreadable.delete(doc.id);
+      lines.push(journalLine(record));
+    }
+    this.journal(lines);
+  }
+
+  /**
+   * Writes index lines to the journal (with the lock only): appended, or the
+   * whole journal rewritten when it is missing, foreign or mostly outdated.
+   * A failure only costs reading those documents again next time.
+   */
+  private journal(lines: string[]): void {
+    if (!this.lock || this.closed || !this.summaries) return;
+    const index = this.summaries;
+    const rewrite = this.journalLines === null || needsCompaction(this.journalLines + lines.length, index.size);
+    if (!rewrite && !lines.length) return;
+    const cache = this.files.cache(SUMMARY_JOURNAL);
+    const run = this.journalQueue.then(async () => {
+      if (rewrite) {
+        this.journalLines = null;
+        const all = [...index.values()];
+        await cache.replace(journalText(all));
+        this.journalLines = all.length;
+      } else {
+        // The newline first ends a line a killed writer may have left torn.
+        await cache.append(`\n${lines.join('')}`);
+        this.journalLines = (this.journalLines ?? 0) + lines.length;
+      }
+    });
+    const queued = run.catch(() => {
+      this.journalLines = null;
+    });
+    this.journalQueue = queued;
+    this.inFlight.add(queued);
+    void queued.finally(() => this.inFlight.delete(queued));
   }
 
   /**
@@ -335,14 +463,20 @@ export class ProjectStore {
     await this.written(target.adapter.write(valid.value), () => {
       target.data = valid.value;
     });
+    await this.recordWritten([valid.value]);
     await this.syncIndex(id, meta);
     return { updatedAt };
   }
 
-  /** Keeps the project index's title and date in step, rewriting project.json only when they change. */
+  /**
+   * Adds a saved document missing from project.json's index. A title or date
+   * that changed does not rewrite project.json (a whole-project write per
+   * rename): its entries keep the title and date the document was imported
+   * with, for older versions that read it; the current ones are the
+   * document's own, and the summary index's.
+   */
   private async syncIndex(id: string, meta: DocumentMeta): Promise<void> {
-    const entry = this.project.documents.find((d) => d.id === id);
-    if (entry && entry.title === meta.title && entry.date === meta.date) return;
+    if (this.project.documents.some((d) => d.id === id)) return;
     await this.exclusive(() =>
       this.writeProject((project) => {
         const index = project.documents.findIndex((d) => d.id === id);
@@ -380,6 +514,7 @@ export class ProjectStore {
           throw err;
         }
         await batch.publish();
+        await this.recordWritten(files);
         return files.map((f) => ({ id: f.id, title: f.meta.title }));
       }),
     );

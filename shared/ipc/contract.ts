@@ -95,8 +95,17 @@ export const requestSchemas = {
   newProject: z.object({}),
   recentProjects: z.object({}),
   chooseImportFiles: z.object({}),
-  /** Quality checks over the project's documents (all, or `ids`), findings at `severity` or worse. */
-  qaRun: z.object({ ids: z.array(documentId).max(100000).optional(), severity: z.enum(SEVERITIES).optional() }),
+  /**
+   * Quality checks over the project's documents (all, or `ids`), findings at `severity` or worse.
+   * With `budgetMs`, one page: documents from index `from` of the project's list for about that
+   * long (at least one); call again with `next` until it is null. Without it, the whole run.
+   */
+  qaRun: z.object({
+    ids: z.array(documentId).max(100000).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    from: z.number().int().min(0).default(0),
+    budgetMs: z.number().int().min(1).max(5000).optional(),
+  }),
   /** Quality checks over one document as the editor holds it (saved or not); without `meta`, the saved metadata. */
   qaCheck: z.object({ id: documentId, meta: metaSchema.optional(), body: pmJsonLoose }),
   /** Remembers (or forgets) "ignore here" for a finding's key, in project.json. */
@@ -185,7 +194,16 @@ export interface Responses {
   newProject: { dir: string | null };
   recentProjects: string[];
   chooseImportFiles: { imported: { id: string; title: string }[] };
-  qaRun: { documents: QaDocumentFindings[]; problems: FileProblem[]; ignored: number };
+  qaRun: {
+    documents: QaDocumentFindings[];
+    problems: FileProblem[];
+    ignored: number;
+    /** Documents of the project's list looked at so far (this page included), of `total`. */
+    scanned: number;
+    total: number;
+    /** Where the next page starts; null when the run is done. */
+    next: number | null;
+  };
   qaCheck: { findings: QaFinding[]; ignored: number };
   qaIgnore: { ignored: number };
   searchProject: {

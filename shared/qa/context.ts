@@ -24,8 +24,28 @@ export class CheckedDocument {
     this.meta = metaTexts(metadata);
   }
 
-  /** The English prose: English cells, footnotes, and the metadata `fields`. */
+  /** What was worked out from this document once, by what and for what (formMatches per glossary). */
+  private readonly memos = new Map<unknown, WeakMap<object, unknown>>();
+  private readonly englishOf = new Map<readonly MetaField[], QaText[]>();
+
+  /** `compute()`, once per `kind` and `key` for this document. */
+  memo<T>(kind: unknown, key: object, compute: () => T): T {
+    let byKey = this.memos.get(kind);
+    if (!byKey) this.memos.set(kind, (byKey = new WeakMap()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const value = compute();
+    byKey.set(key, value);
+    return value;
+  }
+
+  /** The English prose: English cells, footnotes, and the metadata `fields` (listed once per `fields`). */
   english(fields: readonly MetaField[]): QaText[] {
+    let texts = this.englishOf.get(fields);
+    if (!texts) this.englishOf.set(fields, (texts = this.readEnglish(fields)));
+    return texts;
+  }
+
+  private readEnglish(fields: readonly MetaField[]): QaText[] {
     const out = this.body.filter((t) => t.where.kind === 'body' && (t.where.column === 'english' || t.where.column === 'footnote'));
     for (const t of this.meta) if (t.where.kind === 'meta' && fields.includes(t.where.field)) out.push(t);
     return out;

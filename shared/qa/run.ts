@@ -29,11 +29,14 @@ export interface CheckOptions {
   ignored?: ReadonlySet<string>;
   /** Leave out findings below this severity. */
   severity?: Severity;
+  /** The document's texts as already read (for the same `meta` and `doc`): read once, shared. */
+  checked?: CheckedDocument;
 }
 
 /** All findings for one document, in reading order, ignored ones left out. */
 export function checkDocument(id: string, meta: DocumentMeta, doc: Node, ctx: QaContext, options: CheckOptions = {}): QaFinding[] {
-  const checked = new CheckedDocument(id, meta, doc);
+  const given = options.checked;
+  const checked = given && given.id === id && given.doc === doc && given.metadata === meta ? given : new CheckedDocument(id, meta, doc);
   const out: QaFinding[] = [];
   const seen = new Set<string>();
   const emit = (r: Report) => {

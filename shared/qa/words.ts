@@ -15,14 +15,21 @@ export interface Word {
 }
 
 const WORD = /\p{L}(?:[\p{L}\p{M}]|['’-](?=\p{L}))*/gu;
+const POSSESSIVE = /['’]s?$/u;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/g;
 
 /** The words of `text`, URLs and e-mail addresses left out. */
 export function wordsOf(text: string): Word[] {
-  const masked = text.replace(URL, (m) => ' '.repeat(m.length));
+  // Most texts hold no address: the mask is only made when one may be there.
+  const masked = mayHoldAddress(text) ? text.replace(URL, (m) => ' '.repeat(m.length)) : text;
   const out: Word[] = [];
   for (const m of masked.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+/** Whether `text` may hold what URL matches: `://`, `www.` or an `@`. */
+function mayHoldAddress(text: string): boolean {
+  return text.includes('@') || text.includes('://') || text.includes('www.');
 }
 
 /** True when the word at `start` begins a sentence (or the text, or follows a gap). */
@@ -106,6 +113,12 @@ const OCR_CONFUSIONS: readonly [string, string][] = [
 /** The dictionary, the glossary's and the termbase's words, and a memo of what was asked. */
 export class Lexicon {
   private readonly memo = new Map<string, boolean>();
+  // Most words repeat across a project: each question is answered once per word form.
+  private readonly knownMemo = new Map<string, boolean>();
+  private readonly slipMemo = new Map<string, string | null>();
+  private readonly splitMemo = new Map<string, string | null>();
+  private readonly tailMemo = new Map<string, string | null>();
+  private readonly nearMemo = new Map<string, string | null>();
   /** Lower-cased words of every glossary and termbase form. */
   readonly glossaryWords = new Set<string>();
   /** Capitalised name words of at least five letters, for near misses (`Puzanow`). */
@@ -141,7 +154,13 @@ export class Lexicon {
 
   /** Whether `word` is English or a glossary word: dictionary, glossary, derivation, hyphenated parts, possessive. */
   known(word: string): boolean {
-    const w = word.replace(/['’]s?$/u, '');
+    let known = this.knownMemo.get(word);
+    if (known === undefined) this.knownMemo.set(word, (known = this.knownUncached(word)));
+    return known;
+  }
+
+  private knownUncached(word: string): boolean {
+    const w = word.replace(POSSESSIVE, '');
     if (!w) return true;
     if (this.glossaryWords.has(w.toLowerCase()) || this.inDictionary(w)) return true;
     if (/[-‐]/.test(w)) return w.split(/[-‐]/).every((part) => !part || this.known(part));
@@ -162,6 +181,10 @@ export class Lexicon {
 
   /** The one word an OCR confusion turns `word` into, when exactly one is English. */
   ocrCandidate(word: string): string | null {
+    return memoised(this.slipMemo, word, () => this.ocrCandidateUncached(word));
+  }
+
+  private ocrCandidateUncached(word: string): string | null {
     const found = new Set<string>();
     for (const [read, meant] of OCR_CONFUSIONS) {
       for (let i = word.indexOf(read); i >= 0; i = word.indexOf(read, i + 1)) {
@@ -174,6 +197,10 @@ export class Lexicon {
 
   /** `word` as two English words (`theparty` → `the party`), when exactly one split works. */
   split(word: string): string | null {
+    return memoised(this.splitMemo, word, () => this.splitUncached(word));
+  }
+
+  private splitUncached(word: string): string | null {
     const found: string[] = [];
     for (let i = 1; i < word.length; i++) {
       const left = word.slice(0, i);
@@ -186,6 +213,10 @@ export class Lexicon {
 
   /** An English word of five letters or more that `word` ends with, behind a few letters that are no prefix (`Dreemphasis`). */
   runTogetherTail(word: string): string | null {
+    return memoised(this.tailMemo, word, () => this.runTogetherTailUncached(word));
+  }
+
+  private runTogetherTailUncached(word: string): string | null {
     const lower = word.toLowerCase();
     for (let i = 1; i <= 4 && lower.length - i >= 5; i++) {
       const head = lower.slice(0, i);
@@ -198,9 +229,19 @@ export class Lexicon {
   /** The name word of the glossary one edit from `word`, when there is exactly one. */
   nearName(word: string): string | null {
     if (word.length < 5) return null;
+    return memoised(this.nearMemo, word, () => this.nearNameUncached(word));
+  }
+
+  private nearNameUncached(word: string): string | null {
     const found = this.nameWords.filter((name) => name !== word && Math.abs(name.length - word.length) <= 1 && withinOneEdit(name, word));
     return found.length === 1 ? found[0] : null;
   }
+}
+
+function memoised(memo: Map<string, string | null>, key: string, compute: () => string | null): string | null {
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = compute()));
+  return value;
 }
 
 function validPart(part: string): boolean {

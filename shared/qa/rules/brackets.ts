@@ -16,11 +16,12 @@ export const EMPTY_FOOTNOTE: QaRuleInfo = { id: 'brackets.empty-footnote', famil
 
 const PAIRS: Record<string, string> = { '[': ']', '(': ')' };
 const CLOSERS: Record<string, string> = { ']': '[', ')': '(' };
+const BRACKET = /[[\]()]/;
 
 function checkText(t: QaText, emit: Emit): void {
   const body = t.where.kind === 'body';
   // Literal square brackets: [text] becomes an insertion, [] goes.
-  for (const m of t.text.matchAll(/\[([^[\]\n]*)\]/g)) {
+  for (const m of t.text.includes('[') ? t.text.matchAll(/\[([^[\]\n]*)\]/g) : []) {
     const empty = !/[\p{L}\p{N}]/u.test(m[1]);
     if (empty) {
       emit({ rule: EMPTY_INSERTION, text: t, start: m.index, end: m.index + m[0].length, message: `Empty brackets “${m[0]}”`, fix: body ? { kind: 'delete', label: 'Remove them' } : undefined });
@@ -35,7 +36,8 @@ function checkText(t: QaText, emit: Emit): void {
       });
     }
   }
-  // Balance, round and square, in order.
+  // Balance, round and square, in order (most texts hold no bracket at all).
+  if (!BRACKET.test(t.text)) return;
   const stack: { char: string; at: number }[] = [];
   const unbalanced: { char: string; at: number }[] = [];
   for (let i = 0; i < t.text.length; i++) {
@@ -60,7 +62,7 @@ function checkText(t: QaText, emit: Emit): void {
 function checkNodes(doc: CheckedDocument, emit: Emit): void {
   for (const t of doc.body) {
     if (!t.inserted || !t.positions) continue;
-    for (let i = 0; i < t.text.length; ) {
+    for (let i = t.inserted.indexOf(1); i >= 0 && i < t.text.length; ) {
       if (!t.inserted[i]) {
         i++;
         continue;

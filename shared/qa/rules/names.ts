@@ -32,7 +32,12 @@ export interface FormMatch {
   end: number;
 }
 
-const bare = (token: string) => token.replace(/['’]s?$/u, '');
+const POSSESSIVE = /['’]s?$/u;
+/** The token without a possessive ending (`Puzanov’s` → `Puzanov`). */
+function bare(token: string): string {
+  const last = token[token.length - 1];
+  return last === 's' || last === "'" || last === '’' ? token.replace(POSSESSIVE, '') : token;
+}
 
 const indexes = new WeakMap<readonly GlossaryEntry[], Map<string, Form[]>>();
 
@@ -58,6 +63,10 @@ function formIndex(glossary: readonly GlossaryEntry[]): Map<string, Form[]> {
 
 /** Every glossary name written in the document's English prose (insertions left out). */
 export function formMatches(doc: CheckedDocument, glossary: readonly GlossaryEntry[]): FormMatch[] {
+  return doc.memo(formMatches, glossary, () => findForms(doc, glossary));
+}
+
+function findForms(doc: CheckedDocument, glossary: readonly GlossaryEntry[]): FormMatch[] {
   const index = formIndex(glossary);
   const out: FormMatch[] = [];
   for (const t of doc.english(PROSE_FIELDS)) {

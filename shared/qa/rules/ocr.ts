@@ -25,6 +25,7 @@ export const LOST_BULLET: QaRuleInfo = { id: 'ocr.lost-bullet', family: 'ocr', s
 const ALLOWED_DOUBLES = new Set(['had', 'that', 'is', 'bye', 'so', 'very', 'ha', 'no', 'far', 'again', 'more', 'many', 'long', 'on']);
 
 function checkRomanIl(t: QaText, ctx: QaContext, emit: Emit): void {
+  if (!t.text.includes('II')) return;
   for (const m of t.text.matchAll(/\bII\b/g)) {
     const start = m.index;
     if (anyFlag(t.corrected, start, start + 2)) continue;
@@ -68,9 +69,11 @@ function checkWords(doc: CheckedDocument, t: QaText, ctx: QaContext, emit: Emit)
   });
 }
 
+const GAP_RUN = new RegExp(`${GAP_GLYPH}+`, 'g');
+
 function checkGlyphs(t: QaText, emit: Emit): void {
-  const gap = new RegExp(`${GAP_GLYPH}+`, 'g');
-  for (const m of t.text.matchAll(gap)) {
+  if (!t.text.includes(GAP_GLYPH)) return;
+  for (const m of t.text.matchAll(GAP_RUN)) {
     const body = t.where.kind === 'body';
     emit({
       rule: GAP_TEXT,
@@ -95,10 +98,12 @@ function checkDoubled(doc: CheckedDocument, t: QaText, emit: Emit): void {
 }
 
 function checkMarkdown(t: QaText, emit: Emit): void {
-  for (const m of t.text.matchAll(/(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g)) {
+  // Most texts hold neither mark: the patterns are only run when one may match.
+  const bold = t.text.includes('**') || t.text.includes('__');
+  for (const m of bold ? t.text.matchAll(/(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g) : []) {
     emit({ rule: MARKDOWN, text: t, start: m.index, end: m.index + m[0].length, message: `Markdown bold “${m[0]}” left in the text`, fix: { kind: 'correct', label: `Correct to “${m[2]}”`, text: m[2] } });
   }
-  for (const m of t.text.matchAll(/^(#{1,6}) +(?=\S)/gm)) {
+  for (const m of t.text.includes('#') ? t.text.matchAll(/^(#{1,6}) +(?=\S)/gm) : []) {
     emit({ rule: MARKDOWN, text: t, start: m.index, end: m.index + m[0].length, message: 'A markdown heading mark left at the start of the line' });
   }
 }
