@@ -13,11 +13,12 @@
  * removes them. Killed after, it leaves files the index names: the next writer
  * moves them in. So a batch is in the project whole or not at all.
  */
-import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Memory, type Adapter } from 'lowdb';
-import { DurableTextFile, syncDir, writeNewFileSynced } from './durable-file';
+import { DurableTextFile, syncDir, tempPathFor, writeNewFileSynced } from './durable-file';
+import type { CacheFile } from './summary-index';
 import { diskError } from './disk-errors';
 
 /** New document files, written aside until the index names them. */
@@ -41,6 +42,12 @@ export interface ProjectFiles {
   stamp(name: string): Promise<string | null>;
   /** Makes room for document files (the `documents/` folder). */
   prepare(): Promise<void>;
+  /**
+   * A file of derived data (`.interlinea/…`, the summary index): appended to and
+   * replaced atomically, never fsynced, since losing it only costs reading the
+   * documents again.
+   */
+  cache(name: string): CacheFile;
   /** Starts a batch of new documents. */
   batch(): DocumentBatch;
   /**
@@ -57,6 +64,8 @@ export function documentFileName(id: string): string {
 }
 
 const STAGING_PREFIX = '.import-';
+/** The folder of derived data (the summary index). */
+export const CACHE_FOLDER = '.interlinea';
 
 function isTemp(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.tmp');
@@ -85,6 +94,34 @@ export function folderFiles(root: string): ProjectFiles {
       await mkdir(documents, { recursive: true }).catch((err) => {
         throw diskError(err, 'create', documents);
       });
+    },
+    cache(name) {
+      const path = join(root, name);
+      return {
+        async read() {
+          try {
+            return await readFile(path, 'utf8');
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+            throw err;
+          }
+        },
+        async append(text) {
+          await mkdir(dirname(path), { recursive: true });
+          await appendFile(path, text);
+        },
+        async replace(text) {
+          await mkdir(dirname(path), { recursive: true });
+          const temp = tempPathFor(path);
+          try {
+            await writeFile(temp, text);
+            await rename(temp, path);
+          } catch (err) {
+            await unlink(temp).catch(() => undefined);
+            throw err;
+          }
+        },
+      };
     },
     batch() {
       const folder = join(root, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -129,7 +166,7 @@ export function folderFiles(root: string): ProjectFiles {
     },
     async recover(indexed) {
       const published: string[] = [];
-      for (const folder of [root, documents]) {
+      for (const folder of [root, documents, join(root, CACHE_FOLDER)]) {
         const names = await readdir(folder).catch(() => [] as string[]);
         await Promise.all(names.filter(isTemp).map((n) => unlink(join(folder, n)).catch(() => undefined)));
       }
@@ -186,6 +223,15 @@ export function memoryFiles(): ProjectFiles {
       return entry?.writes ? String(entry.writes) : null;
     },
     async prepare() {},
+    cache(name) {
+      return {
+        read: () => file(name).read(),
+        async append(text) {
+          await file(name).write(((await file(name).read()) ?? '') + text);
+        },
+        replace: (text) => file(name).write(text),
+      };
+    },
     batch() {
       let staged: { id: string; text: string }[] = [];
       return {

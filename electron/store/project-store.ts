@@ -121,6 +121,8 @@ export class ProjectStore {
   /** What the user should know about how the project was opened (read-only, a failed backup). */
   readonly notices: FileProblem[] = [];
   private writes = 0;
+  /** Saves of each document by this store (documentStamp). */
+  private readonly documentSaves = new Map<string, number>();
   /** Changes of project.json, one after another (`exclusive`). */
   private queue: Promise<unknown> = Promise.resolve();
   /** Writes under way, which `close` waits for. */
@@ -292,9 +294,13 @@ export class ProjectStore {
     return texts;
   }
 
-  /** The stamp of a document's file (it changes when the file does): what is derived from one document can key on it. */
+  /**
+   * The stamp of a document's file: it changes when the file does (its mtime and size, and
+   * this store's saves of it, which a same-size save within the mtime's granularity would
+   * not change). What is derived from one document can key on it.
+   */
   async documentStamp(id: string): Promise<string> {
-    return (await this.files.stamp(documentFileName(id))) ?? '';
+    return `${(await this.files.stamp(documentFileName(id))) ?? ''}#${this.documentSaves.get(id) ?? 0}`;
   }
 
   /** The summary index, read from its journal once. */
@@ -460,9 +466,13 @@ export class ProjectStore {
     const valid = validateDocumentFile(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
     // Memory follows the disk: what failed to be written is not kept as if saved.
-    await this.written(target.adapter.write(valid.value), () => {
-      target.data = valid.value;
-    });
+    try {
+      await this.written(target.adapter.write(valid.value), () => {
+        target.data = valid.value;
+      });
+    } finally {
+      this.documentSaves.set(id, (this.documentSaves.get(id) ?? 0) + 1);
+    }
     await this.recordWritten([valid.value]);
     await this.syncIndex(id, meta);
     return { updatedAt };

@@ -28,7 +28,13 @@ export async function checkProject(dir: string): Promise<ProjectCheck> {
   if (new Set(indexed).size !== indexed.length) problems.push(`an id is listed twice in the index: ${indexed.join(', ')}`);
   const names = await readdir(join(dir, 'documents')).catch(() => [] as string[]);
   const onDisk = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5));
-  const leftovers = [...names.filter((n) => n.startsWith('.')), ...(await readdir(dir)).filter((n) => n.startsWith('.'))];
+  // .interlinea/ holds derived data (the summary index): there only temp files are left behind.
+  const cache = (await readdir(join(dir, '.interlinea')).catch(() => [] as string[])).filter((n) => n.startsWith('.'));
+  const leftovers = [
+    ...names.filter((n) => n.startsWith('.')),
+    ...(await readdir(dir)).filter((n) => n.startsWith('.') && n !== '.interlinea'),
+    ...cache.map((n) => `.interlinea/${n}`),
+  ];
   if (leftovers.length) problems.push(`left behind: ${leftovers.join(', ')}`);
   for (const id of indexed) if (!onDisk.includes(id)) problems.push(`${id} is in the index but has no file`);
   for (const id of onDisk) if (!indexed.includes(id)) problems.push(`documents/${id}.json is not in the index`);
