@@ -76,7 +76,7 @@ export function summarizeText(id: string, text: string): Omit<SummaryRecord, 'st
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`not valid JSON (${(err as Error).message})`);
+    throw new Error(`not valid JSON (${(err as Error).message})`, { cause: err });
   }
   const parsed = documentFileSchema.safeParse(data);
   if (!parsed.success) throw new Error(describeIssues(parsed.error));

@@ -10,8 +10,8 @@
  */
 
 /** Matches one XML-illegal character (global: use with `replace`/`match`, or via the helpers). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** True when text holds a character XML does not allow. */
