@@ -16,6 +16,7 @@ import {
   DOCUMENT_SCHEMA_VERSION,
   bodyToNode,
   validateDocumentFile,
+  validateDocumentShape,
   type DocumentFile,
   type DocumentMeta,
   type ImportedDocument,
@@ -463,7 +464,8 @@ export class ProjectStore {
     const target = this.docLow(id);
     const updatedAt = new Date().toISOString();
     const next: DocumentFile = { ...target.data!, meta, body: normalised, updatedAt };
-    const valid = validateDocumentFile(next);
+    // The body was just built as a ProseMirror node (canonicalBody): the rest is checked, not the tree again.
+    const valid = validateDocumentShape(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
     // Memory follows the disk: what failed to be written is not kept as if saved.
     try {

@@ -119,13 +119,24 @@ export function bodyToNode(body: PMJson): PMNode {
 
 /** Validates parsed JSON as a document file, including its body against the schema. */
 export function validateDocumentFile(data: unknown): Validated<DocumentFile> {
-  const parsed = documentFileSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  const parsed = validateDocumentShape(data);
+  if (!parsed.ok) return parsed;
   try {
-    bodyToNode(parsed.data.body);
+    bodyToNode(parsed.value.body);
   } catch (err) {
     return { ok: false, error: `body: ${(err as Error).message}` };
   }
+  return parsed;
+}
+
+/**
+ * Checks a document file's shape (the document schema) but not its body
+ * against ProseMirror's schema: for a body just built as a ProseMirror node
+ * (a save), or a read made only to list.
+ */
+export function validateDocumentShape(data: unknown): Validated<DocumentFile> {
+  const parsed = documentFileSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   return { ok: true, value: parsed.data };
 }
 
