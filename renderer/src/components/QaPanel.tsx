@@ -42,7 +42,7 @@ function showInDetails(f: QaFinding): void {
 }
 
 export function QaPanel({ controller }: { controller: EditorController }) {
-  const { run, running, error, live } = useQa();
+  const { run, running, progress, error, live } = useQa();
   const [all, setAll] = useState(false);
   const openId = idFromHash();
 
@@ -88,11 +88,23 @@ export function QaPanel({ controller }: { controller: EditorController }) {
   return (
     <div className="qa-panel">
       <div className="qa-bar">
-        <button type="button" onClick={() => void qaStore.runProject()} disabled={running}>
-          {running ? 'Checking…' : 'Check project'} <kbd>{keyHint('qaRun')}</kbd>
-        </button>
+        {running ? (
+          <button type="button" onClick={() => qaStore.stop()}>
+            Stop
+          </button>
+        ) : (
+          <button type="button" onClick={() => void qaStore.runProject()}>
+            Check project <kbd>{keyHint('qaRun')}</kbd>
+          </button>
+        )}
+        {running && progress && (
+          <progress className="qa-progress" max={progress.total || 1} value={progress.scanned} aria-label="Documents checked">
+            {progress.scanned} of {progress.total}
+          </progress>
+        )}
         <span className="qa-totals" aria-live="polite">
           {totals.error} errors · {totals.warning} warnings · {totals.info} notes
+          {progress && (running || progress.scanned < progress.total) ? ` (checked ${progress.scanned} of ${progress.total} documents${running ? '…' : ', stopped'})` : ''}
         </span>
         <label>
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Show notes

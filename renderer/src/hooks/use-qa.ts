@@ -16,18 +16,24 @@ import { metaFieldsStore } from '../meta-fields';
 
 /** How long after the last edit the open document is checked again. */
 export const LIVE_DELAY_MS = 700;
+/** How long one page of a project run may take in the main process. */
+const PAGE_BUDGET_MS = 250;
 
 export interface QaSnapshot {
   /** The last run over the project, null before the first. */
   run: QaDocumentFindings[] | null;
   running: boolean;
+  /** Documents checked so far by the run under way (or the last run), of `total`. */
+  progress: { scanned: number; total: number } | null;
   error: string | null;
   /** The open document's findings as it is now, null until its first check. */
   live: { id: string; findings: QaFinding[] } | null;
 }
 
 class QaStore {
-  private snapshot: QaSnapshot = { run: null, running: false, error: null, live: null };
+  private snapshot: QaSnapshot = { run: null, running: false, progress: null, error: null, live: null };
+  /** The run under way: a new run or `stop` ends it between pages. */
+  private runToken = 0;
   private readonly listeners = new Listeners();
   private pendingGoto: { id: string; finding: QaFinding } | null = null;
   subscribe = this.listeners.subscribe;
@@ -38,15 +44,32 @@ class QaStore {
     this.listeners.emit();
   }
 
-  /** Runs the checks over the whole project. */
+  /**
+   * Runs the checks over the whole project in pages (a few hundred milliseconds of work
+   * each), showing findings and progress as they come; `stop` ends it between pages.
+   */
   async runProject(): Promise<void> {
-    this.set({ running: true, error: null });
+    const token = ++this.runToken;
+    this.set({ running: true, error: null, run: [], progress: { scanned: 0, total: 0 } });
     try {
-      const { documents } = await api.qaRun({});
-      this.set({ run: documents, running: false });
+      let from: number | null = 0;
+      while (from !== null) {
+        const page = await api.qaRun({ from, budgetMs: PAGE_BUDGET_MS });
+        if (token !== this.runToken) return;
+        this.set({ run: [...(this.snapshot.run ?? []), ...page.documents], progress: { scanned: page.scanned, total: page.total } });
+        from = page.next;
+      }
+      this.set({ running: false });
     } catch (err) {
-      this.set({ running: false, error: errorMessage(err) });
+      if (token === this.runToken) this.set({ running: false, error: errorMessage(err) });
     }
+  }
+
+  /** Ends the run under way after the page being checked; the findings so far stay. */
+  stop(): void {
+    if (!this.snapshot.running) return;
+    this.runToken++;
+    this.set({ running: false });
   }
 
   setLive(id: string, findings: QaFinding[]): void {
