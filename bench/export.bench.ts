@@ -9,46 +9,17 @@
  *
  * Writes bench/results/export.json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { exportEdition, type EditionFormat } from '../shared/export';
-import { annotate, GLOSSARY, kitchenSink, seed1960, seed1963 } from '../shared/export/testing/fixtures';
-import { segmentsOf } from '../shared/model/build';
-import type { DocumentFile } from '../shared/model/document';
+import { GLOSSARY } from '../shared/export/testing/fixtures';
+import { arg, median, syntheticDocuments } from './bench-kit';
 
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 const DOCS = arg('docs', 2000);
 const RUNS = arg('runs', 5);
-const SEEDS = join(__dirname, '..', 'resources', 'samples');
-
-/** The project: copies of the templates, each with its own id, date and a varied first row. */
-function project(count: number): DocumentFile[] {
-  const templates = [
-    annotate(seed1960(readFileSync(join(SEEDS, '1960-08-30-puzanov-conversation.txt'), 'utf8'))),
-    annotate(seed1963(readFileSync(join(SEEDS, '1963-06-20-kwp-policy-information.txt'), 'utf8'))),
-    kitchenSink(),
-  ];
-  return Array.from({ length: count }, (_, i) => {
-    const doc = structuredClone(templates[i % templates.length]);
-    doc.id = `doc-${String(i).padStart(5, '0')}`;
-    doc.meta.title = `${doc.meta.title} (copy ${i})`;
-    doc.meta.date = `${1950 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const first = segmentsOf(doc.body)[0].content?.[0];
-    first?.content?.push({ type: 'text', text: ` — variant ${i}` });
-    return doc;
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+const project = syntheticDocuments;
 
 async function time(fn: () => Promise<number> | number): Promise<{ ms: number; bytes: number }> {
   await fn(); // warm-up

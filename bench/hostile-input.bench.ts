@@ -21,6 +21,7 @@ import { markdownInline } from '../shared/import/archive-markdown';
 import { signatureFromLine } from '../shared/import/archive-meta';
 import { body, segment, text } from '../shared/model/build';
 import { closeImportWorker, importLimits, parseImports } from '../electron/import/run';
+import { median } from './bench-kit';
 
 interface Case {
   name: string;
@@ -125,10 +126,6 @@ async function inWorker(name: string, source: string) {
   return { ms, startMB: Math.round(before / MB), peakMB: Math.round(peak / MB), outcome };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0];

@@ -11,10 +11,10 @@
  *
  * Writes bench/results/qa.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotate, kitchenSink, seed1960, seed1963 } from '../shared/export/testing/fixtures';
+import { arg, median, syntheticDocuments } from './bench-kit';
 import { segmentsOf } from '../shared/model/build';
 import { bodyToNode, type ImportedDocument } from '../shared/model/document';
 import { checkDocument, qaContext } from '../shared/qa';
@@ -24,30 +24,10 @@ import { loadTermbase } from '../electron/store/termbase';
 import { ProjectStore } from '../electron/store/project-store';
 import { createHandlers } from '../electron/handlers';
 
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 const DOCS = arg('docs', 2000);
 const RUNS = arg('runs', 3);
-const SEEDS = join(__dirname, '..', 'resources', 'samples');
-
-function documents(count: number): ImportedDocument[] {
-  const templates = [
-    annotate(seed1960(readFileSync(join(SEEDS, '1960-08-30-puzanov-conversation.txt'), 'utf8'))),
-    annotate(seed1963(readFileSync(join(SEEDS, '1963-06-20-kwp-policy-information.txt'), 'utf8'))),
-    kitchenSink(),
-  ];
-  return Array.from({ length: count }, (_, i) => {
-    const doc = structuredClone(templates[i % templates.length]);
-    doc.meta.title = `${doc.meta.title} (copy ${i})`;
-    doc.meta.date = `${1950 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    segmentsOf(doc.body)[0].content?.[0]?.content?.push({ type: 'text', text: ` — variant ${i}` });
-    return { meta: doc.meta, source: doc.source, body: doc.body };
-  });
-}
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+/** The project's documents as imported (the store gives them their ids). */
+const documents = (count: number): ImportedDocument[] => syntheticDocuments(count).map(({ meta, source, body }) => ({ meta, source, body }));
 
 async function main() {
   const docs = documents(DOCS);

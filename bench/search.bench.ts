@@ -18,6 +18,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProject } from './scale-lib';
+import { arg, median } from './bench-kit';
 import { ProjectStore } from '../electron/store/project-store';
 import { createHandlers } from '../electron/handlers';
 import { dispatch } from '../shared/ipc/dispatch';
@@ -25,10 +26,6 @@ import { bodyToNode } from '../shared/model/document';
 import { compilePattern, searchDocument, searchQuery, SEARCH_FIRST_PAGE_MS, SEARCH_PAGE_MS, type SearchQueryInput } from '../shared/search';
 import type { HandlerTable } from '../shared/ipc/contract';
 
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 const DOCS = arg('docs', 2000);
 const RUNS = arg('runs', 5);
 
@@ -37,8 +34,6 @@ const QUERIES: { name: string; query: SearchQueryInput }[] = [
   { name: 'regex, whole words, everywhere: Puzanov or Pusanov', query: { pattern: 'Pu[sz]anov', regex: true, wholeWord: true, scope: 'all' } },
   { name: 'regex matching nothing (reads every document)', query: { pattern: 'Zhou\\s+Enlai\\d', regex: true } },
 ];
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 interface Run {
   firstResultMs: number | null;

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { importTei } from '../shared/import/tei';
+import { median } from './bench-kit';
 
 const at = process.argv.indexOf('--runs');
 const RUNS = at > 0 ? Number(process.argv[at + 1]) : 5;
@@ -26,10 +27,6 @@ function flat(paragraphs: number): string {
   return `<TEI xmlns="http://www.tei-c.org/ns/1.0">${HEAD}<text><body><div>${p.repeat(paragraphs)}</div></body></text></TEI>`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function time(xml: string): number {
   importTei(xml, 'bench.xml');

@@ -26,11 +26,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { PMJson } from '../shared/model/document';
 import { REQUEST_NAMES } from '../shared/ipc/names';
 import { emptyProgress } from '../shared/model/stats';
+import { arg } from './bench-kit';
 
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 const ROWS = arg('rows', 2000);
 const KEYS = arg('keys', 200);
