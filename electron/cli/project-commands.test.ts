@@ -2,20 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './main';
-import type { CliIO } from './types';
+import { runCaptured, type CliRun } from './testing/run-cli';
 import { countMarks, columnOf, plainText, segmentsOf, witnessOf } from '../../shared/model/build';
 import type { DocumentFile } from '../../shared/model/document';
 
 const SEEDS = join(__dirname, '../../resources/samples');
 const SEED_1960 = join(SEEDS, '1960-08-30-puzanov-conversation.txt');
 const SEED_1963 = join(SEEDS, '1963-06-20-kwp-policy-information.txt');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let root: string;
 beforeEach(async () => {
@@ -25,18 +18,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readStdin: async () => '',
-    cwd: root,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCaptured(argv, root);
 
 async function listing(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map(String).sort();

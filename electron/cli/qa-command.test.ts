@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './main';
-import type { CliIO } from './types';
+import { runCaptured, type CliRun } from './testing/run-cli';
 
 const SEEDS = join(__dirname, '../../resources/samples');
 
@@ -15,13 +14,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => '', cwd: root };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCaptured(argv, root);
 
 describe('interlinea qa', () => {
   it('lists the findings of the samples and exits 1 while warnings remain', async () => {

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './main';
-import type { CliIO } from './types';
+import { runCaptured, type CliRun } from './testing/run-cli';
 
 const SEEDS = join(__dirname, '../../resources/samples');
 const SEED_1960 = join(SEEDS, '1960-08-30-puzanov-conversation.txt');
@@ -21,13 +20,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => '', cwd: root };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCaptured(argv, root);
 
 async function documentsText(): Promise<string> {
   const files = await readdir(join(dir, 'documents'));
