@@ -11,6 +11,13 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { createTempProject, type TempProject } from '../electron/testing/temp-project';
 import { dispatch } from '../shared/ipc/dispatch';
 import { REQUEST_NAMES, type RequestName } from '../shared/ipc/names';
+import { exportEdition } from '../shared/export';
+import { finishPdf, type3Warning } from '../electron/export/pdf-meta';
+import { provideExporters } from '../electron/export/exporters';
+
+// The handlers load the exporters lazily with import(), which Playwright's transform does not
+// reach: this process hands them over loaded.
+provideExporters({ exportEdition, finishPdf, type3Warning });
 
 declare global {
   interface Window {

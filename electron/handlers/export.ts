@@ -8,15 +8,14 @@ import type { DocumentFile } from '../../shared/model/document';
 import { UserError } from '../../shared/errors';
 import type { HandlerContext } from './index';
 import type { PdfPrinter } from '../export/pdf';
+import { loadExporters } from '../export/exporters';
 
 export type { PdfPrinter };
 
 export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, 'exportEdition'> {
   return {
     async exportEdition({ ids, format, options }) {
-      // The exporters (docx, xmlbuilder2) and pdf-lib load on the first export, not with every
-      // CLI command or app start.
-      const [{ exportEdition }, { finishPdf, type3Warning }] = await Promise.all([import('../../shared/export'), import('../export/pdf-meta')]);
+      const { exportEdition, finishPdf, type3Warning } = await loadExporters();
       const store = ctx.store();
       const documents: DocumentFile[] = [];
       for (const id of ids) documents.push(await store.readDocument(id));
