@@ -14,6 +14,7 @@ import { platformHandlers, type PlatformGlue } from './platform';
 import type { ImportParser } from './documents';
 import { qaHandlers } from './qa';
 import { searchHandlers } from './search';
+import { historyHandlers } from './history';
 
 /** What the handlers need from their surroundings. */
 export interface HandlerContext {
@@ -38,6 +39,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...platformHandlers(ctx),
     ...qaHandlers(ctx),
     ...searchHandlers(ctx),
+    ...historyHandlers(ctx),
   };
 }
 

@@ -13,7 +13,7 @@
  * removes them. Killed after, it leaves files the index names: the next writer
  * moves them in. So a batch is in the project whole or not at all.
  */
-import { appendFile, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Memory, type Adapter } from 'lowdb';
@@ -50,6 +50,17 @@ export interface ProjectFiles {
   cache(name: string): CacheFile;
   /** Starts a batch of new documents. */
   batch(): DocumentBatch;
+  /**
+   * Keeps the file `name` as it is now under the new name `as` (the document
+   * history, history.ts): a hard link where the disk allows it (cheap, and the
+   * store replaces files by rename, so the kept version never changes), else a
+   * copy. False when there is no file `name`.
+   */
+  keep(name: string, as: string): Promise<boolean>;
+  /** Names of the files in a folder of the project (none when it does not exist). */
+  list(folder: string): Promise<string[]>;
+  /** Removes a file of the project (one already gone is fine). */
+  remove(name: string): Promise<void>;
   /**
    * Finishes what killed writers left, with the lock held: staged documents the
    * index names (`indexed`) are moved in, the rest removed, and temp files of
@@ -164,6 +175,36 @@ export function folderFiles(root: string): ProjectFiles {
         },
       };
     },
+    async keep(name, as) {
+      const from = join(root, name);
+      const to = join(root, as);
+      await mkdir(dirname(to), { recursive: true });
+      try {
+        await link(from, to);
+        return true;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' && !(await stat(from).catch(() => null))) return false;
+        if (code === 'EEXIST') throw err;
+      }
+      // No hard links here (another device, a filesystem without them, a permission): a copy, whole or not at all.
+      const temp = tempPathFor(to);
+      try {
+        await copyFile(from, temp);
+        await rename(temp, to);
+      } catch (err) {
+        await unlink(temp).catch(() => undefined);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !(await stat(from).catch(() => null))) return false;
+        throw err;
+      }
+      return true;
+    },
+    async list(folder) {
+      return readdir(join(root, folder)).catch(() => [] as string[]);
+    },
+    async remove(name) {
+      await rm(join(root, name), { force: true });
+    },
     async recover(indexed) {
       const published: string[] = [];
       for (const folder of [root, documents, join(root, CACHE_FOLDER)]) {
@@ -250,6 +291,21 @@ export function memoryFiles(): ProjectFiles {
           else await this.discard();
         },
       };
+    },
+    async keep(name, as) {
+      const text = files.get(name)?.writes ? await file(name).read() : null;
+      if (text === null) return false;
+      await file(as).write(text);
+      return true;
+    },
+    async list(folder) {
+      const prefix = `${folder}/`;
+      return [...files]
+        .filter(([name, f]) => f.writes > 0 && name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
+        .map(([name]) => name.slice(prefix.length));
+    },
+    async remove(name) {
+      files.delete(name);
     },
     async recover() {
       return [];

@@ -30,7 +30,8 @@ import { CorruptFileError } from './durable-file';
 import { JsonFile } from './json-file';
 import { documentFileName, folderFiles, type ProjectFiles } from './project-files';
 import { acquireLock, type ProjectLock } from './lock';
-import { backupProject } from './backups';
+import { BackupCancelled, backupProject, type BackupResult } from './backups';
+import { DocumentHistory, type DocumentVersion } from './history';
 import { termbaseGlossary } from './termbase';
 import { diskError, errnoOf, isReadOnlyError, wasWritten } from './disk-errors';
 import { canonicalJson } from '../../shared/model/canonical-json';
@@ -63,8 +64,14 @@ export interface OpenOptions {
   create?: boolean;
   /** Name of a created project (defaults to the folder name). */
   name?: string;
-  /** Copy the project to `backups/` once opened. A backup that fails is a notice, never a reason not to open. */
-  backup?: boolean;
+  /**
+   * Back the project up to `backups/` once opened (backups.ts). A backup that fails is a notice,
+   * never a reason not to open. `true` waits for it; `'background'` (the app) takes it after the
+   * first listing has been answered (or a few seconds after opening, if nothing lists), while
+   * the store is in use, holding the lock: `close` cancels it, leaving no partial backup, and a
+   * failure is a late notice (`onNotice`).
+   */
+  backup?: boolean | 'background';
   /**
    * With `write`: when the folder cannot be written (permissions, a read-only
    * disk), open read-only with a notice instead of failing (the app; the CLI
@@ -105,6 +112,14 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
+/** How long a background backup waits for the first listing before it starts anyway. */
+const BACKUP_DELAY_MS = 3000;
+
+/** The message of a backup that failed. */
+function backupNotice(err: Error): FileProblem {
+  return { file: 'backups/', message: `The backup taken on opening failed, and the project opened anyway: ${err.message}` };
+}
+
 /** One open project. */
 export class ProjectStore {
   private readonly docs = new Map<string, Low<DocumentFile | null>>();
@@ -119,8 +134,16 @@ export class ProjectStore {
   private readonly unreadable = new Map<string, { stamp: string; problem: FileProblem }>();
   /** The listing under way, which every caller meanwhile shares. */
   private listing: Promise<Listing> | null = null;
-  /** What the user should know about how the project was opened (read-only, a failed backup). */
+  /** What the user should know about how the project was opened (read-only, a failed backup, history not kept). */
   readonly notices: FileProblem[] = [];
+  /** Told of notices that arrive after opening with no request to carry them (a background backup that failed). */
+  private readonly noticeListeners = new Set<(notice: FileProblem) => void>();
+  /** The background backup (`backup: 'background'`): waiting for the first listing, then running; `close` cancels it. */
+  private backgroundBackup: { start(): void; cancel: AbortController; done: Promise<BackupResult | null> } | null = null;
+  /** Each document's saved versions (history.ts). */
+  private readonly history: DocumentHistory;
+  /** True after history could not be kept, until it can again (the user is told once, not at every save). */
+  private historyTrouble = false;
   private writes = 0;
   /** Saves of each document by this store (documentStamp). */
   private readonly documentSaves = new Map<string, number>();
@@ -135,7 +158,9 @@ export class ProjectStore {
     private readonly files: ProjectFiles,
     private readonly db: Low<ProjectFile>,
     private readonly lock: ProjectLock | null,
-  ) {}
+  ) {
+    this.history = new DocumentHistory(files);
+  }
 
   /**
    * The store over a project's files (on disk: `open`, which also locks, backs
@@ -197,12 +222,10 @@ export class ProjectStore {
         dir: root,
       });
       store.notices.push(...notices);
-      if (options.backup && existed && lock) {
+      if (options.backup === 'background' && existed && lock) store.backUpInBackground();
+      else if (options.backup && existed && lock) {
         await backupProject(root).catch((err: Error) => {
-          store.notices.push({
-            file: 'backups/',
-            message: `The backup taken on opening failed, and the project opened anyway: ${err.message}`,
-          });
+          store.notices.push(backupNotice(err));
         });
       }
       return store;
@@ -237,6 +260,11 @@ export class ProjectStore {
    */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.backgroundBackup) {
+      this.backgroundBackup.cancel.abort();
+      this.backgroundBackup.start();
+      await this.backgroundBackup.done;
+    }
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     await this.lock?.release();
   }
@@ -283,8 +311,57 @@ export class ProjectStore {
    * share one listing.
    */
   listDocuments(): Promise<Listing> {
-    if (!this.listing) this.listing = this.scan().finally(() => (this.listing = null));
+    if (!this.listing) {
+      this.listing = this.scan().finally(() => {
+        this.listing = null;
+        // The list is answered: the backup may start.
+        this.backgroundBackup?.start();
+      });
+    }
     return this.listing;
+  }
+
+  /**
+   * Tells `listener` of each notice that arrives later with no request to
+   * carry it (a background backup that failed); it is also kept in `notices`,
+   * which projectInfo answers with. Returns the unsubscribe function.
+   */
+  onNotice(listener: (notice: FileProblem) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private lateNotice(notice: FileProblem): void {
+    this.notices.push(notice);
+    for (const listener of this.noticeListeners) listener(notice);
+  }
+
+  /**
+   * The background backup's outcome (`backup: 'background'`): what it did, or
+   * null when it failed (a notice says why), was cancelled, or none was asked for.
+   */
+  backupSettled(): Promise<BackupResult | null> {
+    return this.backgroundBackup?.done ?? Promise.resolve(null);
+  }
+
+  /** Starts the backup once the first listing is answered (or after a delay), holding the lock until it ends. */
+  private backUpInBackground(): void {
+    const cancel = new AbortController();
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => (start = resolve));
+    const timer = setTimeout(start, BACKUP_DELAY_MS);
+    timer.unref?.();
+    const done = started.then(async () => {
+      clearTimeout(timer);
+      if (cancel.signal.aborted) return null;
+      try {
+        return await backupProject(this.dir, { signal: cancel.signal });
+      } catch (err) {
+        if (!(err instanceof BackupCancelled)) this.lateNotice(backupNotice(err as Error));
+        return null;
+      }
+    });
+    this.backgroundBackup = { start, cancel, done };
   }
 
   /** The restored Korean of every readable document, one string per segment. */
@@ -443,11 +520,15 @@ export class ProjectStore {
    * successfully (or created) by this store can be saved, so a damaged file is
    * never overwritten.
    */
-  saveDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string }> {
+  saveDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string; warnings?: string[] }> {
     return this.write(() => this.writeDocument(id, meta, body));
   }
 
-  private async writeDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string }> {
+  private async writeDocument(
+    id: string,
+    meta: DocumentMeta,
+    body: PMJson,
+  ): Promise<{ updatedAt: string; warnings?: string[] }> {
     const low = this.docs.get(id);
     if (!low?.data) {
       await this.readDocument(id); // throws for missing and damaged files
@@ -468,16 +549,57 @@ export class ProjectStore {
     const valid = validateDocumentShape(next);
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
     // Memory follows the disk: what failed to be written is not kept as if saved.
+    // The version replaced is kept in the document's history first (history.ts).
+    let warning: string | null;
     try {
-      await this.written(target.adapter.write(valid.value), () => {
-        target.data = valid.value;
-      });
+      ({ warning } = await this.history.replacing(id, documentFileName(id), () =>
+        this.written(target.adapter.write(valid.value), () => {
+          target.data = valid.value;
+        }),
+      ));
     } finally {
       this.documentSaves.set(id, (this.documentSaves.get(id) ?? 0) + 1);
     }
     await this.recordWritten([valid.value]);
     await this.syncIndex(id, meta);
-    return { updatedAt };
+    return { updatedAt, ...this.historyWarning(id, warning) };
+  }
+
+  /** A history that could not be kept: a notice the first time (and the save's warning), quiet until it works again. */
+  private historyWarning(id: string, warning: string | null): { warnings?: string[] } {
+    if (!warning) {
+      this.historyTrouble = false;
+      return {};
+    }
+    if (this.historyTrouble) return {};
+    this.historyTrouble = true;
+    this.notices.push({ file: `history/${id}/`, message: warning });
+    return { warnings: [warning] };
+  }
+
+  /** A document's saved versions, newest first (history.ts); throws for a document the project does not have. */
+  async documentVersions(id: string): Promise<DocumentVersion[]> {
+    if ((await this.files.stamp(documentFileName(id)).catch(() => null)) === null)
+      throw new UserError(`No document ${id} in this project`, 'not-found');
+    return this.history.list(id);
+  }
+
+  /**
+   * Saves a version from the document's history (its name, or 1 for the
+   * newest, 2 for the one before…) as the current document, as any save: the
+   * version it replaces is kept in turn. An unknown or damaged version is an
+   * error, and nothing is written.
+   */
+  restoreVersion(
+    id: string,
+    version: string | number,
+  ): Promise<{ version: string; doc: DocumentFile; warnings?: string[] }> {
+    return this.write(async () => {
+      await this.readDocument(id); // throws for a missing or damaged current file, which is never written over
+      const kept = await this.history.read(id, version);
+      const saved = await this.writeDocument(id, kept.doc.meta, kept.doc.body);
+      return { version: kept.version, doc: this.docLow(id).data!, ...(saved.warnings ? { warnings: saved.warnings } : {}) };
+    });
   }
 
   /**

@@ -16,6 +16,9 @@ import type { HitCounts, SearchHit } from '../search/find';
 
 const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'not a document id');
 
+/** A version of a document's history: the time it was replaced (`2026-12-05T10-11-12-345Z`). */
+const versionName = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/, 'not a version name');
+
 const pmJsonLoose = z.custom<PMJson>(
   (value) => typeof value === 'object' && value !== null && typeof (value as PMJson).type === 'string',
   'body must be a ProseMirror JSON node',
@@ -131,6 +134,13 @@ export const requestSchemas = {
     ids: z.array(documentId).min(1, 'choose at least one document').max(500),
     asCorrection: z.boolean().default(false),
   }),
+  /** A document's saved versions (its history, `history/<id>/`), newest first. */
+  documentHistory: z.object({ id: documentId }),
+  /**
+   * Saves a version from the document's history as the current document, as any save (the
+   * version it replaces is kept in the history in turn, so a restore is undone by another).
+   */
+  restoreVersion: z.object({ id: documentId, version: versionName }),
 } satisfies Record<RequestName, z.ZodType>;
 
 /** A problem with one file of the project: reported, never fatal for the rest. */
@@ -151,6 +161,24 @@ export interface DocumentSummary {
   restoredSegments: number;
   /** Segments with witness lines by restoration state (shared/model/stats.ts). */
   progress: ProgressCounts;
+}
+
+/** One saved version of a document, in its history. */
+export interface DocumentVersion {
+  /** Its name in the history (`2026-12-05T10-11-12-345Z`): what restoreVersion asks for. */
+  version: string;
+  /** When it was replaced by a later save (ISO). */
+  keptAt: string;
+  /** When it was saved (its `updatedAt`), if it can be read. */
+  savedAt: string | null;
+  /** Its title, if it can be read. */
+  title: string | null;
+  /** Size of its file in bytes. */
+  size: number;
+  /** Its rows, if it can be read. */
+  rows: number | null;
+  /** Why it cannot be read (a damaged file): it cannot be restored. */
+  problem: string | null;
 }
 
 /** A ranked suggestion for a garbled witness token. */
@@ -175,7 +203,8 @@ export interface Responses {
   projectInfo: { dir: string; name: string; documentCount: number; problems: FileProblem[] };
   listDocuments: { documents: DocumentSummary[]; problems: FileProblem[] };
   getDocument: DocumentFile;
-  saveDocument: { updatedAt: string };
+  /** `warnings`: what the user should know though the save succeeded (the version replaced could not be kept in history). */
+  saveDocument: { updatedAt: string; warnings?: string[] };
   importFiles: { imported: { id: string; title: string }[] };
   glossaryList: GlossaryEntry[];
   glossaryAdd: GlossaryEntry;
@@ -216,6 +245,9 @@ export interface Responses {
     next: number | null;
   };
   replaceInDocuments: { documents: ProjectReplaceDocument[]; problems: FileProblem[] };
+  documentHistory: { versions: DocumentVersion[] };
+  /** The version restored and the document as now saved. */
+  restoreVersion: { version: string; doc: DocumentFile; warnings: string[] };
 }
 
 /** One document's matches in a project search. */

@@ -28,6 +28,8 @@ export const REQUEST_NAMES = [
   'qaIgnore',
   'searchProject',
   'replaceInDocuments',
+  'documentHistory',
+  'restoreVersion',
 ] as const;
 
 /** One request name. */
