@@ -136,7 +136,7 @@ export class DocumentHistory {
 
   private problem(err: unknown, name: string, id: string): string {
     const plain = errnoOf(err)
-      ? (diskError(err, 'keep the previous version of', name, `in ${historyFolder(id)}/.`) as Error).message
+      ? (diskError(err, 'keep the previous version of', `${name} in ${historyFolder(id)}/`) as Error).message
       : `Could not keep the previous version of ${name} in ${historyFolder(id)}/: ${(err as Error).message}.`;
     return `${plain} The document was saved; only that earlier version is not in its history.`;
   }
