@@ -117,7 +117,10 @@ const BACKUP_DELAY_MS = 3000;
 
 /** The message of a backup that failed. */
 function backupNotice(err: Error): FileProblem {
-  return { file: 'backups/', message: `The backup taken on opening failed, and the project opened anyway: ${err.message}` };
+  return {
+    file: 'backups/',
+    message: `The backup taken on opening failed, and the project opened anyway: ${err.message}`,
+  };
 }
 
 /** One open project. */
@@ -139,7 +142,8 @@ export class ProjectStore {
   /** Told of notices that arrive after opening with no request to carry them (a background backup that failed). */
   private readonly noticeListeners = new Set<(notice: FileProblem) => void>();
   /** The background backup (`backup: 'background'`): waiting for the first listing, then running; `close` cancels it. */
-  private backgroundBackup: { start(): void; cancel: AbortController; done: Promise<BackupResult | null> } | null = null;
+  private backgroundBackup: { start(): void; cancel: AbortController; done: Promise<BackupResult | null> } | null =
+    null;
   /** Each document's saved versions (history.ts). */
   private readonly history: DocumentHistory;
   /** True after history could not be kept, until it can again (the user is told once, not at every save). */
@@ -147,6 +151,8 @@ export class ProjectStore {
   private writes = 0;
   /** Saves of each document by this store (documentStamp). */
   private readonly documentSaves = new Map<string, number>();
+  /** The last change under way of each document (oneAtATime). */
+  private readonly documentQueues = new Map<string, Promise<unknown>>();
   /** Changes of project.json, one after another (`exclusive`). */
   private queue: Promise<unknown> = Promise.resolve();
   /** Writes under way, which `close` waits for. */
@@ -503,6 +509,15 @@ export class ProjectStore {
    * a file that is now missing or damaged cannot be saved over from memory.
    */
   async readDocument(id: string): Promise<DocumentFile> {
+    // A save of this document under way is waited for: a window reloaded while its last save
+    // was still being written must get that save, not the version before it (and then write
+    // the older text back with its next save).
+    await this.documentQueues.get(id)?.catch(() => undefined);
+    return this.readNow(id);
+  }
+
+  /** Reads a document without waiting for its saves (inside one of them). */
+  private async readNow(id: string): Promise<DocumentFile> {
     const low = this.docLow(id);
     low.data = null;
     await low.read();
@@ -521,7 +536,18 @@ export class ProjectStore {
    * never overwritten.
    */
   saveDocument(id: string, meta: DocumentMeta, body: PMJson): Promise<{ updatedAt: string; warnings?: string[] }> {
-    return this.write(() => this.writeDocument(id, meta, body));
+    return this.write(() => this.oneAtATime(id, () => this.writeDocument(id, meta, body)));
+  }
+
+  /** Runs the changes of one document one after another; reads wait for them (readDocument). */
+  private oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.documentQueues.get(id) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    const tail = run.catch(() => undefined);
+    this.documentQueues.set(id, tail);
+    void tail.then(() => {
+      if (this.documentQueues.get(id) === tail) this.documentQueues.delete(id);
+    });
+    return run;
   }
 
   private async writeDocument(
@@ -531,7 +557,7 @@ export class ProjectStore {
   ): Promise<{ updatedAt: string; warnings?: string[] }> {
     const low = this.docs.get(id);
     if (!low?.data) {
-      await this.readDocument(id); // throws for missing and damaged files
+      await this.readNow(id); // throws for missing and damaged files
     }
     let normalised: PMJson;
     try {
@@ -594,12 +620,18 @@ export class ProjectStore {
     id: string,
     version: string | number,
   ): Promise<{ version: string; doc: DocumentFile; warnings?: string[] }> {
-    return this.write(async () => {
-      await this.readDocument(id); // throws for a missing or damaged current file, which is never written over
-      const kept = await this.history.read(id, version);
-      const saved = await this.writeDocument(id, kept.doc.meta, kept.doc.body);
-      return { version: kept.version, doc: this.docLow(id).data!, ...(saved.warnings ? { warnings: saved.warnings } : {}) };
-    });
+    return this.write(() =>
+      this.oneAtATime(id, async () => {
+        await this.readNow(id); // throws for a missing or damaged current file, which is never written over
+        const kept = await this.history.read(id, version);
+        const saved = await this.writeDocument(id, kept.doc.meta, kept.doc.body);
+        return {
+          version: kept.version,
+          doc: this.docLow(id).data!,
+          ...(saved.warnings ? { warnings: saved.warnings } : {}),
+        };
+      }),
+    );
   }
 
   /**
