@@ -8,9 +8,10 @@ import { projectCommands } from './project-commands';
 import { koreanCommands } from './korean-commands';
 import { qaCommand } from './qa-command';
 import { searchCommands } from './search-commands';
+import { restoreCommand } from './history-command';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [...projectCommands, qaCommand, ...searchCommands, ...koreanCommands];
+export const COMMANDS: CliCommand[] = [...projectCommands, restoreCommand, qaCommand, ...searchCommands, ...koreanCommands];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -30,7 +30,7 @@ interface ProjectAccess {
  * Opens the project, runs `fn` with its handlers, closes it; user errors become exit code 1.
  * With `create`, a missing project is created with what `fn` writes, or not at all (create-project.ts).
  */
-async function withProject(
+export async function withProject(
   dir: string,
   io: CliIO,
   access: ProjectAccess,
@@ -53,7 +53,7 @@ async function withProject(
 }
 
 /** The value of an envelope, or a UserError with its message. */
-function unwrap<T>(envelope: Envelope<T>): T {
+export function unwrap<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new UserError(envelope.error.message, envelope.error.code);
   return envelope.value;
 }

@@ -172,7 +172,7 @@ describe('restoring a version', () => {
   it('of an unknown version or document is a clear error', async () => {
     await saveTitle(store, ids[0], 'Second');
     await expect(store.restoreVersion(ids[0], '2000-01-01T00-00-00-000Z')).rejects.toThrow(
-      new RegExp(`^Document ${ids[0]} has no version 2000-01-01T00-00-00-000Z in its history \\(the newest is .*; list them with --list\\)$`),
+      new RegExp(`^Document ${ids[0]} has no version 2000-01-01T00-00-00-000Z in its history \\(its newest is .*\\)$`),
     );
     await expect(store.restoreVersion(ids[0], 2)).rejects.toThrow(`Document ${ids[0]} has 1 earlier version in its history; there is no version 2`);
     await expect(store.restoreVersion(ids[1], 1)).rejects.toThrow(`Document ${ids[1]} has no earlier versions in its history`);

@@ -197,7 +197,7 @@ export class DocumentHistory {
       if (!name) {
         throw new UserError(
           `Document ${id} has no version ${version} in its history` +
-            (versions.length ? ` (the newest is ${versions[0]}; list them with --list)` : ' (it has no earlier versions)'),
+            (versions.length ? ` (its newest is ${versions[0]})` : ' (it has no earlier versions)'),
           'unknown-version',
         );
       }

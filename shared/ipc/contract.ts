@@ -140,7 +140,11 @@ export const requestSchemas = {
    * Saves a version from the document's history as the current document, as any save (the
    * version it replaces is kept in the history in turn, so a restore is undone by another).
    */
-  restoreVersion: z.object({ id: documentId, version: versionName }),
+  restoreVersion: z.object({
+    id: documentId,
+    /** The version's name, or its place counting back from the newest (1: the newest). */
+    version: z.union([versionName, z.number().int().min(1).max(100000)]),
+  }),
 } satisfies Record<RequestName, z.ZodType>;
 
 /** A problem with one file of the project: reported, never fatal for the rest. */
