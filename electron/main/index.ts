@@ -35,15 +35,26 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-/** Says how a project was opened when the user should know (read-only, a backup that failed); it also stays in the document list. */
-function showNotices(opened: ProjectStore): void {
-  if (!opened.notices.length) return;
-  const options = { type: 'warning' as const, title: 'Interlinea', message: opened.notices.map((n) => n.message).join('\n\n') };
+function warn(message: string): void {
+  const options = { type: 'warning' as const, title: 'Interlinea', message };
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
+/**
+ * Says how a project was opened when the user should know (read-only); it also stays in the
+ * document list. What arrives later (the backup, taken in the background after the list was
+ * shown, failed) is said when it arrives, and projectInfo answers with it from then on.
+ */
+function showNotices(opened: ProjectStore): void {
+  opened.onNotice((notice) => {
+    if (store === opened) warn(notice.message);
+  });
+  if (opened.notices.length) warn(opened.notices.map((n) => n.message).join('\n\n'));
+}
+
 async function switchProject(dir: string, settings: SettingsFile, create = false): Promise<string> {
-  const next = await ProjectStore.open(dir, { write: true, create, holder: HOLDER, backup: !create, readOnlyIfUnwritable: true });
+  // The backup is taken in the background once the window has the list (project-store.ts); closing cancels it.
+  const next = await ProjectStore.open(dir, { write: true, create, holder: HOLDER, backup: create ? false : 'background', readOnlyIfUnwritable: true });
   await store?.close();
   store = next;
   // Remembering it (the user-data disk may be full) is no reason not to switch.
@@ -62,12 +73,12 @@ async function start(): Promise<void> {
     const last = settings.value.lastProject;
     store =
       last && last !== defaultDir
-        ? await ProjectStore.open(last, { write: true, holder: HOLDER, backup: true, readOnlyIfUnwritable: true })
-        : await openOrCreateDefaultProject(defaultDir, HOLDER);
+        ? await ProjectStore.open(last, { write: true, holder: HOLDER, backup: 'background', readOnlyIfUnwritable: true })
+        : await openOrCreateDefaultProject(defaultDir, HOLDER, 'background');
   } catch (err) {
     // The last project is gone, damaged or locked: say so, and open the default one.
     dialog.showErrorBox('Interlinea', (err as Error).message);
-    store = await openOrCreateDefaultProject(defaultDir, HOLDER).catch((inner: Error) => {
+    store = await openOrCreateDefaultProject(defaultDir, HOLDER, 'background').catch((inner: Error) => {
       dialog.showErrorBox('Interlinea', inner.message);
       return null;
     });

@@ -19,13 +19,18 @@ export async function sampleFiles(): Promise<string[]> {
 /**
  * Opens the project in `dir` for writing, first creating it with the sample
  * documents when it does not exist yet (whole or not at all: create-project.ts).
+ * An existing project is backed up as `backup` says (ProjectStore.open; the app: in the background).
  */
-export async function openOrCreateDefaultProject(dir: string, holder: string): Promise<ProjectStore> {
+export async function openOrCreateDefaultProject(
+  dir: string,
+  holder: string,
+  backup: true | 'background' = true,
+): Promise<ProjectStore> {
   const fresh = !existsSync(join(dir, 'project.json'));
   if (fresh) {
     const files: { name: string; bytes: Uint8Array }[] = [];
     for (const path of await sampleFiles()) files.push(await readImportFile(path));
     await fillProject(dir, { holder, name: 'Sample documents' }, (store) => importInto(store, files));
   }
-  return ProjectStore.open(dir, { write: true, holder, backup: !fresh });
+  return ProjectStore.open(dir, { write: true, holder, backup: fresh ? false : backup });
 }
