@@ -69,10 +69,11 @@ describe('interlinea replace', () => {
   it('replaces as corrections, says what it left alone, and a second run finds nothing to do', async () => {
     const run = await cli('replace', 'Kim II Sung', 'Kim Il Sung', '--project', dir, '--case', '--as-correction');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^1963-06-20-[a-z0-9-]+\t2\t/);
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('2 replaced as corrections in 1 document');
-    expect(run.stderr).toMatch(/left “Kim II Sung” \(summary\): metadata is plain text/);
-    expect(await documentsText()).toContain('"original": "Kim II Sung"');
+    expect(run.stdout).toMatch(/^1963-06-20-[a-z0-9-]+\t3\t/);
+    // Two in the body, one in the summary (its rich form keeps the source reading).
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('3 replaced as corrections in 1 document');
+    expect(run.stderr).toBe('');
+    expect((await documentsText()).match(/"original": "Kim II Sung"/g)).toHaveLength(3);
 
     const again = await cli('replace', 'Kim II Sung', 'Kim Il Sung', '--project', dir, '--case', '--in', 'english');
     expect(again.stdout).toBe('0 replaced in 0 documents\n');
@@ -84,6 +85,15 @@ describe('interlinea replace', () => {
     expect(JSON.parse(run.stdout).replaced).toBe(1);
     const check = await cli('search', 'Kim Il Sung', '--project', dir, '--in', 'meta');
     expect(check.stdout.trim().split('\n').at(-1)).toBe('2 matches found in 2 documents');
+  });
+
+  it('records the editor named by --editor, and refuses one the project does not have', async () => {
+    const none = await cli('replace', 'Kim II Sung', 'Kim Il Sung', '--project', dir, '--case', '--as-correction', '--editor', 'AB');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/No editor AB in this project; its editors: none yet/);
+    const plain = await cli('replace', 'Kim II Sung', 'Kim Il Sung', '--project', dir, '--editor', 'AB');
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/use it with --as-correction/);
   });
 
   it('needs both PATTERN and TEXT', async () => {

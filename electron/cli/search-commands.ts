@@ -142,18 +142,20 @@ export const replaceCommand: CliCommand = {
   name: 'replace',
   summary: 'Replace text in every document of a project, optionally as corrections keeping the source reading',
   usage: [
-    'Usage: interlinea replace PATTERN TEXT --project DIR [--regex] [--case] [--word] [--in WHERE] [--as-correction] [--dry-run] [--json]',
+    'Usage: interlinea replace PATTERN TEXT --project DIR [--regex] [--case] [--word] [--in WHERE] [--as-correction [--editor WHO]] [--dry-run] [--json]',
     '',
     'Replaces every match; each changed document is saved once. Prints id<TAB>replaced<TAB>title per changed',
-    'document, and matches left alone (the witness is read-only; metadata is plain text and cannot keep a',
-    'correction) on stderr. --dry-run prints each match with its replacement ([old → new]) and writes nothing.',
+    'document, and matches left alone (the witness is read-only; a plain metadata field such as the signature',
+    'cannot keep a correction) on stderr. --dry-run prints each match with its replacement ([old → new]) and',
+    'writes nothing.',
     '',
     OPTIONS_HELP,
     '  --as-correction  each replacement becomes a correction keeping what the source said',
+    '  --editor WHO     the project editor making the corrections (id or initials): recorded with each',
     '  --dry-run        show what would change; write nothing',
   ].join('\n'),
   async run(argv, io) {
-    const args = parseProjectArgs(this, argv, io, { ...QUERY_OPTIONS, 'as-correction': { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
+    const args = parseProjectArgs(this, argv, io, { ...QUERY_OPTIONS, 'as-correction': { type: 'boolean' }, editor: { type: 'string' }, 'dry-run': { type: 'boolean' } });
     if ('exit' in args) return args.exit;
     if (args.positionals.length !== 2) return usageError(this, io, 'give a PATTERN and the replacement TEXT (use "" to delete)');
     const [pattern, replacement] = args.positionals;
@@ -161,6 +163,8 @@ export const replaceCommand: CliCommand = {
     if (typeof query === 'number') return query;
     const json = !!args.values.json;
     const asCorrection = !!args.values['as-correction'];
+    const editor = typeof args.values.editor === 'string' ? args.values.editor : undefined;
+    if (editor !== undefined && !asCorrection) return usageError(this, io, '--editor names who made corrections: use it with --as-correction');
     if (args.values['dry-run']) {
       return withProject(args.dir, io, false, 'interlinea replace --dry-run (CLI)', async (handlers) => {
         const { documents, problems } = await searchAll(handlers, query, replacement);
@@ -175,7 +179,7 @@ export const replaceCommand: CliCommand = {
       const ids = found.documents.map((d) => d.id);
       const results = [];
       for (let i = 0; i < ids.length; i += REPLACE_BATCH) {
-        const page = unwrap(await dispatch(handlers, 'replaceInDocuments', { query, replacement, ids: ids.slice(i, i + REPLACE_BATCH), asCorrection }));
+        const page = unwrap(await dispatch(handlers, 'replaceInDocuments', { query, replacement, ids: ids.slice(i, i + REPLACE_BATCH), asCorrection, ...(editor !== undefined ? { editor } : {}) }));
         for (const p of page.problems) io.stderr(`interlinea: ${p.file}: ${p.message}\n`);
         results.push(...page.documents);
       }

@@ -73,29 +73,32 @@ describe('project search', () => {
 });
 
 describe('project replace', () => {
-  it('replaces as corrections, one save per changed document, leaving the witness and plain metadata alone', async () => {
+  it('replaces as corrections, one save per changed document, in the body and the summary, recording the editor', async () => {
     const [extra] = await project.store.addDocuments([
       { meta: emptyMeta('No match here'), source: { file: 'x.txt', format: 'text', importedAt: '', witness: [], notes: [] }, body: body([segment({ english: text('Nothing') })]) },
     ]);
+    const added = await dispatch(project.handlers, 'projectEditors', { add: { name: 'Anna Berg', initials: 'AB' } });
+    if (!added.ok) throw new Error(added.error.message);
     const ids = project.store.project.documents.map((d) => d.id);
+    const query = { pattern: 'Kim II Sung', caseSensitive: true };
+    const unknown = await dispatch(project.handlers, 'replaceInDocuments', { query, replacement: 'Kim Il Sung', ids, asCorrection: true, editor: 'ZZ' });
+    expect(unknown.ok ? null : unknown.error.message).toBe('No editor ZZ in this project; its editors: AB (Anna Berg)');
     const before = project.store.revision;
-    const result = await dispatch(project.handlers, 'replaceInDocuments', {
-      query: { pattern: 'Kim II Sung', caseSensitive: true },
-      replacement: 'Kim Il Sung',
-      ids,
-      asCorrection: true,
-    });
+    const result = await dispatch(project.handlers, 'replaceInDocuments', { query, replacement: 'Kim Il Sung', ids, asCorrection: true, editor: 'ab' });
     if (!result.ok) throw new Error(result.error.message);
     const changed = result.value.documents.filter((d) => d.replaced);
     expect(changed).toHaveLength(1);
-    expect(changed[0].replaced).toBe(2);
-    expect(changed[0].skipped.map((s) => s.where)).toEqual(['summary']);
+    expect(changed[0].replaced).toBe(3);
+    expect(changed[0].skipped).toEqual([]);
     expect(result.value.documents.find((d) => d.id === extra.id)?.replaced).toBe(0);
     expect(project.store.revision - before).toBe(1);
 
-    const after = await searchAll({ pattern: 'Kim II Sung', caseSensitive: true });
-    expect(after.documents[0].counts).toMatchObject({ total: 1, meta: 1 });
+    const after = await searchAll(query);
+    expect(after.documents).toEqual([]);
     const stored = await project.store.readDocument(changed[0].id);
-    expect(JSON.stringify(stored.body)).toContain('"original":"Kim II Sung"');
+    const editor = added.value.added!.id;
+    const corrections = JSON.stringify(stored).match(/"type":"correction","attrs":\{[^}]*\}/g) ?? [];
+    expect(corrections.filter((c) => c.includes('"original":"Kim II Sung"') && c.includes(`"resp":"${editor}"`))).toHaveLength(3);
+    expect(stored.meta.summary).toContain('Kim Il Sung');
   });
 });

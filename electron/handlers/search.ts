@@ -9,6 +9,7 @@ import type { FileProblem, HandlerTable, ProjectReplaceDocument, ProjectSearchDo
 import { bodyToNode } from '../../shared/model/document';
 import { compilePattern, countHits, describePlace, replaceInDocument, searchDocument } from '../../shared/search';
 import { UserError } from '../../shared/errors';
+import { isoToday } from '../../shared/model/provenance';
 import type { HandlerContext } from './index';
 
 type SearchRequests = 'searchProject' | 'replaceInDocuments';
@@ -47,10 +48,21 @@ export function searchHandlers(ctx: HandlerContext): Pick<HandlerTable, SearchRe
       return { documents, problems, scanned: index, total: ids.length, next: index < ids.length ? index : null };
     },
 
-    async replaceInDocuments({ query, replacement, ids, asCorrection }) {
+    async replaceInDocuments({ query, replacement, ids, asCorrection, editor }) {
       const compiled = compilePattern(query);
       if (!compiled.ok) throw new UserError(compiled.error, 'invalid-pattern');
       const store = ctx.store();
+      // Corrections say who made them and when, as the editor's own do (provenance.ts).
+      let stamp: { resp: string; when: string } | undefined;
+      if (editor !== undefined) {
+        const editors = store.project.settings.editors;
+        const who = editors.find((e) => e.id === editor) ?? editors.find((e) => e.initials.toLowerCase() === editor.toLowerCase());
+        if (!who) {
+          const known = editors.map((e) => `${e.initials} (${e.name})`).join(', ');
+          throw new UserError(`No editor ${editor} in this project; its editors: ${known || 'none yet (add one in the app)'}`, 'not-found');
+        }
+        stamp = { resp: who.id, when: isoToday() };
+      }
       const documents: ProjectReplaceDocument[] = [];
       const problems: FileProblem[] = [];
       for (const id of ids) {
@@ -61,7 +73,7 @@ export function searchHandlers(ctx: HandlerContext): Pick<HandlerTable, SearchRe
           problems.push(problemOf(id, err));
           continue;
         }
-        const result = replaceInDocument(doc, query, replacement, { asCorrection });
+        const result = replaceInDocument(doc, query, replacement, { asCorrection, stamp });
         // One save per document, and none for a document with nothing replaced.
         if (result.replaced) await store.saveDocument(id, result.meta, result.body);
         documents.push({

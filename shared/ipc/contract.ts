@@ -133,6 +133,8 @@ export const requestSchemas = {
     replacement: z.string().max(MAX_PATTERN_LENGTH),
     ids: z.array(documentId).min(1, 'choose at least one document').max(500),
     asCorrection: z.boolean().default(false),
+    /** The editor making the corrections (the id or initials of one of settings.editors): they record who and when. */
+    editor: z.string().max(200).optional(),
   }),
   /** A document's saved versions (its history, `history/<id>/`), newest first. */
   documentHistory: z.object({ id: documentId }),

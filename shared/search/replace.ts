@@ -1,7 +1,8 @@
 /**
  * Replacing what a find found, as steps of one ProseMirror transform (the open
  * document's transaction, one undo step; or a plain `Transform` over a stored
- * document in the main process), and in metadata as plain text.
+ * document in the main process), and in metadata: as plain text, or through
+ * the rich form of a field that can hold corrections (meta-text.ts).
  *
  * - Only what changes is replaced: the common start and end of the match and
  *   its replacement stay, so marks on them stay exactly (`Kim II Sung` →
@@ -20,11 +21,15 @@ import { compilePattern } from './pattern';
 import { searchDocument, type SearchHit } from './find';
 import type { SearchQuery } from './query';
 import type { MetaField } from './fields';
+import { isRichMetaField, richField, withRichField } from '../model/meta-text';
+import type { ProvenanceStamp } from '../model/provenance';
 
 /** How replacements are made. */
 export interface ReplaceOptions {
   /** Each replacement becomes a correction keeping the source's reading. */
   asCorrection?: boolean;
+  /** Who made the corrections, and when (provenance.ts); unrecorded without it. */
+  stamp?: ProvenanceStamp;
 }
 
 /** What a replacement did. */
@@ -113,7 +118,7 @@ function replaceHit(tr: Transform, hit: SearchHit, replacement: string, options:
     tr.removeMark(source.from, newTo, type);
     // A replacement that gives back the source's reading is no correction at all.
     if (tr.doc.textBetween(source.from, newTo) !== source.original) {
-      tr.addMark(source.from, newTo, type.create({ original: source.original }));
+      tr.addMark(source.from, newTo, type.create({ original: source.original, ...options.stamp }));
     }
   }
   return true;
@@ -147,9 +152,10 @@ export function replaceTextHits(tr: Transform, hits: readonly SearchHit[], optio
 }
 
 /**
- * The metadata with the replacements of its hits made (plain text). As a
- * correction, metadata hits are skipped: a plain field cannot keep the
- * source's reading.
+ * The metadata with the replacements of its hits made. As plain text; as a
+ * correction, through the field's rich form (meta-text.ts), so the source's
+ * reading is kept as in the body. A field that has no rich form (a signature,
+ * a language) cannot keep a correction: its hits are skipped with the reason.
  */
 export function replaceInMeta(
   meta: DocumentMeta,
@@ -157,12 +163,12 @@ export function replaceInMeta(
   options: ReplaceOptions = {},
 ): { meta: DocumentMeta } & ReplaceOutcome {
   const outcome: ReplaceOutcome = { replaced: 0, skipped: [] };
-  const next = { ...meta };
+  let next = { ...meta };
   const byField = new Map<MetaField, SearchHit[]>();
   for (const hit of hits) {
     if (hit.place.kind !== 'meta') continue;
-    if (options.asCorrection) {
-      outcome.skipped.push({ hit, reason: 'metadata is plain text and cannot keep a correction’s source reading' });
+    if (options.asCorrection && !isRichMetaField(hit.place.field)) {
+      outcome.skipped.push({ hit, reason: `the ${hit.place.field} field is plain text and cannot keep a correction’s source reading` });
       continue;
     }
     const list = byField.get(hit.place.field) ?? [];
@@ -170,6 +176,18 @@ export function replaceInMeta(
     byField.set(hit.place.field, list);
   }
   for (const [field, list] of byField) {
+    if (options.asCorrection && isRichMetaField(field)) {
+      // The rich form's positions are the plain string's offsets (meta-text.ts).
+      const tr = new Transform(richField(next, field));
+      const asText = new Map<SearchHit, SearchHit>(
+        list.map((hit) => [{ ...hit, place: { kind: 'text', column: 'english', note: false, segment: -1, segmentId: '' } }, hit]),
+      );
+      const done = replaceTextHits(tr, [...asText.keys()], options);
+      outcome.replaced += done.replaced;
+      outcome.skipped.push(...done.skipped.map(({ hit, reason }) => ({ hit: asText.get(hit) ?? hit, reason })));
+      next = withRichField(next, field, tr.doc);
+      continue;
+    }
     let value = next[field];
     for (const hit of [...list].sort((a, b) => b.from - a.from)) {
       if (value.slice(hit.from, hit.to) !== hit.text) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { schema } from '../model/schema';
 import { body, segment, text } from '../model/build';
 import { emptyMeta, type PMJson } from '../model/document';
+import { normaliseMeta } from '../model/meta-text';
 import { importFile } from '../import';
 import {
   commonEnds,
@@ -238,15 +239,33 @@ describe('replacing in a stored document', () => {
     expect(hits.map((h) => (h.place.kind === 'meta' ? h.place.field : h.place.kind))).toEqual(['summary', 'text', 'text']);
   });
 
-  it('replaces as corrections in the body and leaves the plain metadata for later', () => {
-    const result = replaceInDocument({ meta, body: doc }, searchQuery({ pattern: 'Kim II Sung', caseSensitive: true }), 'Kim Il Sung', { asCorrection: true });
-    expect(result.replaced).toBe(2);
-    expect(result.skipped.map((s) => s.reason)).toEqual(['metadata is plain text and cannot keep a correction’s source reading']);
-    expect(find({ pattern: 'Kim II Sung', caseSensitive: true, scope: 'english' }, result.body)).toHaveLength(0);
+  it('replaces as corrections in the body and in the summary, each keeping the source reading and saying who made it', () => {
+    const stamp = { resp: 'ed1', when: '2026-12-05' };
+    const result = replaceInDocument({ meta, body: doc }, searchQuery({ pattern: 'Kim II Sung', caseSensitive: true }), 'Kim Il Sung', { asCorrection: true, stamp });
+    expect(result.replaced).toBe(3);
+    expect(result.skipped).toEqual([]);
+    expect(find({ pattern: 'Kim II Sung', caseSensitive: true }, result.body, result.meta)).toHaveLength(0);
+    // The summary's plain string reads corrected; its rich form keeps the source reading, stamped.
+    expect(result.meta.summary).toContain('Kim Il Sung');
+    const marks = JSON.stringify(result.meta.rich?.summary);
+    expect(marks).toContain('"original":"Kim II Sung"');
+    expect(marks).toContain('"resp":"ed1"');
+    expect(normaliseMeta(result.meta)).toEqual(result.meta);
+    const bodyCorrections = JSON.stringify(result.body).match(/"type":"correction","attrs":\{[^}]*\}/g) ?? [];
+    expect(bodyCorrections.filter((m) => m.includes('"original":"Kim II Sung"') && m.includes('"resp":"ed1"') && m.includes('"when":"2026-12-05"'))).toHaveLength(2);
     const again = replaceInDocument({ meta, body: doc }, searchQuery({ pattern: 'Kim II Sung', caseSensitive: true }), 'Kim Il Sung');
     expect(again.replaced).toBe(3);
     expect(again.meta.summary).toContain('Kim Il Sung');
+    expect(again.meta.rich).toBeUndefined();
     expect(() => schema.nodeFromJSON(again.body).check()).not.toThrow();
+  });
+
+  it('as a correction, leaves a plain metadata field alone and says why', () => {
+    const signed = { ...meta, signature: 'Kim II Sung papers' };
+    const result = replaceInDocument({ meta: signed, body: doc }, searchQuery({ pattern: 'Kim II Sung', caseSensitive: true, scope: 'meta' }), 'Kim Il Sung', { asCorrection: true });
+    expect(result.skipped.map((s) => s.reason)).toEqual(['the signature field is plain text and cannot keep a correction’s source reading']);
+    expect(result.meta.signature).toBe('Kim II Sung papers');
+    expect(result.replaced).toBe(1);
   });
 
   it('refuses an invalid pattern', () => {

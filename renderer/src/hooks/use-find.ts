@@ -17,6 +17,8 @@ import { findNext, findState, goToMatch, hitPosition, replaceAll, replaceCurrent
 import { Listeners } from '../../editor/listeners';
 import { api, errorMessage } from '../api';
 import { showDocument } from '../navigation';
+import { editorsStore } from '../window-services';
+import { isoToday } from '../../../shared/model/provenance';
 
 /** The open document, as find reaches it. */
 export interface FindTarget {
@@ -351,7 +353,7 @@ export class FindStore {
   }
 
   private skipReason(): string {
-    return this.snapshot.options.asCorrection ? 'the witness is read-only; metadata cannot keep a correction' : 'the witness is read-only';
+    return this.snapshot.options.asCorrection ? 'the witness is read-only; a plain metadata field cannot keep a correction' : 'the witness is read-only';
   }
 
   /** The open document: the body in one transaction, the metadata as plain text. */
@@ -367,7 +369,9 @@ export class FindStore {
       }),
       false,
     );
-    const meta = replaceInMeta(target.getMeta(), this.metaHits(), { asCorrection });
+    // The body's corrections are stamped by the editor's provenance plugin; the metadata's here.
+    const editor = editorsStore.currentId();
+    const meta = replaceInMeta(target.getMeta(), this.metaHits(), { asCorrection, ...(editor ? { stamp: { resp: editor, when: isoToday() } } : {}) });
     if (meta.replaced) target.setMeta(meta.meta);
     return { replaced: replaced + meta.replaced, skipped: skipped + meta.skipped.length };
   }
@@ -383,11 +387,14 @@ export class FindStore {
       await this.services?.flushAll();
       for (let i = 0; i < ids.length; i += REPLACE_BATCH) {
         this.set({ busy: `Replacing… ${i} of ${plural(ids.length, 'document')}` });
+        const editor = editorsStore.currentId();
         const result = await api.replaceInDocuments({
           query: compiled.query,
           replacement: this.replacement(),
           ids: ids.slice(i, i + REPLACE_BATCH),
           asCorrection: this.snapshot.options.asCorrection,
+          // The replacements say who made them, as the editor's own edits do.
+          ...(editor ? { editor } : {}),
         });
         for (const d of result.documents) {
           replaced += d.replaced;
