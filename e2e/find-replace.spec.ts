@@ -112,6 +112,39 @@ test('an invalid regular expression says why inline; replace all in the project 
   await expect(panel.locator('.find-doc')).toHaveCount(0);
 });
 
+test('replace all in the project as corrections reaches the summary of a document that is not open', async ({ page, project }) => {
+  const app = new Workbench(page, project);
+  await app.open();
+  await app.openDocument('Note about a Conversation');
+  const policyId = (await storedCounts(project, 'Kim II Sung')).keys().next().value as string;
+  await app.focusEditor();
+  await page.keyboard.press('Control+Shift+F');
+  await page.keyboard.type('Kim II Sung');
+  const panel = page.locator('.find-panel');
+  await panel.getByRole('button', { name: 'Match case' }).click();
+  await page.keyboard.press('Control+h');
+  await page.keyboard.type('Kim Il Sung');
+  await panel.getByLabel('as correction').check();
+  await expect(panel.locator(`.find-doc[data-id="${policyId}"] .find-doc-counts`)).toHaveText('English 2 · metadata 1');
+  await panel.getByRole('button', { name: 'All in project (3)' }).click();
+  await expect(panel.locator('.find-status[role="status"]')).toHaveText('Replaced 3 in 1 document.');
+
+  // Stored: the body's two and the summary's one are corrections keeping the source's reading.
+  const stored = await app.stored(policyId);
+  expect(JSON.stringify(stored.body).match(/"original":"Kim II Sung"/g)).toHaveLength(2);
+  expect(stored.meta.summary).toContain("Kim Il Sung's personality cult");
+  expect(JSON.stringify(stored.meta.rich?.summary)).toContain('"original":"Kim II Sung"');
+
+  // Opened, the summary shows the correction like any other.
+  await page.keyboard.press('Escape');
+  await app.openDocument(POLICY);
+  await page.getByRole('button', { name: 'Details' }).click();
+  const corrected = page.locator('#meta-summary .correction[data-original="Kim II Sung"]');
+  await expect(corrected).toHaveText('Kim Il Sung');
+  await page.locator('#meta-summary').scrollIntoViewIfNeeded();
+  await app.screenshot('find-project-replaced-summary');
+});
+
 /** A long report whose far rows are not drawn when it opens. */
 async function addLongDocument(project: TempProject): Promise<void> {
   const rows = Array.from({ length: 400 }, (_, i) => segment({ english: text(`Row ${i + 1}. Comrade Puzanov spoke with the delegation.`), witness: [], korean: [] }));
