@@ -52,7 +52,7 @@ describe('the native menu built from the command table', () => {
   it('keeps its menus in order, sections between separators, Electron’s roles where they were', () => {
     const { template } = build();
     expect(template.map((m) => m.label ?? `(${m.role})`)).toEqual(['&File', '&Edit', '&Restore', '&View', '(windowMenu)']);
-    expect(outline(submenu(template, '&File'))).toEqual(['New Project…', 'Open Project…', 'Current Editor…', '—', 'Import…', 'Export…', '—', 'Save Now', '—', '(quit)']);
+    expect(outline(submenu(template, '&File'))).toEqual(['New Project…', 'Open Project…', 'Current Editor…', '—', 'Import…', 'Export…', '—', 'Save Now', 'Document History…', '—', '(quit)']);
     expect(outline(submenu(template, '&Edit'))).toEqual([
       'Undo',
       'Redo',

@@ -350,6 +350,13 @@ export const COMMANDS = [
     menu: { menu: 'file', section: 'save', label: 'Save Now', accelerator: 'Mod-s' },
   },
   {
+    id: 'documentHistory',
+    label: 'Document history: the open document’s saved versions, to restore one…',
+    group: 'App',
+    menu: { menu: 'file', section: 'save', label: 'Document History…' },
+    toolbar: { group: 'document', label: 'Document history…', text: 'History…' },
+  },
+  {
     id: 'find',
     label: 'Find in the open document (Enter: next, Shift+Enter: previous, Esc: close)',
     group: 'App',

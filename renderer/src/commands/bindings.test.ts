@@ -31,6 +31,7 @@ function appActions(): AppActions & { calls: string[] } {
     import: record('import'),
     export: record('export'),
     save: record('save'),
+    documentHistory: record('documentHistory'),
     findDocument: record('findDocument'),
     find: (mode) => void calls.push(`find:${mode}`),
     findNext: (dir) => void calls.push(`findNext:${dir}`),

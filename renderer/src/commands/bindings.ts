@@ -38,6 +38,8 @@ export interface AppActions {
   import(): void;
   export(): void;
   save(): void;
+  /** Opens the open document's history (its saved versions, to restore one). */
+  documentHistory(): void;
   findDocument(): void;
   /** Opens the find panel: on the open document, with replace, or over the project. */
   find(mode: 'find' | 'replace' | 'project'): void;
@@ -168,6 +170,7 @@ export const BINDINGS: Record<CommandId, Binding> = {
   import: app((a) => a.import()),
   export: app((a) => a.export()),
   save: app((a) => a.save()),
+  documentHistory: app((a) => a.documentHistory()),
   findDocument: app((a) => a.findDocument()),
   find: app((a) => a.find('find')),
   replace: app((a) => a.find('replace')),

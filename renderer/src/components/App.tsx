@@ -21,6 +21,7 @@ import { DocumentList } from './DocumentList';
 import { DocumentPane, type DocumentPaneHandle } from './DocumentPane';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { ExportDialog } from './ExportDialog';
+import { HistoryDialog } from './HistoryDialog';
 import { DropImport } from './DropImport';
 import { Notices } from './Notices';
 import { EditorChooser } from './EditorChooser';
@@ -31,11 +32,12 @@ export function App() {
   const { project, error: projectError, load, documentSaved } = useProject();
   const registry = useSaveRegistry(documentSaved);
   useSaveOnLeave(registry, notices.notify);
-  const { openId, open, close } = useOpenDocument(registry, project?.dir ?? null);
+  const { openId, open, close, replace } = useOpenDocument(registry, project?.dir ?? null);
   const switchProject = useProjectSwitch({ registry, load, closeDocument: close, notify: notices.notify });
   const { chooseFiles, importDropped } = useImport({ reload: load, notify: notices.notify });
   const [showHelp, setShowHelp] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const pane = useRef<DocumentPaneHandle | null>(null);
   const filterRef = useRef<HTMLInputElement | null>(null);
 
@@ -59,6 +61,11 @@ export function App() {
       import: () => void chooseFiles(),
       export: () => setExporting(true),
       save: () => void registry.flushAll(),
+      documentHistory: () => {
+        // Unsaved edits first, so the list has the version they replace.
+        if (open.status === 'ready') void registry.flushAll().finally(() => setShowHistory(true));
+        else notices.notify({ kind: 'info', text: 'Open a document to see its saved versions.' });
+      },
       findDocument: focusFilter,
       find: (mode) => findStore.openPanel(mode),
       findNext: (dir) => findStore.next(dir),
@@ -66,7 +73,7 @@ export function App() {
       previousRegion: () => cycleRegion(-1),
       help: () => setShowHelp(true),
     }),
-    [switchProject, chooseFiles, registry, focusFilter],
+    [switchProject, chooseFiles, registry, focusFilter, open.status],
   );
   const run = useAppCommands(actions, pane);
 
@@ -96,7 +103,8 @@ export function App() {
             <p>{open.message}</p>
           </div>
         )}
-        {open.status === 'ready' && <DocumentPane key={open.id} ref={pane} doc={open.doc} registry={registry} run={run} />}
+        {/* A restored version (a new updatedAt) is a new editor. */}
+        {open.status === 'ready' && <DocumentPane key={`${open.id} ${open.doc.updatedAt}`} ref={pane} doc={open.doc} registry={registry} run={run} />}
       </main>
       {find.open && <FindPanel />}
       {showHelp && <ShortcutsOverlay onClose={() => setShowHelp(false)} />}
@@ -106,6 +114,24 @@ export function App() {
           currentId={open.status === 'ready' ? open.id : null}
           beforeExport={() => registry.flushAll()}
           onClose={() => setExporting(false)}
+          notify={notices.notify}
+        />
+      )}
+      {showHistory && open.status === 'ready' && (
+        <HistoryDialog
+          id={open.id}
+          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.meta.title}
+          beforeRestore={async () => {
+            await registry.flushAll();
+            if (registry.unsaved().includes(open.id)) {
+              throw new Error('The document’s unsaved edits could not be saved, so nothing was restored. Try again once saving works.');
+            }
+          }}
+          onRestored={(doc) => {
+            replace(doc);
+            documentSaved({ id: doc.id, meta: doc.meta, body: doc.body });
+          }}
+          onClose={() => setShowHistory(false)}
           notify={notices.notify}
         />
       )}

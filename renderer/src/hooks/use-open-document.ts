@@ -74,11 +74,16 @@ export function useOpenDocument(registry: SaveRegistry, projectDir: string | nul
     document.title = openTitle ? `${openTitle} — Interlinea` : 'Interlinea';
   }, [openTitle]);
 
+  /** Shows `doc` as the open document's content now (a version of it was restored). */
+  const replace = useCallback((doc: DocumentFile) => {
+    setOpen((current) => (current.status !== 'none' && current.id === doc.id ? { status: 'ready', id: doc.id, doc } : current));
+  }, []);
+
   /** Closes the document now (the project changed), without waiting for the hash change. */
   const close = useCallback(() => {
     window.location.hash = '';
     setOpenId(null);
   }, []);
 
-  return { openId, open, close };
+  return { openId, open, close, replace };
 }

@@ -5,10 +5,19 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { api } from '../api';
 import { SaveRegistry, type SavePayload } from '../save-registry';
+import { notices } from '../window-services';
 
 export function useSaveRegistry(onSaved: (payload: SavePayload) => void): SaveRegistry {
   const registry = useMemo(
-    () => new SaveRegistry((payload) => api.saveDocument(payload).then((result) => (onSaved(payload), result))),
+    () =>
+      new SaveRegistry((payload) =>
+        api.saveDocument(payload).then((result) => {
+          onSaved(payload);
+          // Saved, but something the user should know (the version it replaced could not be kept in the history).
+          for (const text of result.warnings ?? []) notices.notify({ kind: 'error', text });
+          return result;
+        }),
+      ),
     [onSaved],
   );
   useSyncExternalStore(registry.subscribe, registry.getVersion);
