@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runFuzz } from './run';
-import { FUZZ_INPUTS } from './inputs';
+import { FUZZ_INPUTS, VALID_DOCUMENT, VALID_PROJECT } from './inputs';
+import { validateDocumentFile } from '../../../shared/model/document';
+import { validateProjectFile } from '../../../shared/model/project';
 
 // The short setting: a few dozen inputs per fuzzer, each in a worker thread with a
 // time limit (a hang fails). `npm run fuzz` runs the long one (bench/fuzz.ts).
@@ -8,10 +10,15 @@ const INPUTS = Number(process.env.INTERLINEA_FUZZ_INPUTS ?? 25);
 const SEED = Number(process.env.INTERLINEA_FUZZ_SEED ?? Date.now() % 100_000);
 
 describe('fuzzing the importers and the IPC payload validation', () => {
-  it('covers every importer and the IPC dispatch', () => {
+  it('covers every importer, the project and document readers and the IPC dispatch', () => {
     expect(Object.keys(FUZZ_INPUTS).sort()).toEqual(
-      ['archiveHtml', 'archiveMarkdown', 'archiveText', 'decodeDetect', 'importFile', 'ipc', 'plainText', 'tei'].sort(),
+      ['archiveHtml', 'archiveMarkdown', 'archiveText', 'decodeDetect', 'documentFile', 'importFile', 'ipc', 'plainText', 'projectFile', 'tei'].sort(),
     );
+  });
+
+  it('starts the readers’ inputs from files that are valid (so a mutation is what breaks them)', () => {
+    expect(validateProjectFile(VALID_PROJECT).ok).toBe(true);
+    expect(validateDocumentFile(VALID_DOCUMENT).ok).toBe(true);
   });
 
   it(`runs ${INPUTS} inputs per fuzzer (seed ${SEED}) with no error, crash or hang`, async () => {

@@ -5,6 +5,9 @@
  * (20,000 to 200,000 characters) that make quadratic code hang.
  */
 import fc from 'fast-check';
+import { newProjectFile } from '../../../shared/model/project';
+import { emptyMeta } from '../../../shared/model/document';
+import { body, segment, text as inline } from '../../../shared/model/build';
 import { REQUEST_NAMES } from '../../../shared/ipc/names';
 import { requestSchemas } from '../../../shared/ipc/contract';
 import { DEEP, type FuzzInput } from './targets';
@@ -121,6 +124,56 @@ const ipc = fc.record({
   ),
 });
 
+/** Valid files of a project, the starting points of the readers' inputs (checked valid in fuzz.test.ts). */
+export const VALID_PROJECT = {
+  ...newProjectFile('Fuzz', '2026-12-05T00:00:00.000Z'),
+  documents: [{ id: 'fuzz-doc', title: 'A report', date: '1963-06-20' }],
+};
+export const VALID_DOCUMENT = {
+  schemaVersion: 1,
+  id: 'fuzz-doc',
+  meta: { ...emptyMeta('A report'), date: '1963-06-20', summary: 'About Kim II Sung' },
+  source: { file: 'a.txt', format: 'text', importedAt: '', witness: ['abc'], notes: [] },
+  body: body([
+    segment({
+      id: 's1',
+      english: [...inline('They '), ...inline('the Koreans', [{ type: 'insertion', attrs: { resp: 'archive', when: '' } }]), ...inline(' agreed.')],
+      witness: ['lP\\'],
+      korean: inline('조선'),
+    }),
+    segment({ id: 's2', english: inline('Kim Il Sung', [{ type: 'correction', attrs: { original: 'Kim II Sung', resp: '', when: '' } }]) }),
+  ]),
+  updatedAt: '2026-12-05T00:00:00.000Z',
+};
+
+/** Sets the value at a path of indexes into `root` (each index taken modulo the keys there); the root itself for an empty path. */
+function setAt(root: unknown, path: number[], replacement: unknown): unknown {
+  if (!path.length || !root || typeof root !== 'object' || ArrayBuffer.isView(root)) return replacement;
+  const keys = Object.keys(root);
+  if (!keys.length) return replacement;
+  const key = keys[path[0] % keys.length];
+  // defineProperty, not assignment: a key `__proto__` must stay a plain property.
+  const next = setAt((root as Record<string, unknown>)[key], path.slice(1), replacement);
+  Object.defineProperty(root, key, { value: next, writable: true, enumerable: true, configurable: true });
+  return root;
+}
+
+/** JSON text near a valid file: a value replaced anywhere, a key dropped, the text cut short, garbage, or very deep. */
+function nearValid(base: object): fc.Arbitrary<string> {
+  const json = JSON.stringify(base);
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.tuple(fc.array(fc.nat(), { maxLength: 8 }), value).map(([path, v]) => JSON.stringify(setAt(structuredClone(base), path, v)) ?? 'undefined') },
+    { weight: 2, arbitrary: fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), value), { minLength: 2, maxLength: 5 }).map((edits) => {
+      let doc: unknown = structuredClone(base);
+      for (const [path, v] of edits) doc = setAt(doc, path, v);
+      return JSON.stringify(doc) ?? 'undefined';
+    }) },
+    { weight: 1, arbitrary: fc.nat({ max: json.length }).map((n) => json.slice(0, n)) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
+    { weight: 1, arbitrary: deep.map((n) => `${'['.repeat(n)}${']'.repeat(n)}`) },
+  );
+}
+
 /** The arbitrary of each target's inputs. */
 export const FUZZ_INPUTS: Record<string, fc.Arbitrary<FuzzInput>> = {
   importFile: fc.record({ kind: fc.constant('bytes' as const), bytes, name }),
@@ -130,5 +183,7 @@ export const FUZZ_INPUTS: Record<string, fc.Arbitrary<FuzzInput>> = {
   archiveMarkdown: text(textFor.archiveMarkdown),
   archiveHtml: text(textFor.archiveHtml),
   tei: text(textFor.tei),
+  projectFile: fc.record({ kind: fc.constant('text' as const), text: nearValid(VALID_PROJECT), name: fc.constant('project.json') }),
+  documentFile: fc.record({ kind: fc.constant('text' as const), text: nearValid(VALID_DOCUMENT), name: fc.constant('documents/fuzz-doc.json') }),
   ipc,
 };

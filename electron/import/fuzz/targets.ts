@@ -6,7 +6,10 @@
  * Importers: never throw, and give either a document that passes the document
  * file validation or an error naming the file. IPC: dispatch never throws and
  * answers with an envelope; a handler is only reached with a payload its schema
- * accepted, and an invalid payload gets an `invalid-request` error.
+ * accepted, and an invalid payload gets an `invalid-request` error. Readers of
+ * the project's own files (project.json, a document file): the store opens or
+ * lists what is valid, and refuses the rest with an error naming the file,
+ * never another error and never overwriting it.
  */
 import { importFile } from '../../../shared/import';
 import { decodeText } from '../../../shared/import/decode';
@@ -21,6 +24,10 @@ import { validateDocumentFile } from '../../../shared/model/document';
 import { dispatch } from '../../../shared/ipc/dispatch';
 import { requestSchemas, type HandlerTable } from '../../../shared/ipc/contract';
 import { REQUEST_NAMES } from '../../../shared/ipc/names';
+import { validateProjectFile } from '../../../shared/model/project';
+import { ProjectStore } from '../../store/project-store';
+import { memoryFiles } from '../../store/project-files';
+import { noLock } from '../../store/lock';
 
 /** One fuzz input: text for the text importers, bytes for the file entry point, a request for IPC. */
 export type FuzzInput =
@@ -61,6 +68,12 @@ const echo = new Proxy({} as HandlerTable, {
   get: (_target, name) => async (payload: unknown) => ({ echoed: String(name), payload }),
 });
 
+/** An error from reading `file` must name it and say it was left untouched (CorruptFileError) or why it could not be read. */
+function checkReadError(err: unknown, file: string): void {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!message.startsWith(`${file} is damaged and was left untouched: `)) throw new Error(`reading ${file} failed without naming it: ${message.slice(0, 300)}`, { cause: err });
+}
+
 export const FUZZ_TARGETS: Record<string, (input: FuzzInput) => void | Promise<void>> = {
   /** The file entry point: decode, repair, detect, then whichever importer the content calls for. */
   importFile(input) {
@@ -93,6 +106,40 @@ export const FUZZ_TARGETS: Record<string, (input: FuzzInput) => void | Promise<v
   tei(input) {
     const { text: t, name } = text(input);
     checkResult(importTei(t, name), name);
+  },
+  /** project.json as found on disk: the project opens with a valid project, or is refused naming the file; the file is never rewritten. */
+  async projectFile(input) {
+    const { text: t } = text(input);
+    const files = memoryFiles();
+    await files.file('project.json').write(t);
+    try {
+      const store = await ProjectStore.load(files, { lock: null, name: 'fuzz', dir: 'fuzz' });
+      if (!validateProjectFile(store.project).ok) throw new Error('opened a project that does not validate');
+    } catch (err) {
+      checkReadError(err, 'project.json');
+    }
+    if ((await files.file('project.json').read()) !== t) throw new Error('project.json was rewritten');
+  },
+  /** A document file as found on disk: listed or reported by name, opened valid or refused by name, never rewritten. */
+  async documentFile(input) {
+    const { text: t } = text(input);
+    const files = memoryFiles();
+    const store = await ProjectStore.load(files, { lock: noLock(), create: true, name: 'fuzz', dir: 'fuzz' });
+    const file = 'documents/fuzz-doc.json';
+    await files.file(file).write(t);
+    const { documents, problems } = await store.listDocuments();
+    const listed = documents.some((d) => d.id === 'fuzz-doc');
+    const reported = problems.some((p) => p.file === file && p.message.startsWith(`${file} is damaged`));
+    if (listed === reported) throw new Error(`the file was ${listed ? 'both listed and reported' : 'neither listed nor reported'}`);
+    try {
+      const doc = await store.readDocument('fuzz-doc');
+      if (!validateDocumentFile(doc).ok || doc.id !== 'fuzz-doc') throw new Error('opened a document that does not validate');
+      if (!listed) throw new Error('a document that opens was not listed');
+    } catch (err) {
+      checkReadError(err, file);
+    }
+    await store.close();
+    if ((await files.file(file).read()) !== t) throw new Error(`${file} was rewritten`);
   },
   async ipc(input) {
     if (input.kind !== 'ipc') throw new Error('ipc takes a request');
