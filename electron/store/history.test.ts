@@ -5,7 +5,12 @@
  * versions are clear errors that write nothing; a read-only store writes
  * nothing; a history that cannot be kept never fails the save.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...real, link: vi.fn(real.link) };
+});
+import * as fsp from 'node:fs/promises';
 import { mkdtemp, readFile, readdir, rm, stat, symlink, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +40,9 @@ beforeEach(async () => {
     )
   ).imported.map((d) => d.id);
 });
+const realLink = (await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).link;
 afterEach(async () => {
+  vi.mocked(fsp.link).mockImplementation(realLink);
   await store.close();
   await rm(root, { recursive: true, force: true });
 });
@@ -81,6 +88,20 @@ describe('a save', () => {
     expect(version).toMatchObject({ version: names[0].slice(0, -5), title: 'Report 0', rows, size: Buffer.byteLength(text), problem: null });
     expect(version.savedAt).toBe(JSON.parse(text).updatedAt);
     expect(Date.parse(version.keptAt)).toBeGreaterThan(Date.parse(version.savedAt!));
+  });
+
+  it('keeps a copy where the disk will not link (another device, no hard links), and clears what a killed copy left', async () => {
+    vi.mocked(fsp.link).mockImplementation(() => Promise.reject(Object.assign(new Error('EXDEV: cross-device link'), { code: 'EXDEV' })));
+    const before = await stat(live(ids[0]));
+    const text = await readFile(live(ids[0]), 'utf8');
+    await fsp.mkdir(join(dir, 'history', ids[0]), { recursive: true });
+    await writeFile(join(dir, 'history', ids[0], '.2030-01-01T00-00-00-000Z.json.123.abcd.tmp'), '{"half": ');
+    expect((await saveTitle(store, ids[0], 'Copied')).warnings).toBeUndefined();
+    const names = await readdir(join(dir, 'history', ids[0]));
+    expect(names).toHaveLength(1);
+    const kept = join(dir, 'history', ids[0], names[0]);
+    expect((await stat(kept)).ino).not.toBe(before.ino);
+    expect(await readFile(kept, 'utf8')).toBe(text);
   });
 
   it(`keeps at most ${KEEP_VERSIONS} versions per document, removing the oldest`, async () => {

@@ -128,10 +128,13 @@ export class DocumentHistory {
     return (await this.files.keep(name, as)) ? as : null;
   }
 
-  /** Removes the oldest versions beyond `keep`. */
+  /** Removes the oldest versions beyond `keep`, and what a copy killed half-way left (`.<name>.tmp`). */
   private async prune(id: string): Promise<void> {
     const versions = await this.versions(id);
     for (const old of versions.slice(this.keep)) await this.files.remove(versionFile(id, old));
+    for (const name of await this.files.list(historyFolder(id))) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) await this.files.remove(`${historyFolder(id)}/${name}`);
+    }
   }
 
   private problem(err: unknown, name: string, id: string): string {

@@ -112,7 +112,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-/** How long a background backup waits for the first listing before it starts anyway. */
+/** How long a background backup waits for a first listing to begin before it starts anyway. */
 const BACKUP_DELAY_MS = 3000;
 
 /** The message of a backup that failed. */
@@ -355,7 +355,8 @@ export class ProjectStore {
     const cancel = new AbortController();
     let start!: () => void;
     const started = new Promise<void>((resolve) => (start = resolve));
-    const timer = setTimeout(start, BACKUP_DELAY_MS);
+    // Nothing listed after a while: start anyway (a listing under way starts it when it ends).
+    const timer = setTimeout(() => this.listing === null && start(), BACKUP_DELAY_MS);
     timer.unref?.();
     const done = started.then(async () => {
       clearTimeout(timer);
