@@ -219,12 +219,13 @@ export const exportCommand: CliCommand = {
     'Usage: interlinea export --project DIR [--doc ID]... --format tei|html|md|docx|pdf|txt --out PATH',
     '         [--page-size A4|Letter] [--browser PATH] [--no-korean] [--no-english] [--original]',
     '         [--witness] [--no-brackets] [--corrections noted|silent|original] [--title TEXT]',
-    '         [--unverified mark|omit] [--notes foot|end] [--skip-damaged]',
+    '         [--unverified mark|omit] [--notes page|foot|end] [--skip-damaged]',
     '',
     'Without --doc, exports every document as one edition in date order; if a document file is',
     'damaged, nothing is written and exit code is 1, unless --skip-damaged exports the rest (what',
     'was left out is listed on stderr). PDF is printed with a Chromium found on the system (or',
-    '--browser PATH).'
+    '--browser PATH). --notes (PDF): page, at the foot of the page where each is called (default);',
+    'foot, under the row that calls it; end, after each document.'
   ].join('\n'),
   async run(argv, io) {
     const args = parseProjectArgs(
@@ -265,8 +266,9 @@ export const exportCommand: CliCommand = {
       return usageError(this, io, '--corrections must be noted, silent or original');
     const unverified = (v.unverified as string | undefined) ?? 'mark';
     if (unverified !== 'mark' && unverified !== 'omit') return usageError(this, io, '--unverified must be mark or omit');
-    const notes = (v.notes as string | undefined) ?? 'foot';
-    if (notes !== 'foot' && notes !== 'end') return usageError(this, io, '--notes must be foot or end');
+    const notes = (v.notes as string | undefined) ?? 'page';
+    if (notes !== 'page' && notes !== 'foot' && notes !== 'end')
+      return usageError(this, io, '--notes must be page, foot or end');
     const out = resolve(io.cwd, v.out);
     const printPdf = createChromiumPrinter({ browser: v.browser as string | undefined });
     return withProject(dir, io, { holder: 'interlinea export (CLI)', context: { printPdf } }, async (handlers) => {

@@ -1,7 +1,10 @@
 /**
  * PDF printing outside Electron: the edition's print HTML (`exportEdition('pdf-html', …)`)
  * printed by a Chromium-family browser found on the system, run headless on a
- * temporary file with scripts off and every outside host unreachable.
+ * temporary file with every outside host unreachable. The only script that runs
+ * is the one the page's CSP names by its hash: the paginator of page-foot notes
+ * (`shared/export/paginator.ts`), inline at the end of the body and synchronous,
+ * so it has finished before the load event after which Chromium prints.
  *
  * The app prints with its own hidden window instead (`electron/main/print.ts`);
  * both have the {@link PdfPrinter} shape so the handlers take either.
@@ -102,13 +105,13 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<string
   );
 }
 
-/** Command-line flags for a headless, offline, script-free print. */
+/** Command-line flags for a headless, offline print. */
 export function chromiumArgs(htmlFile: string, pdfFile: string, profileDir: string): string[] {
   return [
     '--headless',
     // Chromium refuses to start as root with its sandbox (containers, CI). What it opens is our own
-    // script-free file whose CSP forbids scripts and fetches, with every outside host unresolvable.
-    // (--blink-settings=scriptEnabled=false would be stronger, but headless printing then writes nothing.)
+    // file whose CSP forbids fetches and every script but the paginator (by its hash; imported text is
+    // escaped, so it cannot add one), with every outside host unresolvable.
     '--no-sandbox',
     '--disable-gpu',
     '--no-pdf-header-footer',

@@ -1,7 +1,11 @@
 /**
  * PDF printing inside the app: the edition's print HTML loaded from a temporary
- * file into a hidden, sandboxed window with JavaScript off and its own session
- * that may load nothing but that file, then `webContents.printToPDF`. Page
+ * file into a hidden, sandboxed window with its own session that may load
+ * nothing but that file, then `webContents.printToPDF`. JavaScript is on in this
+ * window only, for the paginator of page-foot notes (`shared/export/paginator.ts`):
+ * the page's CSP lets exactly that inline script run (`script-src 'sha256-…'`),
+ * no handler attribute, no other script, no request; it runs synchronously at
+ * the end of the body, so it has finished when `loadURL` resolves (load event). Page
  * numbers come from the HTML's CSS `@page` margin boxes (Chromium 131+; Electron
  * 41 ships a newer one), so no Electron header or footer template is used.
  *
@@ -45,7 +49,9 @@ export const printPdfWithElectron: PdfPrinter = async (html, { pageSize }) => {
       webPreferences: {
         session: printSession(),
         sandbox: true,
-        javascript: false,
+        // For the paginator only: the file's CSP allows that one script by its hash, and the
+        // session loads nothing but this file (no preload, no Node, no navigation, no window.open).
+        javascript: true,
         contextIsolation: true,
         nodeIntegration: false,
         webSecurity: true,

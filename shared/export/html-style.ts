@@ -34,19 +34,71 @@ sup.resp-sigil { font-size: .62em; line-height: 0; font-family: ${FONTS.latin}, 
 .app-resp { color: #555; }
 `;
 
+/** Page sizes and the `@page` margins (mm): the paginator's page box is what they leave. */
+export const PAGE_BOXES = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+} as const;
+export const PAGE_MARGINS = { top: 20, right: 18, bottom: 22, left: 18 } as const;
+
+/** The content area of a page (mm), where the paginator lays a page's text and its notes. */
+export function pageContentBox(pageSize: keyof typeof PAGE_BOXES): { width: number; height: number } {
+  const box = PAGE_BOXES[pageSize];
+  return {
+    width: +(box.width - PAGE_MARGINS.left - PAGE_MARGINS.right).toFixed(2),
+    height: +(box.height - PAGE_MARGINS.top - PAGE_MARGINS.bottom).toFixed(2),
+  };
+}
+
+/**
+ * Pages built by the paginator (`paginator.ts`): each `.pg` is one page's content
+ * area (a hair less, so rounding never spills a page onto a blank sheet), its
+ * notes at its foot under a short rule, as printed editions set them.
+ */
+function pagedCss(pageSize: keyof typeof PAGE_BOXES): string {
+  const { width, height } = pageContentBox(pageSize);
+  return `.pg { box-sizing: border-box; width: ${width}mm; height: calc(${height}mm - 2px); display: flex; flex-direction: column; overflow: visible; }
+.pg + .pg { break-before: page; }
+.pg.pg-over { height: auto; min-height: calc(${height}mm - 2px); }
+.pg-body { flex: none; display: flow-root; }
+.pg .title-page, .pg .document { break-before: auto; break-after: auto; }
+.pg .document { margin-bottom: 0; }
+.pg .title-page { padding-top: 25%; }
+.pg .cont > thead th { color: #888; }
+.pg li.cont { display: block; }
+.pg tr.split td { border-bottom: none; }
+.pg-foot { flex: none; margin-top: auto; padding-top: 5pt; font-size: 8.5pt; line-height: 1.35; color: #222; }
+.pg-foot::before { content: ""; display: block; width: 32%; border-top: .6pt solid #555; margin-bottom: 3pt; }
+.pg-foot ol { list-style: none; padding: 0; margin: 0; }
+.pg-foot li { margin: 0 0 .15em; padding-left: 1.8em; text-indent: -1.8em; }
+.pg-foot .fn-back, .pg-foot .app-back { display: inline-block; min-width: 1.8em; text-indent: 0; text-decoration: none; }
+.pg-foot .apparatus { margin-top: .2em; }
+.pg-failed { font-size: 9pt; color: #8a3b00; }
+`;
+}
+
 /**
  * The style sheet for a page size; `edition` adds the title page's rules,
  * `print` the fonts and rules of the HTML the PDF printer prints, `provenance`
  * the rules of annotations whose maker is recorded (only then, so an edition
- * without provenance is as before).
+ * without provenance is as before), `paged` the rules of the paginator's pages.
+ * The print HTML is only ever printed, and the paginator measures it before
+ * printing, on screen: its print rules apply on screen too, so what it measured
+ * is what prints.
  */
-export function editionCss(pageSize: 'A4' | 'Letter', edition: boolean, print = false, provenance = false): string {
+export function editionCss(
+  pageSize: 'A4' | 'Letter',
+  edition: boolean,
+  print = false,
+  provenance = false,
+  paged = false,
+): string {
   const korean = print ? PRINT_KOREAN : FONTS.korean;
   const mono = print ? PRINT_MONO : FONTS.mono;
   return `
 @page {
   size: ${pageSize};
-  margin: 20mm 18mm 22mm 18mm;
+  margin: ${PAGE_MARGINS.top}mm ${PAGE_MARGINS.right}mm ${PAGE_MARGINS.bottom}mm ${PAGE_MARGINS.left}mm;
   @bottom-center { content: counter(page); font-family: ${FONTS.latin}, serif; font-size: 9pt; color: #555; }
 }
 ${edition ? '@page :first { @bottom-center { content: none; } }' : ''}
@@ -119,7 +171,7 @@ sup.fnref a { text-decoration: none; padding: 0 .1em; }
 .notes ol { list-style: none; padding: 0; margin: 0; }
 .notes li { margin: .3rem 0; padding-left: 2.2em; text-indent: -2.2em; }
 .notes .fn-back { display: inline-block; min-width: 2.2em; text-indent: 0; text-decoration: none; }
-@media print {
+@media ${print ? 'all' : 'print'} {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
   .ins { color: #1f4e79; }
@@ -132,5 +184,5 @@ ${provenance ? '  .ins.by-archive { color: inherit; }\n' : ''}  .title-page { pa
   .notes { break-before: auto; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-`.trim();
+${paged ? pagedCss(pageSize) : ''}`.trim();
 }

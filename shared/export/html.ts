@@ -1,7 +1,7 @@
 /**
  * HTML edition: one self-contained file (style inline, no scripts, nothing
  * fetched), readable on screen and printable. The same HTML is what the PDF
- * printer prints.
+ * printer prints (with, for notes at the page foot, the paginator).
  *
  * - Metadata and citation on top of each document.
  * - Parallel columns as a table, one row per segment (or one language as a flow).
@@ -10,7 +10,10 @@
  *   and a tooltip (`corrections: 'noted'`), or silent, or the source's reading.
  * - Footnotes numbered per document, listed at its end, linked both ways; in
  *   print (`print`, the HTML the PDF printer prints) with `notes: 'foot'`, at the
- *   foot of the row that calls them, with the corrections of that row.
+ *   foot of the row that calls them, with the corrections of that row; with
+ *   `notes: 'page'` (the default), listed at the end as in HTML, and moved to the
+ *   foot of the page of their call by the paginator (`paginator.ts`), the one
+ *   script the print HTML carries, allowed by its hash in the page's CSP.
  * - Korean not verified against the witness marked `†state` (or left out), and a
  *   legend of the conventions used (see `legend.ts`).
  * - Provenance (shared/model/provenance.ts), when recorded: the archive
@@ -35,9 +38,10 @@ import {
 import { editionCss } from './html-style';
 import { frag, h, raw, type Html } from './markup';
 import { isEmptyInline, readable, type InlineNode } from './walk';
-import { OMITTED_KOREAN, SIGIL_LEGEND, UNVERIFIED_MEANING, sourceReading, unverifiedMark } from './legend';
+import { CORRECTIONS_WHERE, OMITTED_KOREAN, SIGIL_LEGEND, UNVERIFIED_MEANING, sourceReading, unverifiedMark } from './legend';
 import { ARCHIVE_RESP, provenanceLabel, respLabel, type AnnotationKind } from '../model/provenance';
 import { GAP_GLYPH } from '../model/gap';
+import { PAGINATOR_CSP, PAGINATOR_JS } from './paginator';
 
 /** How the HTML is meant to be read. */
 export interface HtmlMode {
@@ -48,18 +52,22 @@ export interface HtmlMode {
 /** Serialises a prepared edition as one HTML file. */
 export function htmlString(edition: PreparedEdition, mode: HtmlMode = {}): string {
   const { options } = edition;
-  const ctx: Ctx = { edition, rowNotes: !!mode.print && options.notes === 'foot' };
+  // Notes at the page foot: the HTML is the end-notes edition, which the paginator lays into pages.
+  const paged = !!mode.print && options.notes === 'page';
+  const ctx: Ctx = { edition, rowNotes: !!mode.print && options.notes === 'foot', paged };
   const first = edition.documents[0].file.meta;
   const authors = [...new Set(edition.documents.map((doc) => doc.file.meta.translator.trim()).filter(Boolean))];
   const head = h(
     'head',
     null,
     h('meta', { charset: 'utf-8' }),
-    // The edition runs nothing and fetches nothing; say so to any browser that opens it.
+    // The edition fetches nothing and runs nothing but, in print with notes at the page foot,
+    // the paginator: exactly that script, by its hash (no inline handlers, no other script).
     h('meta', {
       'http-equiv': 'Content-Security-Policy',
       content:
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'",
+        `default-src 'none'; ${paged ? `script-src ${PAGINATOR_CSP}; ` : ''}style-src 'unsafe-inline'; ` +
+        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'",
     }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', { name: 'generator', content: 'Interlinea' }),
@@ -68,18 +76,23 @@ export function htmlString(edition: PreparedEdition, mode: HtmlMode = {}): strin
       ? h('meta', { name: 'description', content: readable(first.summary) })
       : null,
     h('title', null, readable(edition.title)),
-    h('style', null, raw(editionCss(options.pageSize, !edition.single, !!mode.print, edition.provenance.length > 0))),
+    h(
+      'style',
+      null,
+      raw(editionCss(options.pageSize, !edition.single, !!mode.print, edition.provenance.length > 0, paged)),
+    ),
   );
   const body = h(
     'body',
     null,
-    edition.single ? null : titlePage(edition),
+    edition.single ? null : titlePage(edition, ctx),
     edition.documents.map((doc) => documentHtml(doc, ctx)),
+    paged ? h('script', null, raw(PAGINATOR_JS)) : null,
   );
-  return `<!DOCTYPE html>\n${h('html', { lang: 'en' }, head, body).value}\n`;
+  return `<!DOCTYPE html>\n${h('html', { lang: 'en', 'data-notes': paged ? 'page' : null }, head, body).value}\n`;
 }
 
-function titlePage(edition: PreparedEdition): Html {
+function titlePage(edition: PreparedEdition, ctx: Ctx): Html {
   return h(
     'section',
     { class: 'title-page' },
@@ -104,13 +117,19 @@ function titlePage(edition: PreparedEdition): Html {
         ),
       ),
     ),
-    legendHtml(edition),
+    legendHtml(edition, ctx),
   );
 }
 
 /** The editorial conventions the edition uses, explained. */
-function legendHtml(edition: PreparedEdition): Html | null {
+function legendHtml(edition: PreparedEdition, ctx: Ctx): Html | null {
   if (!edition.legend.length) return null;
+  // Printed with notes at the foot of the page or row, the source's readings are there too.
+  const where = ctx.paged
+    ? 'the foot of the page gives the source’s reading under the same letter.'
+    : ctx.rowNotes
+      ? 'the foot of the row gives the source’s reading under the same letter.'
+      : CORRECTIONS_WHERE;
   return h(
     'section',
     { class: 'legend', 'aria-label': 'Editorial conventions' },
@@ -119,7 +138,7 @@ function legendHtml(edition: PreparedEdition): Html | null {
       'dl',
       null,
       [...edition.legend, ...(edition.provenance.some((entry) => entry.source === 'editor') ? [SIGIL_LEGEND] : [])].map(
-        (entry) => h('div', null, h('dt', null, entry.sign || '·'), h('dd', null, entry.text)),
+        (entry) => h('div', null, h('dt', null, entry.sign || '·'), h('dd', null, entry.text.replace(CORRECTIONS_WHERE, where))),
       ),
     ),
   );
@@ -130,6 +149,8 @@ interface Ctx {
   edition: PreparedEdition;
   /** Notes and corrections at the foot of the row that calls them (print with `notes: 'foot'`). */
   rowNotes: boolean;
+  /** Notes and corrections at the foot of the page, placed by the paginator (print with `notes: 'page'`). */
+  paged: boolean;
 }
 
 function documentHtml(doc: PreparedDocument, ctx: Ctx): Html {
@@ -146,7 +167,7 @@ function documentHtml(doc: PreparedDocument, ctx: Ctx): Html {
       metaList(doc, edition),
       // Printed with notes at the foot of their row, the metadata's corrections come under it.
       ctx.rowNotes ? correctionsHtml(doc, doc.corrections.filter((corr) => corr.row === META_ROW), edition.editors, true) : null,
-      edition.single ? legendHtml(edition) : null,
+      edition.single ? legendHtml(edition, ctx) : null,
     ),
     textHtml(doc, ctx),
     ctx.rowNotes ? null : correctionsHtml(doc, doc.corrections, edition.editors),

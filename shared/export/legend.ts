@@ -133,6 +133,9 @@ export const SIGIL_LEGEND: LegendEntry = {
   text: 'The initials raised after an insertion or beside a note name the editor who made it; the archive translator’s are unmarked. On screen, pointing at an annotation shows who made it and when.',
 };
 
+/** Where the legend says a noted correction's source reading is: after the document (all formats but paged print). */
+export const CORRECTIONS_WHERE = 'the Corrections after the document give the source’s reading under the same letter.';
+
 /**
  * The legend of an edition: one entry per convention it uses, in a fixed order,
  * and who made the annotations when that is recorded (`editors`: the project's).
@@ -157,7 +160,7 @@ export function legendEntries(
         sign: 'ᵃ',
         text:
           'A raised italic letter marks a word the editors corrected (an OCR or typing slip of the source); ' +
-          'the Corrections after the document give the source’s reading under the same letter.',
+          CORRECTIONS_WHERE,
       });
     } else if (options.corrections === 'silent') {
       out.push({ sign: '', text: 'Slips of the source are corrected silently.' });

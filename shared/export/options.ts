@@ -38,12 +38,15 @@ export const exportOptionsSchema = z.object({
    */
   unverified: z.enum(['mark', 'omit']).default('mark'),
   /**
-   * Where PDF prints footnotes: `foot`, at the foot of the row (or paragraph) that
-   * calls them, so a note stays on the page of its call; `end`, after each document.
-   * Other reading formats: HTML lists them after the document, DOCX uses Word's
-   * own footnotes, Markdown and plain text list them at the end.
+   * Where PDF prints footnotes: `page`, at the foot of the page where they are
+   * called, above the bottom margin under a short rule, as printed editions set
+   * them (with the noted corrections of that page; laid out by the paginator,
+   * `paginator.ts`); `foot`, at the foot of the row (or paragraph) that calls them;
+   * `end`, after each document. Other reading formats: HTML lists them after the
+   * document, DOCX uses Word's own footnotes, Markdown and plain text list them at
+   * the end.
    */
-  notes: z.enum(['foot', 'end']).default('foot'),
+  notes: z.enum(['page', 'foot', 'end']).default('page'),
   /** Page size for PDF. */
   pageSize: z.enum(['A4', 'Letter']).default('A4'),
   /** Title of a whole-project edition. */

@@ -41,7 +41,7 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
   const [original, setOriginal] = useState(false);
   const [corrections, setCorrections] = useState<'noted' | 'silent' | 'original'>('noted');
   const [unverified, setUnverified] = useState<'mark' | 'omit'>('mark');
-  const [notes, setNotes] = useState<'foot' | 'end'>('foot');
+  const [notes, setNotes] = useState<'page' | 'foot' | 'end'>('page');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -179,7 +179,8 @@ export function ExportDialog({ documents, currentId, beforeExport, onClose, noti
           <label className="field">
             Footnotes
             <select value={notes} onChange={(e) => setNotes(e.target.value as typeof notes)}>
-              <option value="foot">At the foot of the row that calls them</option>
+              <option value="page">At the foot of the page where they are called</option>
+              <option value="foot">Under the row that calls them</option>
               <option value="end">At the end of each document</option>
             </select>
           </label>
