@@ -8,8 +8,9 @@ import { parseImports } from '../import/run';
 import { UserError } from '../../shared/errors';
 import type { HandlerContext } from './index';
 import type { ProjectStore } from '../store/project-store';
+import { DocumentBases } from './document-changes';
 
-type DocumentRequests = 'projectInfo' | 'listDocuments' | 'getDocument' | 'saveDocument' | 'importFiles';
+type DocumentRequests = 'projectInfo' | 'listDocuments' | 'getDocument' | 'saveDocument' | 'saveDocumentChanges' | 'importFiles';
 
 /** Parses files for import; one result per file, in order. */
 export type ImportParser = (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportResult[]>;
@@ -44,6 +45,8 @@ export async function importInto(
 }
 
 export function documentHandlers(ctx: HandlerContext): Pick<HandlerTable, DocumentRequests> {
+  // The version of each open document the window's changes are to (document-changes.ts).
+  const bases = new DocumentBases();
   return {
     async projectInfo() {
       const store = ctx.store();
@@ -55,10 +58,13 @@ export function documentHandlers(ctx: HandlerContext): Pick<HandlerTable, Docume
       return ctx.store().listDocuments();
     },
     async getDocument({ id }) {
-      return ctx.store().readDocument(id);
+      return bases.read(ctx.store(), id);
     },
     async saveDocument({ id, meta, body }) {
-      return ctx.store().saveDocument(id, meta, body);
+      return bases.save(ctx.store(), id, meta, body);
+    },
+    async saveDocumentChanges(request) {
+      return bases.saveChanges(ctx.store(), request);
     },
     async importFiles({ files }) {
       const { imported } = await importInto(ctx.store(), files, ctx.parseImports);

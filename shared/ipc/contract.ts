@@ -41,6 +41,20 @@ export const requestSchemas = {
     meta: metaSchema,
     body: pmJsonLoose,
   }),
+  /**
+   * Saves a document from what changed since the version saved at `base` (its `updatedAt`,
+   * from getDocument or the last save): runs of that version's rows, [from, to), replaced
+   * by `rows`, in order and apart; the document then has `rowCount` rows. Refused, writing
+   * nothing, when `base` is not the version on disk ('stale-base') or the changes do not
+   * fit it ('invalid-changes'): then save the whole document (electron/handlers/document-changes.ts).
+   */
+  saveDocumentChanges: z.object({
+    id: documentId,
+    base: z.string().min(1).max(100),
+    meta: metaSchema,
+    rowCount: z.number().int().min(1),
+    changes: z.array(z.object({ from: z.number().int().min(0), to: z.number().int().min(0), rows: z.array(pmJsonLoose) })),
+  }),
   importFiles: z.object({
     files: z
       .array(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) }))
@@ -211,6 +225,7 @@ export interface Responses {
   getDocument: DocumentFile;
   /** `warnings`: what the user should know though the save succeeded (the version replaced could not be kept in history). */
   saveDocument: { updatedAt: string; warnings?: string[] };
+  saveDocumentChanges: { updatedAt: string; warnings?: string[] };
   importFiles: { imported: { id: string; title: string }[] };
   glossaryList: GlossaryEntry[];
   glossaryAdd: GlossaryEntry;

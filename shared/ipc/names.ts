@@ -7,6 +7,7 @@ export const REQUEST_NAMES = [
   'listDocuments',
   'getDocument',
   'saveDocument',
+  'saveDocumentChanges',
   'importFiles',
   'glossaryList',
   'glossaryAdd',
