@@ -270,6 +270,9 @@ function sameLine(a, b) {
 /** Where to cut a block so its lines above limitY stay: a position, 'fits', or null (the first line does not fit). */
 function cutPoint(container, limitY) {
   var pos = textPositions(container);
+  // A line's box reaches half the line height below its glyphs' middle, not just their bottom.
+  var half = parseFloat(getComputedStyle(container).lineHeight) / 2;
+  var lineBottom = function (r) { return half > 0 ? Math.max(r.bottom, (r.top + r.bottom) / 2 + half) : r.bottom; };
   if (!pos.total) return 'fits';
   var first = nextRect(pos, 0);
   if (!first) return 'fits';
@@ -277,7 +280,7 @@ function cutPoint(container, limitY) {
   while (lo < hi) {
     var mid = (lo + hi) >> 1;
     var r = nextRect(pos, mid);
-    if (r && r.rect.bottom > limitY) { found = r; hi = mid; } else if (r) { lo = r.k + 1; } else { hi = mid; }
+    if (r && lineBottom(r.rect) > limitY) { found = r; hi = mid; } else if (r) { lo = r.k + 1; } else { hi = mid; }
   }
   if (!found) return 'fits';
   var start = found.k;
