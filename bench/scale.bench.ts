@@ -9,10 +9,17 @@
  * baseline measured in the same run. Also `interlinea list` of 20 documents beside `node -e ''`,
  * and the small-size figures the regression guard (bench/scale.guard.test.ts) compares against.
  *
- * Options: --sizes 200,2000 (default 200,2000,10000), --port N (default 4187).
+ * The long document (issue 12 item 5, bench/scale-long.ts): a 2,000-row report opened, typed
+ * in and saved in the window, beside a 20-row report, under `longDocument`.
+ *
+ * Options: --sizes 200,2000 (default 200,2000,10000), --port N (default 4187), --long-runs N
+ * (default 3), --long-only (only the long document; the other figures in scale.json are kept),
+ * --long-compare DIR (also measure the renderer of another checkout, e.g. `git archive` of an
+ * earlier commit with node_modules linked, served on port N+1 over the same handlers, taking
+ * turns with this one run by run; its figures go under `longDocument.compared`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +30,7 @@ import { dispatch } from '../shared/ipc/dispatch';
 import { REQUEST_NAMES, type RequestName } from '../shared/ipc/names';
 import type { HandlerTable } from '../shared/ipc/contract';
 import { GUARD_SIZE, projectCopy, type NodeFigures } from './scale-lib';
+import { measureLongDocument, type LongDocumentFigures } from './scale-long';
 
 const ROOT = resolve(__dirname, '..');
 const CACHE = join(ROOT, '.tmp', 'scale', 'projects');
@@ -33,6 +41,9 @@ const option = (name: string): string | undefined => {
 };
 const SIZES = (option('sizes') ?? '200,2000,10000').split(',').map(Number);
 const PORT = Number(option('port') ?? 4187);
+const LONG_RUNS = Number(option('long-runs') ?? 3);
+const LONG_ONLY = process.argv.includes('--long-only');
+const LONG_COMPARE = option('long-compare');
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -175,9 +186,11 @@ async function cliFigures(): Promise<{ listMs: number; nodeMs: number; ratio: nu
 async function main(): Promise<void> {
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, loadAverage1min: loadavg()[0] };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverage1min?.toFixed(2)} (shared: timings vary)`);
-  const guard = nodeSide(GUARD_SIZE);
+  const guard = LONG_ONLY ? null : nodeSide(GUARD_SIZE);
   const sizes: Record<string, NodeFigures & { window?: WindowFigures }> = {};
-  for (const size of SIZES) {
+  // Measured in the window below (it needs the renderer served).
+  let longDocument: (LongDocumentFigures & { compared?: LongDocumentFigures & { renderer: string } }) | undefined;
+  for (const size of LONG_ONLY ? [] : SIZES) {
     console.log(`\n--- ${size} documents`);
     sizes[size] = nodeSide(size);
     console.log(JSON.stringify(sizes[size]));
@@ -189,8 +202,19 @@ async function main(): Promise<void> {
   if (built.status !== 0) throw new Error('vite build failed');
   const server = spawn(process.execPath, [vite, 'preview', '--config', 'e2e/vite.config.mts'], { cwd: ROOT, env, stdio: 'ignore' });
   const url = `http://127.0.0.1:${PORT}/`;
+  // Another checkout's renderer to compare the long document with, built and served from there.
+  let compared: ReturnType<typeof spawn> | null = null;
+  const comparedUrl = `http://127.0.0.1:${PORT + 1}/`;
+  if (LONG_COMPARE) {
+    const dir = resolve(LONG_COMPARE);
+    const compareEnv = { ...env, INTERLINEA_E2E_PORT: String(PORT + 1) };
+    const b = spawnSync(process.execPath, [vite, 'build', '--config', 'e2e/vite.config.mts'], { cwd: dir, env: compareEnv, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error(`vite build failed in ${dir}`);
+    compared = spawn(process.execPath, [vite, 'preview', '--config', 'e2e/vite.config.mts'], { cwd: dir, env: compareEnv, stdio: 'ignore' });
+  }
   try {
     await waitForServer(url);
+    if (compared) await waitForServer(comparedUrl);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -205,11 +229,28 @@ async function main(): Promise<void> {
         figures.window = await windowSide(size, page, url);
         console.log(`window, ${size}: ${JSON.stringify(figures.window)}`);
       }
+      await context.close();
+      console.log('\n--- the long document');
+      const measured = await measureLongDocument(browser, LONG_COMPARE ? { here: url, compared: comparedUrl } : { here: url }, CACHE, join(RUNS, 'run-long'), LONG_RUNS);
+      longDocument = { ...(measured.here as LongDocumentFigures), ...(measured.compared && LONG_COMPARE ? { compared: { renderer: LONG_COMPARE, ...measured.compared } } : {}) };
+      if (measured.compared) printLong(measured.compared, `the renderer of ${LONG_COMPARE}`);
+      console.log(`long document: ${JSON.stringify({ open: longDocument.open, keystrokeMs: longDocument.keystrokeMs, autosave: longDocument.autosave })}`);
     } finally {
       await browser.close();
     }
   } finally {
     server.kill();
+    compared?.kill();
+  }
+  const loadAfter = loadavg()[0];
+  if (LONG_ONLY) {
+    // Only the long document: the rest of scale.json stays as it was.
+    const path = join(ROOT, 'bench', 'results', 'scale.json');
+    const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(path, `${JSON.stringify({ ...previous, longDocument: { machine: { ...machine, loadAverage1minAfter: loadAfter }, ...longDocument } }, null, 2)}\n`);
+    printLong(longDocument);
+    console.log('wrote bench/results/scale.json (longDocument)');
+    return;
   }
   const cli = await cliFigures();
   // The copies measured (with a backup per open: 1.6 GB at 10,000) go; the built projects stay cached.
@@ -217,7 +258,7 @@ async function main(): Promise<void> {
   await rm(join(RUNS, 'cli-20'), { recursive: true, force: true });
   console.log(`\ninterlinea list of 20 documents: ${cli.listMs.toFixed(0)} ms; node -e '': ${cli.nodeMs.toFixed(0)} ms (${cli.ratio.toFixed(1)}×)`);
 
-  const results = { machine, sizes, cli, guard: { size: GUARD_SIZE, figures: guard } };
+  const results = { machine, sizes, cli, guard: { size: GUARD_SIZE, figures: guard }, longDocument: { machine: { ...machine, loadAverage1minAfter: loadAfter }, ...longDocument } };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'scale.json'), `${JSON.stringify(results, null, 2)}\n`);
   const row = (f: { value: number; baseline: number }): string => `${f.value.toFixed(1)} (base ${f.baseline.toFixed(1)})`;
@@ -243,7 +284,34 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  printLong(longDocument);
   console.log('wrote bench/results/scale.json');
+}
+
+function printLong(long: LongDocumentFigures | null, which = 'this checkout'): void {
+  if (!long) return;
+  const row = (f: { value: number; baseline: number; baselineIs: string }, unit = 'ms') => ({
+    value: `${f.value.toFixed(unit === 'B' ? 0 : 1)} ${unit}`,
+    baseline: `${f.baseline.toFixed(unit === 'B' ? 0 : 1)} ${unit}`,
+    ratio: f.baseline > 0 ? (f.value / f.baseline).toFixed(1) : '—',
+    'baseline is': f.baselineIs,
+  });
+  console.log(`\nthe long document (${long.rows} rows), ${which}, medians of ${long.runs} runs:`);
+  console.table({
+    'first rows painted': row(long.open.firstRowsMs),
+    '  of which getDocument (main)': row(long.open.mainOpenMs),
+    'live check done': row(long.open.checkDoneMs),
+    'longest task, open': row(long.open.longestTaskMs),
+    'longest frame gap, open': row(long.open.longestFrameGapMs),
+    'keystroke to paint': row(long.keystrokeMs),
+    'keystroke p95': row(long.keystrokeP95Ms),
+    'autosave payload (renderer)': row(long.autosave.serialiseMs),
+    'IPC clone': row(long.autosave.ipcCloneMs),
+    'payload bytes': row(long.autosave.payloadBytes, 'B'),
+    'main-process save': row(long.autosave.mainSaveMs),
+    'bytes written': row(long.autosave.bytesWritten, 'B'),
+    'longest task, edit to saved': row(long.autosave.editLongestTaskMs),
+  });
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@
  * Framework-free; React reads it through `subscribe`/`getSnapshot`.
  */
 import { Listeners } from './listeners';
+import { measureSince, now } from './timing';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
@@ -125,7 +126,9 @@ export class Autosave<P> {
     const edits = this.edits;
     let payload: P;
     try {
+      const started = now();
       payload = this.getPayload();
+      measureSince('interlinea:autosave-payload', started);
     } catch (err) {
       this.fail(err);
       return Promise.resolve();

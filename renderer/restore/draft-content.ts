@@ -140,6 +140,39 @@ export function draftTargets(state: EditorState, scope: 'row' | 'all'): DraftTar
   return out;
 }
 
+/** Whether a row has lines a draft may fill, by row node (a row's answer changes only with the row). */
+const draftable = new WeakMap<Node, boolean>();
+
+function isDraftable(segment: Node, pos: number): boolean {
+  let known = draftable.get(segment);
+  if (known === undefined) {
+    const parts = segmentParts(segment, pos);
+    known = !!parts && draftableLines(parts).some(Boolean);
+    draftable.set(segment, known);
+  }
+  return known;
+}
+
+/**
+ * Whether a draft would fill anything ({@link draftTargets} is not empty), without
+ * building the targets: the toolbar asks this on every keystroke, so in a long
+ * document it stops at the first row with something to draft, and a row's answer
+ * is kept until the row changes.
+ */
+export function hasDraftTarget(state: EditorState, scope: 'row' | 'all'): boolean {
+  if (scope === 'row') {
+    const seg = segmentAt(state.selection.$head);
+    return !!seg && isDraftable(seg.node, seg.pos);
+  }
+  const { doc } = state;
+  for (let index = 0, pos = 0; index < doc.childCount; index++) {
+    const segment = doc.child(index);
+    if (isDraftable(segment, pos)) return true;
+    pos += segment.nodeSize;
+  }
+  return false;
+}
+
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((line, i) => line === b[i]);
 }

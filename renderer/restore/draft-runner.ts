@@ -13,7 +13,7 @@
 import { closeHistory } from 'prosemirror-history';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { DRAFT_MAX_CHARS, DRAFT_MAX_ROWS } from '../../shared/ipc/contract';
-import { draftTargets, draftTransaction, type DraftFetch, type DraftTarget } from './draft-content';
+import { draftTargets, draftTransaction, hasDraftTarget, type DraftFetch, type DraftTarget } from './draft-content';
 import { draftKey } from './draft';
 import { Listeners } from '../editor/listeners';
 
@@ -196,9 +196,10 @@ export function draftWith(services: { draft?: DraftRunner }, scope: 'row' | 'all
 export function draftCommand(runner: DraftRunner, scope: 'row' | 'all', host?: DraftHost): Command {
   return (state, dispatch, view) => {
     if (!runner.available || runner.running) return false;
+    // Asked whether it applies (the toolbar, on every keystroke): no targets built.
+    if (!dispatch) return hasDraftTarget(state, scope);
     const targets = draftTargets(state, scope);
     if (targets.length === 0) return false;
-    if (!dispatch) return true;
     const to = host ?? view;
     if (!to) return false;
     void runner.draft(to, targets, scope);

@@ -5,7 +5,7 @@ import { builders } from 'prosemirror-test-builder';
 import { schema } from '../../shared/model/schema';
 import { apply, br, doc, en, expectDoc, ko, run, seg, stateFor, wit } from '../editor/test-builders';
 import { UNRESTORED } from './proposals';
-import { applyDraft, draftContent, draftTargets, type DraftLine, type DraftWord } from './draft-content';
+import { applyDraft, draftContent, draftTargets, hasDraftTarget, type DraftLine, type DraftWord } from './draft-content';
 import { acceptNextWord, alternativesView, buildDraftPlugin, chooseAlternative, closeAlternatives, dropRowDraft, moveAlternative, showAlternatives } from './draft';
 import { buildWitnessCheckPlugin, segmentStates } from './witness-check';
 
@@ -104,6 +104,22 @@ describe('drafting rows', () => {
   it('does not draft a row whose every witness line has typed text, nor a row without a witness', () => {
     const state = stateFor(doc(seg(en('x<a>'), wit('1960D'), ko('1960년')), seg(en('y'), wit(), ko())));
     expect(draftTargets(state, 'all')).toEqual([]);
+    expect(hasDraftTarget(state, 'all')).toBe(false);
+    expect(hasDraftTarget(state, 'row')).toBe(false);
+  });
+
+  it('says whether anything would be drafted as draftTargets does, also after the row changes', () => {
+    let state = stateFor(doc(seg(en('x'), wit('1960D'), ko('1960년')), seg(en('y<a>'), wit(WITNESS), ko()), seg(en('z'), wit(), ko())));
+    for (const scope of ['all', 'row'] as const) expect(hasDraftTarget(state, scope)).toBe(draftTargets(state, scope).length > 0);
+    expect(hasDraftTarget(state, 'all')).toBe(true);
+    // Typed into the only draftable row: nothing left to draft (the row's answer is not kept past its change).
+    const row = state.doc.child(1);
+    const koreanStart = state.doc.child(0).nodeSize + 1 + row.child(0).nodeSize + row.child(1).nodeSize + 1;
+    state = state.apply(state.tr.insertText('소련 대사관에서 푸자노프 동지와의 대화록', koreanStart));
+    for (const scope of ['all', 'row'] as const) {
+      expect(hasDraftTarget(state, scope)).toBe(false);
+      expect(draftTargets(state, scope)).toEqual([]);
+    }
   });
 
   it('keeps text typed while the draft was on its way', () => {

@@ -36,7 +36,7 @@ export function buildRestorePlugins(schema: Schema, options: RestoreOptions): Pl
   ];
 }
 
-export { witnessCheckKey, segmentCheckAt, segmentStates } from './witness-check';
+export { witnessCheckKey, segmentCheckAt, segmentStates, checkComplete } from './witness-check';
 export { suggestKey, suggestView, acceptSuggestion, dismissSuggestions, visibleSuggestions, type SuggestFetch } from './suggest';
 export { acceptProposal, acceptSegmentProposals, autofillRestoration, hasProposals } from './proposals';
 export { repairEncoding } from './repair';

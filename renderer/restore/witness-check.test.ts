@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TextSelection, type EditorState } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { undo } from 'prosemirror-history';
 import { checkLines } from '../../shared/korean';
 import { br, doc, en, ko, run, seg, stateFor, wit } from '../editor/test-builders';
 import { moveLastWitnessLineDown, splitSegment } from '../editor/commands/segments';
-import { buildWitnessCheckPlugin, checkRest, segmentCheckAt, segmentStates, witnessCheckKey, type CheckFn } from './witness-check';
+import { buildWitnessCheckPlugin, checkComplete, checkRest, checkStep, segmentCheckAt, segmentStates, witnessCheckKey, type CheckFn } from './witness-check';
+import { buildViewport, setWindow, viewportState } from '../editor/viewport';
+import { knownProgress } from '../editor/row-states';
+import { garbleLine } from '../../shared/korean/garble';
 import { schema } from '../../shared/model/schema';
 import { checkRuns } from './check-decorations';
 
@@ -146,5 +149,60 @@ describe('the live witness check', () => {
     state = checkRest(state);
     expect(segmentStates(state)).toEqual(['empty', null, 'partial', 'partial', 'consistent']);
     expect(calls.length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('the live check of a long document', () => {
+  const KOREAN = ['김일성 동지는', '조선로동당의 입장', '소련'];
+  /** Rows with a witness and, every other one, their Korean. */
+  const long = (rows: number) =>
+    doc(...Array.from({ length: rows }, (_, i) => seg(en(`Row ${i + 1}.`), wit(garbleLine(KOREAN[i % 3])), i % 2 ? ko() : ko(KOREAN[i % 3]))));
+  const checked = (state: EditorState) => segmentStates(state).filter((s) => s !== null).length;
+
+  it('checks only the rows drawn first when the editor starts; the rest in budgeted steps, and rows the window moves to when they are drawn', () => {
+    const calls: string[][] = [];
+    const check: CheckFn = (lines, witness, options) => (calls.push(witness), checkLines(lines, witness, options));
+    // A clock that moves 1 ms at every reading: a 20 ms budget stops a step after a few dozen checks.
+    let time = 0;
+    const plugin = buildWitnessCheckPlugin(schema, { check, budgetMs: 20, clock: () => time++ });
+    let state = EditorState.create({ doc: long(400), plugins: [buildViewport({ windowedFrom: 20 }), plugin] });
+    const drawn = viewportState(state)!.drawn.reduce((n, [a, b]) => n + b - a, 0);
+    expect(drawn).toBeLessThan(40);
+    expect(calls).toHaveLength(drawn);
+    expect(checkComplete(state)).toBe(false);
+    expect(knownProgress(state.doc)).toMatchObject({ witnessRows: 400, pending: 400 - drawn });
+
+    // Scrolled far down: the rows drawn there are checked at once.
+    state = state.apply(setWindow(state.tr, [300, 330]));
+    expect(segmentStates(state).slice(300, 330).every((s) => s !== null)).toBe(true);
+    expect(segmentStates(state)[200]).toBeNull();
+
+    // One step checks what its budget allows, not everything.
+    const before = checked(state);
+    state = checkStep(state);
+    const step = checked(state) - before;
+    expect(step).toBeGreaterThan(10);
+    expect(step).toBeLessThan(200);
+
+    state = checkRest(state);
+    expect(checkComplete(state)).toBe(true);
+    expect(checked(state)).toBe(400);
+    // Each row checked once, and its state told to the row states (nothing left for them to check).
+    expect(calls).toHaveLength(400);
+    expect(knownProgress(state.doc).pending).toBe(0);
+    expect(knownProgress(state.doc).progress.empty).toBe(200);
+  });
+
+  it('says whether every row is checked in the editor’s attributes', () => {
+    const plugin = buildWitnessCheckPlugin(schema);
+    let state = EditorState.create({ doc: long(200), plugins: [buildViewport({ windowedFrom: 20 }), plugin] });
+    const attribute = (s: EditorState) => (plugin.props.attributes as (s: EditorState) => Record<string, string>)(s)['data-witness-check'];
+    expect(attribute(state)).toBe('running');
+    state = checkRest(state);
+    expect(attribute(state)).toBe('done');
+    // A short document is checked whole when it opens.
+    const short = buildWitnessCheckPlugin(schema);
+    const shortAttribute = (short.props.attributes as (s: EditorState) => Record<string, string>)(EditorState.create({ doc: long(10), plugins: [buildViewport({ windowedFrom: 20 }), short] }));
+    expect(shortAttribute['data-witness-check']).toBe('done');
   });
 });

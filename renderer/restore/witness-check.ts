@@ -12,9 +12,14 @@
  * document (a document-wide decoration set is mapped by copying an entry per row:
  * bench/typing.bench.ts measured that on every keystroke).
  *
- * Opening a long document: the first segments are checked at once, the rest
- * in the background, a chunk at a time (`next` is where the background pass goes
- * on; it maps through edits), so the editor opens without waiting for them.
+ * Opening a long document: only the rows drawn first (the viewport's, around the
+ * caret) are checked at once; the rest in the background, in slices of a few
+ * milliseconds when the window is idle (`next` is where the background pass goes
+ * on; it maps through edits), so the first rows are painted without waiting for
+ * the whole document's check, and typing meanwhile is not held up. Rows the
+ * window moves to are checked when they are drawn, before the background pass
+ * reaches them. Each check also tells the row's state to row-states.ts, which
+ * then does not check the row again.
  *
  * The syllables' colours are not decorations but CSS highlights drawn from these
  * checks (check-highlights.ts): nothing wraps the text being typed or composed.
@@ -24,7 +29,9 @@ import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep }
 import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view';
 import type { Node, Schema } from 'prosemirror-model';
 import { checkLines, type CheckOptions, type CheckResult } from '../../shared/korean';
-import { forEachDrawnRow, outsideDrawn, viewportState, type ViewportState } from '../editor/viewport';
+import { forEachDrawnRow, isWindowed, outsideDrawn, viewportState, type ViewportState } from '../editor/viewport';
+import { noteRowCheck } from '../editor/row-states';
+import { measureSince, now } from '../editor/timing';
 import { restorationText, segmentParts, WILDCARD, type SegmentParts } from './segment-text';
 import { segmentDecorations, type CheckSpec, type SegmentCheck } from './check-decorations';
 
@@ -33,10 +40,18 @@ export type CheckFn = (lines: string[], witness: string[], options: CheckOptions
 
 export interface WitnessCheckOptions {
   check?: CheckFn;
-  /** Segments checked when the editor starts (default 300); the rest in the background. */
+  /**
+   * Segments checked when the editor starts, from the top (default 300), in a
+   * document drawn whole; in a long one (drawn windowed) the drawn rows instead.
+   * The rest are checked in the background.
+   */
   initial?: number;
-  /** Segments per background step (default 100). */
+  /** At most this many segments per background step (default 1,000). */
   chunk?: number;
+  /** A background step stops after this long, in ms (default 6). */
+  budgetMs?: number;
+  /** The clock of the budget (tests). */
+  clock?: () => number;
 }
 
 /** The decorations ProseMirror draws: the checked segments' among the drawn rows. */
@@ -90,18 +105,24 @@ export class CheckMemo {
     const known = this.byKorean.get(parts.korean);
     if (known && known.witness === parts.lines) {
       this.bySegment.set(segment, known);
+      noteRowCheck(segment, known.result.state);
       return false;
     }
     const text = restorationText(parts.korean);
     const made: SegmentCheck = { result: this.check(text.lines, parts.lines, OPTIONS), text, witness: parts.lines };
     this.byKorean.set(parts.korean, made);
     this.bySegment.set(segment, made);
+    noteRowCheck(segment, made.result.state);
     return true;
   }
 }
 
-/** Checks up to `count` segments from position `from`; returns where it stopped and how many checks ran. */
-function checkFrom(doc: Node, memo: CheckMemo, from: number, count: number): { next: number; checked: number } {
+/**
+ * Checks up to `count` segments from position `from`, stopping early once
+ * `deadline` (a time of `clock`) has passed; returns where it stopped and how
+ * many checks ran.
+ */
+function checkFrom(doc: Node, memo: CheckMemo, from: number, count: number, deadline = Infinity, clock: () => number = now): { next: number; checked: number } {
   let pos = from;
   let checked = 0;
   const first = doc.resolve(from).index(0);
@@ -109,8 +130,19 @@ function checkFrom(doc: Node, memo: CheckMemo, from: number, count: number): { n
     const segment = doc.child(index);
     if (memo.ensure(segment, pos)) checked++;
     pos += segment.nodeSize;
+    // The clock is read every few checks: reading it costs as much as a short row's check.
+    if (checked % 8 === 7 && clock() >= deadline) break;
   }
   return { next: pos, checked };
+}
+
+/** Checks the drawn rows not checked yet (the rows a long document opens with, or the window moved to). */
+function checkDrawn(state: EditorState, memo: CheckMemo): number {
+  let checked = 0;
+  forEachDrawnRow(state, (row, pos) => {
+    if (memo.ensure(row, pos)) checked++;
+  });
+  return checked;
 }
 
 /**
@@ -210,19 +242,43 @@ export function allCheckDecorations(state: EditorState): DecorationSet {
   return DecorationSet.create(state.doc, out);
 }
 
+/** Whether the live check has checked every row (false while its background pass runs; true without the plugin). */
+export function checkComplete(state: EditorState): boolean {
+  const s = witnessCheckKey.getState(state);
+  return !s || s.next >= state.doc.content.size;
+}
+
+/** Runs `step` when the window is idle (after painting), or soon. */
+function whenIdle(step: () => void): () => void {
+  const w = globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const id = w.requestIdleCallback(step, { timeout: 200 });
+    return () => w.cancelIdleCallback?.(id);
+  }
+  const id = setTimeout(step, 16);
+  return () => clearTimeout(id);
+}
+
 /** The live witness check plugin. */
 export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOptions = {}): Plugin<WitnessCheckState> {
   const check = options.check ?? checkLines;
-  const chunk = options.chunk ?? 100;
+  const chunk = options.chunk ?? 1000;
+  const budget = options.budgetMs ?? 6;
+  const clock = options.clock ?? now;
   return new Plugin<WitnessCheckState>({
     key: witnessCheckKey,
     state: {
       init: (_config, state) => {
         const checks = new CheckMemo(check);
+        // A long document: the rows drawn first, and the rest in the background from the top.
+        if (isWindowed(state)) {
+          const checked = checkDrawn(state, checks);
+          return { checks, rechecked: checked, next: 0, drawn: drawChecks(state, checks, null) };
+        }
         const { next, checked } = checkFrom(state.doc, checks, 0, options.initial ?? 300);
         return { checks, rechecked: checked, next, drawn: drawChecks(state, checks, null) };
       },
-      apply: (tr, old, _oldState, state) => {
+      apply: (tr, old, oldState, state) => {
         const { checks } = old;
         let { next } = old;
         let rechecked = 0;
@@ -231,8 +287,16 @@ export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOp
           next = Math.min(tr.mapping.map(old.next, -1), tr.doc.content.size);
           rechecked = recheck(tr, checks);
         } else if (tr.getMeta(witnessCheckKey) === BACKGROUND && next < state.doc.content.size) {
-          ({ next, checked: rechecked } = checkFrom(state.doc, checks, next, chunk));
+          const started = clock();
+          ({ next, checked: rechecked } = checkFrom(state.doc, checks, next, chunk, started + budget, clock));
+          measureSince('interlinea:witness-check-step', started);
           checkedMore = true;
+        }
+        // Rows the window moved to are checked before they are drawn (the background pass may be far from them).
+        if (next < state.doc.content.size && viewportState(state) !== viewportState(oldState)) {
+          const drawnChecked = checkDrawn(state, checks);
+          rechecked += drawnChecked;
+          checkedMore ||= drawnChecked > 0;
         }
         const drawn = drawChecks(state, checks, old.drawn, tr, checkedMore);
         if (drawn === old.drawn && next === old.next && rechecked === old.rechecked) return old;
@@ -240,28 +304,33 @@ export function buildWitnessCheckPlugin(_schema: Schema, options: WitnessCheckOp
       },
     },
     view: (editorView) => {
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let cancel: (() => void) | null = null;
       const schedule = (view: EditorView) => {
         const s = witnessCheckKey.getState(view.state);
-        if (timer || !s || s.next >= view.state.doc.content.size) return;
-        // A step at a time, leaving the frames between them to typing and painting.
-        timer = setTimeout(() => {
-          timer = null;
-          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(witnessCheckKey, BACKGROUND));
-        }, 16);
+        if (cancel || !s || s.next >= view.state.doc.content.size) return;
+        // A slice at a time when the window is idle, leaving the frames between them to typing and painting.
+        cancel = whenIdle(() => {
+          cancel = null;
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(witnessCheckKey, BACKGROUND).setMeta('addToHistory', false));
+        });
       };
       schedule(editorView);
       return {
         update: schedule,
-        destroy: () => {
-          if (timer) clearTimeout(timer);
-        },
+        destroy: () => cancel?.(),
       };
     },
     props: {
       decorations: (state) => witnessCheckKey.getState(state)?.drawn.set,
+      // Whether every row has been checked (the browser tests and the bench wait for it).
+      attributes: (state): Record<string, string> => ({ 'data-witness-check': checkComplete(state) ? 'done' : 'running' }),
     },
   });
+}
+
+/** One step of the background check (what the view dispatches when the window is idle). */
+export function checkStep(state: EditorState): EditorState {
+  return state.apply(state.tr.setMeta(witnessCheckKey, BACKGROUND));
 }
 
 /** Runs the background check to the end (for tests and tools without a view). */

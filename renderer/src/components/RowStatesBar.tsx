@@ -5,11 +5,15 @@
  * arrows go to the previous and next row in the chosen state; "Only" shows only
  * the rows in that state. Everything here is also a command with keys (F1).
  * A document without a witness has no restoration to show: nothing is drawn.
+ * While the live check is still going through a long document (it checks the
+ * rows on screen first), the counts are of the rows checked so far, and the bar
+ * says how many are left: nothing here checks a row itself.
  */
 import { useCallback } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorController } from '../../editor/controller';
-import { documentProgress } from '../../editor/row-states';
+import { documentProgress, knownProgress } from '../../editor/row-states';
+import { checkComplete } from '../../restore';
 import { goToRowInState, rowFilterKey, setRowFilter, setRowTarget } from '../../editor/row-filter';
 import { keyHint } from '../../editor/shortcuts';
 import { emptyProgress, type RowState } from '../../../shared/model/stats';
@@ -23,16 +27,18 @@ interface Snapshot {
   proposed: number;
   empty: number;
   witnessRows: number;
+  /** Rows with a witness the live check has not reached yet. */
+  pending: number;
   target: RowState;
   shown: string;
 }
 
-const NONE: Snapshot = { ...emptyProgress(), witnessRows: 0, target: 'contradicted', shown: '' };
+const NONE: Snapshot = { ...emptyProgress(), witnessRows: 0, pending: 0, target: 'contradicted', shown: '' };
 
 function snapshot(state: EditorState): Snapshot {
-  const { progress, witnessRows } = documentProgress(state.doc);
+  const { progress, witnessRows, pending } = checkComplete(state) ? { ...documentProgress(state.doc), pending: 0 } : knownProgress(state.doc);
   const filter = rowFilterKey.getState(state);
-  return { ...progress, witnessRows, target: filter?.target ?? 'contradicted', shown: filter?.shown?.join(' ') ?? '' };
+  return { ...progress, witnessRows, pending, target: filter?.target ?? 'contradicted', shown: filter?.shown?.join(' ') ?? '' };
 }
 
 export function RowStatesBar({ controller }: { controller: EditorController }) {
@@ -47,6 +53,7 @@ export function RowStatesBar({ controller }: { controller: EditorController }) {
       <ProgressBar progress={progress} total={s.witnessRows} />
       <span className="row-states-summary">
         {s.consistent}/{s.witnessRows} restored
+        {s.pending > 0 && <span className="row-states-checking"> · checking {s.pending} more…</span>}
       </span>
       <span className="row-state-buttons">
         {STATE_LOOKS.map(({ state, symbol, label, title }) => (
@@ -56,7 +63,7 @@ export function RowStatesBar({ controller }: { controller: EditorController }) {
             className={`row-state-button state-${state}`}
             data-state={state}
             aria-pressed={s.target === state}
-            disabled={progress[state] === 0}
+            disabled={progress[state] === 0 && s.pending === 0}
             title={`${title}. Go to the next such row (then ${keyHint('nextRowInState')} / ${keyHint('previousRowInState')})`}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => {
@@ -74,7 +81,7 @@ export function RowStatesBar({ controller }: { controller: EditorController }) {
           type="button"
           title={`Previous ${target.label} row (${keyHint('previousRowInState')})`}
           aria-label={`Previous ${target.label} row`}
-          disabled={progress[s.target] === 0}
+          disabled={progress[s.target] === 0 && s.pending === 0}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => run(goToRowInState(-1))}
         >
@@ -84,7 +91,7 @@ export function RowStatesBar({ controller }: { controller: EditorController }) {
           type="button"
           title={`Next ${target.label} row (${keyHint('nextRowInState')})`}
           aria-label={`Next ${target.label} row`}
-          disabled={progress[s.target] === 0}
+          disabled={progress[s.target] === 0 && s.pending === 0}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => run(goToRowInState(1))}
         >

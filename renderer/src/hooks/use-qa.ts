@@ -173,11 +173,16 @@ export function useQaLive(controller: EditorController, id: string | null): void
       version++;
       schedule();
     });
-    schedule(50);
+    // The first check once the document is painted and the window idle: it serialises the
+    // whole document, which must not hold up a long document's first rows.
+    const idle = (globalThis as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+    const firstIdle = idle ? idle(() => !stopped && !timer && schedule(0), { timeout: 2000 }) : null;
+    if (firstIdle === null) schedule(50);
     return () => {
       stopped = true;
       stop();
       stopMeta();
+      if (firstIdle !== null) (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(firstIdle);
       if (timer) clearTimeout(timer);
       qaStore.clearLive();
     };
