@@ -148,12 +148,19 @@ describe.skipIf(!tools)('PDF notes at the foot of the page where they are called
       ] as const) {
         render(printed.pdf, page, name);
       }
+      // With the witness as a third column: the same pages-to-sheets match, all notes once, renders.
+      const witness = await print('long-witness', [doc], { witness: true });
+      expect(await dumpDom(witness.html)).toContain(`data-paginated="${witness.pages}"`);
+      const all = run('pdftotext', ['-layout', witness.pdf, '-']).output;
+      for (let n = 1; n <= noteRows.length; n++) expect(all.match(new RegExp(`^\\s*${n}\\.\\s+Note ${n} on row`, 'gm'))).toHaveLength(1);
+      render(witness.pdf, 3, 'long-witness-page3');
+      render(witness.pdf, 4, 'long-witness-page4');
     },
     180_000,
   );
 
   it(
-    'does so on Letter for the 1963 sample with notes on several pages, and in the witness column layout',
+    'does so for the 1963 sample with notes on several pages, on Letter and A4',
     async () => {
       const doc = annotatedSamples()[1];
       const extra: [string, string][] = [
@@ -171,7 +178,7 @@ describe.skipIf(!tools)('PDF notes at the foot of the page where they are called
         [['Chollima movement', 'The Chollima'], ['Comecon', 'Council for Mutual'], ...extra].find(([, t]) => text.startsWith(t.slice(0, 12)))![0];
       for (const [tag, options] of [
         ['1963-letter', { pageSize: 'Letter' as const }],
-        ['1963-witness', { witness: true }],
+        ['1963-a4', { pageSize: 'A4' as const }],
       ] as const) {
         const printed = await print(tag, [doc], options);
         const dom = await dumpDom(printed.html);
