@@ -52,6 +52,8 @@ test('exports the open document to PDF on US Letter with the chosen options', as
   await dialog.locator('select').first().selectOption('pdf');
   await dialog.getByLabel('Page size').selectOption('Letter');
   await dialog.getByLabel('Witness (garbled Korean)').check();
+  // PDF notes go to the foot of the page where they are called unless asked otherwise.
+  await expect(dialog.getByLabel('Footnotes')).toHaveValue('page');
   await page.screenshot({ path: 'e2e/screenshots/export-dialog.png' });
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByText(/Exported to .*\.pdf/)).toBeVisible({ timeout: 30_000 });
