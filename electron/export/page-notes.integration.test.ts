@@ -14,7 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportEdition, type ExportOptionsInput } from '../../shared/export';
 import { prepareEdition } from '../../shared/export/edition';
 import { defaultExportOptions } from '../../shared/export/options';
-import { GLOSSARY, addFootnote } from '../../shared/export/testing/fixtures';
+import { GLOSSARY, addFootnote, documentFile } from '../../shared/export/testing/fixtures';
+import { body, segment, text } from '../../shared/model/build';
 import { hostileDocument, longDocument } from '../../shared/export/testing/long-edition';
 import { textOf } from '../../shared/export/walk';
 import { PAGE_MARGINS } from '../../shared/export/html-style';
@@ -236,6 +237,36 @@ describe.skipIf(!tools)('PDF notes at the foot of the page where they are called
       expect(note1).toBeLessThan(foot.search(/^\s*3\. [a-z]/m));
     },
     120_000,
+  );
+
+  it(
+    'lists a correction made inside a note at the foot of the note’s page, after the notes',
+    async () => {
+      const doc = documentFile(
+        'nested',
+        { title: 'Nested' },
+        body([
+          segment({
+            id: 'a',
+            english: [
+              ...text('Row one '),
+              {
+                type: 'footnote',
+                attrs: { id: 'f1' },
+                content: [...text('A note about '), ...text('Kim Il Sung', [{ type: 'correction', attrs: { original: 'Kim II Sung' } }]), ...text('.')],
+              },
+              ...text(' end.'),
+            ],
+          }),
+          segment({ id: 'b', english: text('Row two.') }),
+        ]),
+      );
+      const printed = await print('nested', [doc], {});
+      expect(printed.pages).toBe(1);
+      const { foot } = splitPage(pageText(printed.pdf, 1), /^\s*1\.\s+A note about/);
+      expect(foot.join('\n')).toMatch(/1\.\s+A note about Kim Il Sung ?a ?\.\n\s*a\s+Kim Il Sung — the source reads: Kim II Sung/);
+    },
+    60_000,
   );
 
   it(

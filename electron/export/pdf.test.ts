@@ -67,4 +67,10 @@ describe('printing with a system Chromium', () => {
     expect(withPageSize(ours, 'A4')).toBe(ours);
     expect(withPageSize(ours, 'Letter')).toContain('@page { size: Letter; }');
   });
+
+  it('refuses print HTML paginated for another page size', () => {
+    const paged = '<html lang="en" data-notes="page"><head><style>@page {\n  size: A4;\n}</style></head></html>';
+    expect(withPageSize(paged, 'A4')).toBe(paged);
+    expect(() => withPageSize(paged, 'Letter')).toThrow(/laid out in pages of another size than Letter/);
+  });
 });

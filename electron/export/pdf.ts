@@ -172,10 +172,15 @@ export interface PrintOptions {
 /**
  * Makes sure the HTML asks for the page size: Chromium's `--print-to-pdf` takes
  * the size from CSS `@page`. The exporter already writes it; HTML from elsewhere
- * gets a rule appended to its head (later rules win).
+ * gets a rule appended to its head (later rules win). HTML the paginator lays
+ * into pages of another size is refused (its pages would not be the sheets).
  */
 export function withPageSize(html: string, pageSize: PageSize): string {
   if (new RegExp(`@page\\s*\\{[^}]*size:\\s*${pageSize}\\s*;`).test(html)) return html;
+  // Pages laid out by the paginator for one size would each spill onto two sheets of another.
+  if (/<html[^>]*\sdata-notes="page"/.test(html)) {
+    throw new Error(`The print HTML is laid out in pages of another size than ${pageSize}; export it for ${pageSize}.`);
+  }
   const rule = `<style>@page { size: ${pageSize}; }</style>`;
   return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${rule}</head>`) : rule + html;
 }

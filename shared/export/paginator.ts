@@ -78,16 +78,19 @@ function paginate() {
     if (placedOnPage > 0) newPage();
     place(n);
   });
-  var left = Object.keys(pool).filter(function (id) { return !pool[id].isConnected; });
-  if (left.length) {
-    // Notes whose call was not found (none should be): printed after the text, never lost.
-    var sec = el('section', 'notes');
-    var h = el('h2'); h.textContent = 'Notes'; sec.appendChild(h);
-    var ol = el('ol', 'footnotes');
+  // Notes and corrections whose call was not found (none should be): printed after the text, never lost.
+  [['fn', 'notes', 'Notes', 'footnotes'], ['app', 'corrections', 'Corrections', 'apparatus']].forEach(function (kind) {
+    var left = Object.keys(pool).filter(function (id) {
+      return !pool[id].isConnected && pool[id].getAttribute('data-kind') === kind[0];
+    });
+    if (!left.length) return;
+    var sec = el('section', kind[1]);
+    var h = el('h2'); h.textContent = kind[2]; sec.appendChild(h);
+    var ol = el('ol', kind[3]);
     left.forEach(function (id) { ol.appendChild(pool[id]); });
     sec.appendChild(ol);
     place(sec);
-  }
+  });
   if (!placedOnPage && pagesRoot.children.length > 1) page.remove();
   return pagesRoot.children.length;
 }
@@ -135,21 +138,26 @@ function overflow() {
 function addNotes(node) {
   var added = [];
   if (node.nodeType !== 1) return added;
-  node.querySelectorAll('sup.fnref a[href^="#"], sup.app-ref a[href^="#"]').forEach(function (a) {
-    var li = pool[a.getAttribute('href').slice(1)];
-    if (!li || li.isConnected) return;
-    if (!foot) { foot = el('div', 'pg-foot'); page.appendChild(foot); }
-    var list;
-    if (li.getAttribute('data-kind') === 'fn') {
-      if (!fnList) { fnList = el('ol', 'footnotes'); foot.insertBefore(fnList, foot.firstChild); }
-      list = fnList;
-    } else {
-      if (!appList) { appList = el('ol', 'apparatus'); foot.appendChild(appList); }
-      list = appList;
-    }
-    list.appendChild(li);
-    added.push(li);
-  });
+  // The calls in node, then those in the notes they bring (a note may hold a correction's call).
+  var queue = [node];
+  while (queue.length) {
+    queue.shift().querySelectorAll('sup.fnref a[href^="#"], sup.app-ref a[href^="#"]').forEach(function (a) {
+      var li = pool[a.getAttribute('href').slice(1)];
+      if (!li || li.isConnected) return;
+      if (!foot) { foot = el('div', 'pg-foot'); page.appendChild(foot); }
+      var list;
+      if (li.getAttribute('data-kind') === 'fn') {
+        if (!fnList) { fnList = el('ol', 'footnotes'); foot.insertBefore(fnList, foot.firstChild); }
+        list = fnList;
+      } else {
+        if (!appList) { appList = el('ol', 'apparatus'); foot.appendChild(appList); }
+        list = appList;
+      }
+      list.appendChild(li);
+      added.push(li);
+      queue.push(li);
+    });
+  }
   return added;
 }
 
