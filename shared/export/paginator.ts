@@ -17,7 +17,8 @@
  *   page; containers (article, header, sections, lists, the parallel table) are
  *   split between their children, their shells repeated on the next page (a table
  *   with its column widths and column heads); a container that gets nothing on a
- *   page moves on whole; a heading never ends a page before what it heads.
+ *   page moves on whole; a heading (or a heading row of the text) never ends a
+ *   page before what it heads.
  * - A row (or paragraph) that does not fit is split between lines: each cell is
  *   cut at the start of its first line that does not fit, the lines above stay on
  *   the page and the rest continue in a row of the same columns on the next page,
@@ -52,7 +53,12 @@ var backup = sources.map(function (n) { return n.cloneNode(true); });
 
 function el(tag, cls) { var e = document.createElement(tag); if (cls) e.className = cls; return e; }
 function isContainer(n) { return !!CONTAINERS[n.tagName] || (n.tagName === 'DIV' && n.classList.contains('flow')); }
-function isHeading(n) { return n.nodeType === 1 && (/^H[1-6]$/.test(n.tagName) || n.classList.contains('doc-kicker')); }
+/** Headings keep with what follows: h1-h6, the document kicker, a heading row (role-head) of the text. */
+function isHeading(n) {
+  if (n.nodeType !== 1) return false;
+  if (/^H[1-6]$/.test(n.tagName) || n.classList.contains('doc-kicker')) return true;
+  return (n.tagName === 'TR' || n.tagName === 'P') && n.classList.contains('role-head') && !n.classList.contains('cont');
+}
 
 var pool = Object.create(null);
 var pagesRoot, pageH, page, pgBody, foot, fnList, appList, placedOnPage, lastLeaf;
