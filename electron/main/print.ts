@@ -27,6 +27,8 @@ function printSession(): Electron.Session {
   const ses = session.fromPartition(PARTITION, { cache: false });
   if (!sessionReady) {
     ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    // Scripts run in this session (the paginator): no permission is ever granted or reported granted.
+    ses.setPermissionCheckHandler(() => false);
     ses.webRequest.onBeforeRequest((details, callback) =>
       callback({ cancel: !allowed.has(details.url.split('#')[0]) }),
     );
