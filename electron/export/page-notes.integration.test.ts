@@ -270,6 +270,46 @@ describe.skipIf(!tools)('PDF notes at the foot of the page where they are called
   );
 
   it(
+    'loses nothing when a note is longer than a page or a row calls more notes than a page holds',
+    async () => {
+      const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ');
+      const doc = documentFile(
+        'edge',
+        { title: 'Edge cases' },
+        body([
+          segment({ id: 'a', english: text('Intro row.') }),
+          segment({
+            id: 'b',
+            english: [...text('Row with a huge note '), { type: 'footnote', attrs: { id: 'h' }, content: text(words(1500, 'huge')) }, ...text(' end of b.')],
+          }),
+          segment({
+            id: 'c',
+            english: Array.from({ length: 40 }, (_, i) => [
+              ...text(` w${i} `),
+              { type: 'footnote', attrs: { id: `m${i}` }, content: text(`Many ${i} ${words(14, `m${i}x`)}`) },
+            ]).flat(),
+          }),
+          segment({ id: 'd', english: text('Last row.') }),
+        ]),
+      );
+      const printed = await print('edge', [doc], {});
+      const all = run('pdftotext', [printed.pdf, '-']).output.split(/\s+/);
+      const seen = new Set(all);
+      const missing = [
+        ...Array.from({ length: 1500 }, (_, i) => `huge${i}`),
+        ...Array.from({ length: 40 }, (_, i) => `m${i}x13`),
+        'Intro',
+        'Last',
+      ].filter((word) => !seen.has(word));
+      expect(missing).toEqual([]);
+      // Each of the 40 notes printed once.
+      expect(all.filter((word) => word === 'Many')).toHaveLength(40);
+      expect(await dumpDom(printed.html)).toMatch(/data-paginated="\d+"/);
+    },
+    60_000,
+  );
+
+  it(
     'prints text that looks like script as text, and runs nothing of it',
     async () => {
       const printed = await print('hostile', [hostileDocument()], {});
