@@ -7,8 +7,8 @@
  *   live witness check done (every row checked), the longest main-thread block meanwhile
  *   (long tasks, and the longest gap between animation frames);
  * - a keystroke to paint in a row of it (row ~1,500 of 2,000, scrolled there);
- * - autosave: the renderer's time to make the payload (the app's User Timing measure
- *   `interlinea:autosave-payload`), a structured clone of it (what Electron's IPC does to
+ * - autosave: the renderer's time to make the payload and the request (the app's User Timing
+ *   measures `interlinea:autosave-payload` and `-request`, per save), a structured clone of it (what Electron's IPC does to
  *   send it), the payload's bytes, the main process's time to save it and the bytes written,
  *   and the longest main-thread block from the first key until the edit is saved and the
  *   live checks that follow an edit have run.
@@ -311,7 +311,8 @@ async function runOnce(browser: Browser, url: string, handlers: HandlerTable, di
       const w = window as unknown as { __probe: { tasks: { start: number; duration: number }[]; measures: { name: string; duration: number }[] }; __cloneMs: number[] };
       return {
         editLongestTaskMs: Math.max(0, ...w.__probe.tasks.filter((x) => x.start >= since).map((x) => x.duration)),
-        serialise: w.__probe.measures.filter((m) => m.name === 'interlinea:autosave-payload').map((m) => m.duration),
+        // The payload read from the editor, and the request made of it (the changed rows, or the whole body).
+        serialise: w.__probe.measures.filter((m) => m.name.startsWith('interlinea:autosave-')).reduce((sum, m) => sum + m.duration, 0),
         clone: [...w.__cloneMs],
       };
     }, typedAt);
@@ -341,7 +342,7 @@ async function runOnce(browser: Browser, url: string, handlers: HandlerTable, di
       typedRow,
       keystrokeMs: median(keys.slice(2)),
       keystrokeP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN,
-      serialiseMs: median(after.serialise),
+      serialiseMs: after.serialise / Math.max(1, ok.length),
       cloneMs: median(after.clone),
       payloadBytes: median(ok.map((s) => s.payloadBytes)),
       mainSaveMs: median(ok.map((s) => s.mainMs)),

@@ -101,6 +101,10 @@ function pageSetup({ names, doc, progress }: ReturnType<typeof setupArgs>) {
       (w.__saves as number)++;
       return { updatedAt: new Date().toISOString() };
     },
+    saveDocumentChanges: () => {
+      (w.__saves as number)++;
+      return { updatedAt: new Date().toISOString() };
+    },
     recentProjects: () => [],
   };
   w.__saves = 0;

@@ -28,13 +28,14 @@ declare global {
 
 /** Faults a test can switch on from Node, between the page and the real handlers. */
 export interface Faults {
-  /** When set, saveDocument fails with this message (as a full disk would). */
+  /** When set, saveDocument and saveDocumentChanges fail with this message (as a full disk would). */
   saveError: string | null;
 }
 
 export async function injectApi(page: Page, project: TempProject, faults: Faults = { saveError: null }): Promise<void> {
   await page.exposeBinding('__interlineaInvoke', (_source, name: string, input: unknown) => {
-    if (name === 'saveDocument' && faults.saveError) {
+    // Either way of saving: the whole document, or its changed rows.
+    if ((name === 'saveDocument' || name === 'saveDocumentChanges') && faults.saveError) {
       return Promise.resolve({ ok: false, error: { code: 'io', message: faults.saveError } });
     }
     return dispatch(project.handlers, name as RequestName, input);

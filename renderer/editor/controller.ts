@@ -5,12 +5,14 @@
  * Nothing flows back into the view except commands.
  */
 import type { EditorState, Command, Transaction } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { Listeners } from './listeners';
 
 export class EditorController {
   private view: EditorView | null = null;
   private state: EditorState | null = null;
+  private opened: Node | null = null;
   private readonly listeners = new Listeners();
   private readonly changeListeners = new Set<(tr: Transaction, state: EditorState) => void>();
 
@@ -18,7 +20,17 @@ export class EditorController {
   attach(view: EditorView): void {
     this.view = view;
     this.state = view.state;
+    this.opened = view.state.doc;
     this.emit();
+  }
+
+  /**
+   * The document the attached view was created with, before any transaction (nothing can
+   * change it before the view is attached: `dispatch` needs the view). A save of changes
+   * is made against it (renderer/src/document-saver.ts).
+   */
+  get openedDoc(): Node | null {
+    return this.opened;
   }
 
   /** Disconnects the view (in the effect's cleanup, before `view.destroy()`). */

@@ -3,6 +3,7 @@
  * saved: switching documents never drops an edit that failed to save, and
  * reopening such a document shows the unsaved content, not the file's.
  */
+import type { Node } from 'prosemirror-model';
 import type { DocumentMeta, PMJson } from '../../shared/model/document';
 import { Autosave, type SaveSnapshot } from '../editor/autosave';
 import { Listeners } from '../editor/listeners';
@@ -11,6 +12,37 @@ export interface SavePayload {
   id: string;
   meta: DocumentMeta;
   body: PMJson;
+  /** The editor's document, when the payload is the editor's (then `body` is its JSON, made when read). */
+  doc?: Node;
+  /** The version on disk the editor's changes are to (document-saver.ts). */
+  base?: SaveBase;
+}
+
+/**
+ * The version of a document the editor's changes are to: its `updatedAt` (from the file
+ * opened, then from each save) and the editor's document that has that content.
+ */
+export interface SaveBase {
+  version: string;
+  doc: Node | null;
+}
+
+/**
+ * A payload of the editor's document. Its body is serialised only if something reads it
+ * (a whole save, the document reopened from its unsaved content); a save of the changed
+ * rows never does.
+ */
+export function editorPayload(id: string, meta: DocumentMeta, doc: Node | null, fallback: PMJson, base?: SaveBase): SavePayload {
+  let body: PMJson | null = null;
+  return {
+    id,
+    meta,
+    get body(): PMJson {
+      return (body ??= doc ? (doc.toJSON() as PMJson) : fallback);
+    },
+    ...(doc ? { doc } : {}),
+    ...(base ? { base } : {}),
+  };
 }
 
 export class SaveRegistry {

@@ -13,7 +13,7 @@ import { languageTag, type EditorOptions } from '../../editor/plugins';
 import { buildRestorePlugins } from '../../restore';
 import { editorCommands, type PaneActions } from '../commands/bindings';
 import type { PaneTarget } from '../commands/run';
-import type { SaveRegistry, SavePayload } from '../save-registry';
+import { editorPayload, type SaveBase, type SaveRegistry, type SavePayload } from '../save-registry';
 import { editorsStore, glossaryStore, provenanceOptions, restoreServices, restoreUi, suggestFetch } from '../window-services';
 import { creditUnrecorded } from '../../editor/provenance';
 import { isoToday } from '../../../shared/model/provenance';
@@ -63,14 +63,15 @@ export function DocumentPane({ doc, registry, run, ref }: Props) {
   // A document without a Korean witness keeps the column, narrow (lines can still be moved in).
   const withWitness = useMemo(() => hasWitness(doc.body), [doc]);
 
-  const payload = useCallback(
-    (): SavePayload => ({
-      id: doc.id,
-      meta: metaRef.current,
-      body: (controller.getState()?.doc.toJSON() ?? doc.body) as SavePayload['body'],
-    }),
-    [controller, doc],
-  );
+  // The version on disk the editor's changes are to: the file as opened, then each save's
+  // (document-saver.ts). A pane shows one version of one document (App keys it by both).
+  const base = useRef<SaveBase>({ version: doc.updatedAt, doc: null });
+  const payload = useCallback((): SavePayload => {
+    // Until the first save, the changes are to the document the editor was made from.
+    const known = base.current;
+    if (!known.doc && known.version) known.doc = controller.openedDoc;
+    return editorPayload(doc.id, metaRef.current, controller.getState()?.doc ?? null, doc.body, known);
+  }, [controller, doc]);
 
   // The document's autosave, holding the document as opened until the effect
   // attaches the editor (in an effect, so React's strict double mount re-attaches).

@@ -7,6 +7,7 @@ import type { DocumentSummary, FileProblem } from '../../../shared/ipc/contract'
 import { restorationCounts } from '../../../shared/model/stats';
 import { api, errorMessage, hasBridge } from '../api';
 import type { SavePayload } from '../save-registry';
+import { editorCounts } from '../document-saver';
 
 export interface ProjectState {
   dir: string;
@@ -41,7 +42,8 @@ export function useProject() {
 
   /** A document was saved: its title, date and progress in the list follow. */
   const documentSaved = useCallback((payload: SavePayload) => {
-    const counts = restorationCounts(payload.body);
+    // The editor's row states are kept per row: counting them is a walk, not a check of every row.
+    const counts = payload.doc ? editorCounts(payload.doc) : restorationCounts(payload.body);
     setProject(
       (current) =>
         current && {
