@@ -22,8 +22,9 @@
  * - A row (or paragraph) that does not fit is split between lines: each cell is
  *   cut at the start of its first line that does not fit, the lines above stay on
  *   the page and the rest continue in a row of the same columns on the next page,
- *   so the columns stay aligned (each page's part of a row starts level). A cell
- *   whose first line does not fit goes on whole.
+ *   so the columns stay aligned (each page's part of a row starts level). When a
+ *   cell's first line does not fit, or would stand alone at the foot of the page,
+ *   the whole row goes on: every row begins level on one page.
  * - Notes go to the page of their call. When a page's notes do not fit, the part
  *   of the row holding the call moves to the next page (a note is never continued
  *   on another page). Only where even one line and its notes exceed an empty page
@@ -305,6 +306,13 @@ function cutPoint(container, limitY) {
     start = j;
   }
   if (start <= first.k) return null;
+  // No orphan: a cell does not leave its first line alone at the foot of a page.
+  for (var b = start - 1; b > first.k; b--) {
+    var before = charRect(pos, b);
+    if (!before) continue;
+    if (sameLine(before, first.rect)) return null;
+    break;
+  }
   var at = locate(pos, start);
   var node = at.node;
   if (at.offset > 0) return { node: node, offset: at.offset };
@@ -340,7 +348,9 @@ function splitToFit(node) {
     var cells = cellsOf(node);
     var over0 = overflow();
     var cuts = cells.map(function (cell) { return cutPoint(cell, limit - bottomExtra(cell)); });
-    var kept = cuts.some(function (c, i) { return c === 'fits' ? hasText(cells[i]) : !!c; });
+    // A row starts level: if one of its cells cannot begin here, the whole row goes on.
+    var blocked = cuts.some(function (c, i) { return c === null && hasText(cells[i]); });
+    var kept = !blocked && cuts.some(function (c, i) { return c === 'fits' ? hasText(cells[i]) : !!c; });
     var moved = cuts.some(function (c, i) { return c === null ? hasText(cells[i]) : !!c && c !== 'fits'; });
     if (!kept) {
       // Not one line of it fits here.
