@@ -111,7 +111,7 @@ describe('saving a document from the editor', () => {
     expect(unknown.version).toBe('v1');
 
     ({ api, calls } = fakeApi());
-    let most = opened;
+    let most: Node = opened;
     for (let i = 0; i < 6; i++) most = typeIn(most, i, 'x');
     await saveDocumentPayload(api, editorPayload('d', meta, most, { type: 'doc' }, { version: 'v0', doc: opened }));
     expect(calls.map((c) => c.name)).toEqual(['saveDocument']);
