@@ -4,6 +4,8 @@ import { body, segment, text } from '../shared/model/build';
 import { emptyMeta } from '../shared/model/document';
 import { garbleLine } from '../shared/korean/garble';
 import type { TempProject } from '../electron/testing/temp-project';
+import type { PMJson } from '../shared/model/document';
+import { addTranslatorWork, koreanOf, longArchivePage } from '../bench/long-document';
 
 const ROWS = 400;
 const SENTENCES = [
@@ -120,4 +122,103 @@ test('a 400-row document draws only the rows near the screen, and scrolling, typ
   const stored = JSON.stringify((await app.stored(id)).body);
   for (const typed of ['Typed halfway.', 'First: Row 1.', '끝']) expect(stored).toContain(typed);
   expect((await app.stored(id)).body.content).toHaveLength(ROWS);
+});
+
+// --- A 2,000-row report, imported with the real importer (bench/long-document.ts: the scale bench's document).
+
+const LONG_ROWS = 2000;
+
+/** Imports the 2,000-row report and adds a translator's work (a quarter restored, notes, corrections); its id. */
+async function importLongReport(project: TempProject): Promise<string> {
+  const page = longArchivePage(LONG_ROWS, 'A 2,000-row report');
+  const { imported } = await project.handlers.importFiles({ files: [{ name: 'long-report.txt', bytes: new TextEncoder().encode(page) }] });
+  const id = imported[0]!.id;
+  const doc = await project.store.readDocument(id);
+  addTranslatorWork(doc.body);
+  await project.store.saveDocument(id, doc.meta, doc.body);
+  return id;
+}
+
+/** Scrolls the long document until row `index` is drawn and in the middle of the screen. */
+async function scrollToRow(app: Workbench, index: number): Promise<void> {
+  const scroller = app.page.locator('.document-scroll');
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const at = await app.page.evaluate((row) => {
+      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+      const rows = document.querySelectorAll('.doc-editor > .segment');
+      const target = rows[row] as HTMLElement;
+      if (!target.classList.contains('segment-hidden')) {
+        const r = target.getBoundingClientRect();
+        if (r.top >= box.top && r.bottom <= box.bottom) return { done: true, middle: row, perRow: 0 };
+      }
+      const middle = document.elementFromPoint(box.left + box.width / 3, box.top + box.height / 2)?.closest('.segment');
+      const scroll = document.querySelector('.document-scroll')!;
+      return { done: false, middle: middle ? Array.prototype.indexOf.call(rows, middle) : 0, perRow: scroll.scrollHeight / rows.length };
+    }, index);
+    if (at.done) return;
+    await scroller.evaluate((el, by) => (el.scrollTop += by), (index - at.middle) * at.perRow);
+    await app.settle();
+  }
+  throw new Error(`could not scroll to row ${index + 1}`);
+}
+
+test('a 2,000-row report opens at its first rows, checks a row typed in far down, and saves the edit', async ({ page, project }) => {
+  test.setTimeout(180_000);
+  const id = await importLongReport(project);
+  const before = await new Workbench(page, project).stored(id);
+  expect(before.body.content).toHaveLength(LONG_ROWS);
+
+  const app = new Workbench(page, project);
+  await app.open();
+  await app.openDocument('A 2,000-row report');
+  // The first rows, drawn; every row is there (most of them not drawn).
+  await expect(app.cell(1, 'english')).toContainText('1. ');
+  await expect(app.rows).toHaveCount(LONG_ROWS);
+  await expect(app.editor).toHaveClass(/\bwindowed\b/);
+  // The live check goes through the whole document, and the header counts every row then.
+  await expect(app.editor).toHaveAttribute('data-witness-check', 'done', { timeout: 60_000 });
+  const summary = page.locator('.row-states-summary');
+  const restored = (before.body.content ?? []).filter((seg) => seg.content?.find((c) => c.type === 'korean')?.content?.length).length;
+  expect(restored).toBeGreaterThan(400);
+  await expect(summary).toHaveText(`${restored}/${LONG_ROWS} restored`);
+
+  // Row ~1,500: one not restored yet (every fourth row is), scrolled to and typed in.
+  let row = 1502;
+  while (row % 4 === 0) row++;
+  await scrollToRow(app, row);
+  const korean = koreanOf(row - 1); // row 0 is the title; row k is paragraph k
+  await expect(app.cell(row, 'english')).toContainText(`${row}. `);
+  await expect(app.cell(row, 'korean')).toHaveAttribute('data-check', 'empty');
+  await app.cell(row, 'korean').click();
+  // The wrong number first (digits survive the garbling): the check marks it as contradicting the witness.
+  const wrong = `${row + 1}.`;
+  await page.keyboard.insertText(wrong);
+  await expect(app.cell(row, 'korean')).toHaveAttribute('data-check', 'contradicted');
+  await expect.poll(() => app.checkStatuses(row)).toContain(`${String(row + 1).at(-1)}:contradicted`);
+  for (let i = 0; i < wrong.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(korean);
+  await expect(app.cell(row, 'korean')).toHaveText(korean);
+  await expect(app.cell(row, 'korean')).toHaveAttribute('data-check', 'consistent');
+  const statuses = await app.checkStatuses(row);
+  expect(statuses.length).toBeGreaterThan(5);
+  expect(statuses.every((s) => !s.endsWith(':contradicted'))).toBe(true);
+  await expect(summary).toHaveText(`${restored + 1}/${LONG_ROWS} restored`);
+  await app.screenshot('long-document-2000');
+  await app.saved();
+
+  // On disk: that row restored, every other row as it was.
+  const stored = await app.stored(id);
+  expect(stored.body.content).toHaveLength(LONG_ROWS);
+  const text = (seg: PMJson | undefined, column: string) => (seg?.content?.find((c) => c.type === column)?.content ?? []).map((n) => n.text ?? '').join('');
+  expect(text(stored.body.content?.[row], 'korean')).toBe(korean);
+  const others = (doc: typeof stored) => JSON.stringify((doc.body.content ?? []).filter((_, i) => i !== row));
+  expect(others(stored)).toBe(others(before));
+
+  // Reopened (the window reloaded): the edit is there.
+  await page.reload();
+  await expect(app.editor).toBeVisible();
+  await expect(page.locator('.document-heading')).toContainText('A 2,000-row report');
+  await scrollToRow(app, row);
+  await expect(app.cell(row, 'korean')).toHaveText(korean);
+  await expect(app.cell(row, 'korean')).toHaveAttribute('data-check', 'consistent');
 });
