@@ -68,9 +68,9 @@ export async function longProjectCopy(cache: string, dir: string, rows = LONG_RO
   await rm(join(dir, 'backups'), { recursive: true, force: true });
 }
 
-/** Size and mtime of every file of the project but its backups. */
-async function snapshot(dir: string): Promise<Map<string, { size: number; mtime: number }>> {
-  const out = new Map<string, { size: number; mtime: number }>();
+/** Size, mtime and inode of every file of the project but its backups. */
+async function snapshot(dir: string): Promise<Map<string, { size: number; mtime: number; ino: number }>> {
+  const out = new Map<string, { size: number; mtime: number; ino: number }>();
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
@@ -78,7 +78,7 @@ async function snapshot(dir: string): Promise<Map<string, { size: number; mtime:
         if (entry.name !== 'backups') await walk(path);
       } else {
         const s = await stat(path).catch(() => null);
-        if (s) out.set(path, { size: s.size, mtime: s.mtimeMs });
+        if (s) out.set(path, { size: s.size, mtime: s.mtimeMs, ino: s.ino });
       }
     }
   };
@@ -123,11 +123,14 @@ async function serve(page: Page, handlers: HandlerTable, dir: string, saves: Sav
     const after = await snapshot(dir);
     let bytesWritten = 0;
     const byPlace: Record<string, number> = {};
+    const inodes = new Set([...before.values()].map((f) => f.ino));
     for (const [path, now] of after) {
       const was = before.get(path);
       if (was && was.mtime === now.mtime && was.size === now.size) continue;
-      // An append-only journal costs what it grew by; any other file changed was rewritten whole.
-      const bytes = path.endsWith('.jsonl') && was ? Math.max(0, now.size - was.size) : now.size;
+      // A new name for a file that was there (the history's hard link to the version replaced) writes nothing;
+      // an append-only journal costs what it grew by; any other file changed was rewritten whole.
+      const linked = !was && inodes.has(now.ino);
+      const bytes = linked ? 0 : path.endsWith('.jsonl') && was ? Math.max(0, now.size - was.size) : now.size;
       bytesWritten += bytes;
       const place = relative(dir, path).split(sep)[0] ?? path;
       byPlace[place] = (byPlace[place] ?? 0) + bytes;

@@ -111,4 +111,32 @@ describe('Autosave', () => {
     edit(3);
     expect(listener).toHaveBeenCalledTimes(1);
   });
+
+  it('waits longer before the next save after a slow one (three times as long, up to 3 s), and the usual delay after fast ones', async () => {
+    let took = 1000;
+    const { autosave, saves, edit } = setup(() => new Promise<void>((resolve) => setTimeout(resolve, took)));
+    edit(1);
+    await vi.advanceTimersByTimeAsync(600 + 1000);
+    expect(saves).toEqual([1]);
+    expect(autosave.getSnapshot().status).toBe('saved');
+    took = 10;
+    edit(2);
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(saves).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(100 + 10);
+    expect(saves).toEqual([1, 2]);
+    // That save was fast: back to the usual quiet time.
+    edit(3);
+    await vi.advanceTimersByTimeAsync(600 + 10);
+    expect(saves).toEqual([1, 2, 3]);
+    // Never more than 3 s, however slow.
+    took = 5000;
+    edit(4);
+    await vi.advanceTimersByTimeAsync(600 + 5000);
+    edit(5);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(saves).toEqual([1, 2, 3, 4]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saves).toEqual([1, 2, 3, 4, 5]);
+  });
 });

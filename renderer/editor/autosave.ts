@@ -1,7 +1,10 @@
 /**
  * Autosave: saves a moment after the last edit, and at once when asked (blur,
  * switching documents, closing). One save at a time; edits made during a save
- * are saved right after it. A failed save keeps everything in memory, reports
+ * are saved right after it. When saves are slow (a long document, which the app
+ * still writes whole), the quiet time before the next save grows with them
+ * (three times the last save, up to 3 s), so that typing with short pauses does
+ * not keep the app busy saving. A failed save keeps everything in memory, reports
  * the error, and retries with growing pauses until it succeeds. Never a modal:
  * the state is a value the UI shows.
  *
@@ -34,8 +37,13 @@ export interface AutosaveOptions<P> {
   now?: () => Date;
 }
 
+/** The longest quiet time slow saves stretch the delay to. */
+export const MAX_QUIET_MS = 3000;
+
 export class Autosave<P> {
   private readonly delay: number;
+  /** How long the last successful save took. */
+  private lastSaveMs = 0;
   private readonly backoff: readonly number[];
   private getPayload: () => P;
   private edits = 0;
@@ -57,7 +65,7 @@ export class Autosave<P> {
   markDirty(): void {
     this.edits++;
     // While failing, the retry schedule stands: typing must not hammer a broken disk.
-    if (this.snapshot.failures === 0) this.schedule(this.delay);
+    if (this.snapshot.failures === 0) this.schedule(this.quiet());
     this.update();
   }
 
@@ -109,6 +117,15 @@ export class Autosave<P> {
     this.listeners.clear();
   }
 
+  /** Quiet time after an edit before saving: the delay, or longer after slow saves. */
+  private quiet(): number {
+    return Math.min(MAX_QUIET_MS, Math.max(this.delay, 3 * this.lastSaveMs));
+  }
+
+  private clock(): number {
+    return (this.options.now?.() ?? new Date()).getTime();
+  }
+
   private schedule(ms: number): void {
     if (this.disposed) return;
     if (this.timer) clearTimeout(this.timer);
@@ -133,10 +150,12 @@ export class Autosave<P> {
       this.fail(err);
       return Promise.resolve();
     }
+    const started = this.clock();
     this.saving = this.options
       .save(payload)
       .then(
         () => {
+          this.lastSaveMs = this.clock() - started;
           this.savedEdits = Math.max(this.savedEdits, edits);
           this.snapshot = { ...this.snapshot, error: null, failures: 0, savedAt: (this.options.now?.() ?? new Date()).toISOString() };
         },
@@ -145,7 +164,7 @@ export class Autosave<P> {
       .finally(() => {
         this.saving = null;
         // Edits made while saving: save them after the usual quiet time.
-        if (this.dirty && this.snapshot.failures === 0) this.schedule(this.delay);
+        if (this.dirty && this.snapshot.failures === 0) this.schedule(this.quiet());
         this.update();
       });
     this.update();
