@@ -16,7 +16,8 @@
  * (default 3), --long-only (only the long document; the other figures in scale.json are kept),
  * --long-compare DIR (also measure the renderer of another checkout, e.g. `git archive` of an
  * earlier commit with node_modules linked, served on port N+1 over the same handlers, taking
- * turns with this one run by run; its figures go under `longDocument.compared`).
+ * turns with this one run by run; its figures go under `longDocument.compared`, named by
+ * --long-compare-label TEXT).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,8 @@ const PORT = Number(option('port') ?? 4187);
 const LONG_RUNS = Number(option('long-runs') ?? 3);
 const LONG_ONLY = process.argv.includes('--long-only');
 const LONG_COMPARE = option('long-compare');
+/** What the compared renderer is (e.g. 'd8be365 before issue 12 item 5'); the folder's name by default. */
+const LONG_COMPARE_LABEL = option('long-compare-label') ?? LONG_COMPARE;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -232,8 +235,8 @@ async function main(): Promise<void> {
       await context.close();
       console.log('\n--- the long document');
       const measured = await measureLongDocument(browser, LONG_COMPARE ? { here: url, compared: comparedUrl } : { here: url }, CACHE, join(RUNS, 'run-long'), LONG_RUNS);
-      longDocument = { ...(measured.here as LongDocumentFigures), ...(measured.compared && LONG_COMPARE ? { compared: { renderer: LONG_COMPARE, ...measured.compared } } : {}) };
-      if (measured.compared) printLong(measured.compared, `the renderer of ${LONG_COMPARE}`);
+      longDocument = { ...(measured.here as LongDocumentFigures), ...(measured.compared && LONG_COMPARE ? { compared: { renderer: LONG_COMPARE_LABEL ?? LONG_COMPARE, ...measured.compared } } : {}) };
+      if (measured.compared) printLong(measured.compared, `the renderer of ${LONG_COMPARE_LABEL}`);
       console.log(`long document: ${JSON.stringify({ open: longDocument.open, keystrokeMs: longDocument.keystrokeMs, autosave: longDocument.autosave })}`);
     } finally {
       await browser.close();

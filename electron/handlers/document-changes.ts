@@ -60,7 +60,7 @@ interface Base {
 }
 
 /** How many documents' last versions are kept per store (the open one, and a few the window left). */
-const KEPT = 8;
+const KEPT = 4;
 
 export interface SaveChangesRequest {
   id: string;
