@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTempProject, type TempProject } from '../testing/temp-project';
+import { createTempProject, valueOf, type TempProject } from '../testing/temp-project';
 import { dispatch } from '../../shared/ipc/dispatch';
-import type { Envelope, QaDocumentFindings } from '../../shared/ipc/contract';
+import type { QaDocumentFindings } from '../../shared/ipc/contract';
 
 let project: TempProject | null = null;
 afterEach(async () => {
@@ -9,10 +9,6 @@ afterEach(async () => {
   project = null;
 });
 
-function value<T>(envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value;
-}
 
 /** Adds copies of the samples so a run has more than one page. */
 async function moreDocuments(p: TempProject, copies: number): Promise<void> {
@@ -30,14 +26,14 @@ describe('the project run in pages', () => {
   it('gives, page by page with progress, exactly the findings of the whole run', async () => {
     project = await createTempProject({ termbase: true });
     await moreDocuments(project, 6);
-    const whole = value(await dispatch(project.handlers, 'qaRun', {}));
+    const whole = valueOf(await dispatch(project.handlers, 'qaRun', {}));
     expect(whole).toMatchObject({ scanned: 8, total: 8, next: null });
 
     const pages: QaDocumentFindings[] = [];
     const progress: number[] = [];
     let from: number | null = 0;
     while (from !== null) {
-      const page: { total: number; scanned: number; next: number | null; documents: QaDocumentFindings[] } = value(await dispatch(project.handlers, 'qaRun', { from, budgetMs: 1 }));
+      const page: { total: number; scanned: number; next: number | null; documents: QaDocumentFindings[] } = valueOf(await dispatch(project.handlers, 'qaRun', { from, budgetMs: 1 }));
       expect(page.total).toBe(8);
       expect(page.documents.length).toBeGreaterThanOrEqual(1);
       pages.push(...page.documents);
@@ -57,12 +53,12 @@ describe('the project run in pages', () => {
     // The 1963 report names Puzanov once, misspelt; the 1960 record has fifteen Puzanov and one Pusanov.
     const report = await project.store.readDocument(second);
     await project.store.saveDocument(second, report.meta, JSON.parse(JSON.stringify(report.body).replace('The DPRK foreign policy course', 'Comrade Pusanov said the DPRK foreign policy course')));
-    const before = value(await dispatch(project.handlers, 'qaRun', {}));
+    const before = valueOf(await dispatch(project.handlers, 'qaRun', {}));
     expect(projectWide(before.documents)).toBe('“Pusanov” here, “Puzanov” 15 times in the project (glossary: Alexander Puzanov)');
     // The record's Pusanov corrected: same length, same file size, one more Puzanov in the project.
     const record = await project.store.readDocument(first);
     await project.store.saveDocument(first, record.meta, JSON.parse(JSON.stringify(record.body).replaceAll('Pusanov', 'Puzanov')));
-    const after = value(await dispatch(project.handlers, 'qaRun', { from: 0, budgetMs: 5000 }));
+    const after = valueOf(await dispatch(project.handlers, 'qaRun', { from: 0, budgetMs: 5000 }));
     expect(projectWide(after.documents)).toBe('“Pusanov” here, “Puzanov” 16 times in the project (glossary: Alexander Puzanov)');
   });
 });

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HandlerTable } from '../../shared/ipc/contract';
+import type { Envelope, HandlerTable } from '../../shared/ipc/contract';
 import { createHandlers, type HandlerContext } from '../handlers';
 import { ProjectStore } from '../store/project-store';
 import { openOrCreateDefaultProject } from '../store/default-project';
@@ -42,4 +42,10 @@ export async function createTempProject(
       await rm(join(dir, '..'), { recursive: true, force: true });
     },
   };
+}
+
+/** A handler's answer, or its error thrown with the handler's message (for tests). */
+export function valueOf<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value;
 }
