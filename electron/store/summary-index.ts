@@ -20,12 +20,7 @@
  * its body against ProseMirror's schema: a document is fully checked when it
  * is opened or saved.
  */
-import {
-  documentFileSchema,
-  describeIssues,
-  type DocumentFile,
-  type PMJson,
-} from '../../shared/model/document';
+import { validateDocumentShape, type DocumentFile } from '../../shared/model/document';
 import { restorationCounts } from '../../shared/model/stats';
 import { columnOf, segmentsOf } from '../../shared/model/build';
 import { acceptedText } from '../../shared/korean/accepted-text';
@@ -78,10 +73,10 @@ export function summarizeText(id: string, text: string): Omit<SummaryRecord, 'st
   } catch (err) {
     throw new Error(`not valid JSON (${(err as Error).message})`, { cause: err });
   }
-  const parsed = documentFileSchema.safeParse(data);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  if (parsed.data.id !== id) throw new Error(`its id is ${parsed.data.id}, not ${id}`);
-  return summarize({ id, meta: parsed.data.meta, body: parsed.data.body as PMJson });
+  const parsed = validateDocumentShape(data);
+  if (!parsed.ok) throw new Error(parsed.error);
+  if (parsed.value.id !== id) throw new Error(`its id is ${parsed.value.id}, not ${id}`);
+  return summarize(parsed.value);
 }
 
 function isRecord(value: unknown): value is SummaryRecord {
