@@ -8,7 +8,7 @@
  */
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ProjectStore } from '../electron/store/project-store';
 import { createHandlers } from '../electron/handlers';
@@ -114,22 +114,48 @@ async function newBytes(dir: string, before: Map<string, number>): Promise<numbe
   return total;
 }
 
-/** Size and mtime of every file of the project but its backups. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** Size, mtime and inode of every file of the project but its backups. */
+export type Snapshot = Map<string, { size: number; mtime: number; ino: number }>;
+
+/** Takes a Snapshot of the project folder `dir`. */
+export async function snapshot(dir: string): Promise<Snapshot> {
+  const out: Snapshot = new Map();
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'backups') await walk(path);
       } else {
-        const s = await stat(path);
-        out.set(path, `${s.size}:${s.mtimeMs}`);
+        const s = await stat(path).catch(() => null);
+        if (s) out.set(path, { size: s.size, mtime: s.mtimeMs, ino: s.ino });
       }
     }
   };
   await walk(dir);
   return out;
+}
+
+/**
+ * The bytes written between two snapshots of the project folder `dir`, in all and by the
+ * project's top folder (documents, history, .interlinea) or file. A new name for a file that
+ * was there (the history's hard link to the version replaced) writes nothing; an append-only
+ * journal (`.jsonl`) costs what it grew by; any other file changed was rewritten whole (the
+ * store replaces files by rename).
+ */
+export function bytesWritten(dir: string, before: Snapshot, after: Snapshot): { bytes: number; byPlace: Record<string, number> } {
+  let bytes = 0;
+  const byPlace: Record<string, number> = {};
+  const inodes = new Set([...before.values()].map((f) => f.ino));
+  for (const [path, now] of after) {
+    const was = before.get(path);
+    if (was && was.mtime === now.mtime && was.size === now.size) continue;
+    const linked = !was && inodes.has(now.ino);
+    const written = linked ? 0 : path.endsWith('.jsonl') && was ? Math.max(0, now.size - was.size) : now.size;
+    bytes += written;
+    const place = relative(dir, path).split(sep)[0] ?? path;
+    byPlace[place] = (byPlace[place] ?? 0) + written;
+  }
+  return { bytes, byPlace };
 }
 
 /** Lets the event-loop monitor's timer run once more, so a block that just ended is counted before it stops. */
@@ -262,8 +288,7 @@ export async function measureNode(dir: string, warmRuns = 5): Promise<NodeFigure
   await handlers.saveDocument({ id, meta: doc.meta, body });
   const saveMs = performance.now() - t;
   const after = await snapshot(dir);
-  let saveBytes = 0;
-  for (const [path, sig] of after) if (before.get(path) !== sig) saveBytes += Number(sig.split(':')[0]);
+  const saveBytes = bytesWritten(dir, before, after).bytes;
   const docJson = JSON.stringify({ ...doc, body }, null, 2);
   const scratch = join(dir, '..', `scratch-${process.pid}.json`);
   const writes: number[] = [];

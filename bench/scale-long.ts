@@ -14,9 +14,9 @@
  *   live checks that follow an edit have run.
  * Baselines: the same steps on the 20-row report; JSON.stringify of the body in the page.
  */
-import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { ProjectStore } from '../electron/store/project-store';
 import { createHandlers } from '../electron/handlers';
@@ -25,7 +25,7 @@ import { dispatch } from '../shared/ipc/dispatch';
 import { REQUEST_NAMES, type RequestName } from '../shared/ipc/names';
 import type { HandlerTable } from '../shared/ipc/contract';
 import { addTranslatorWork, longArchivePage } from './long-document';
-import type { Figure } from './scale-lib';
+import { bytesWritten, snapshot, type Figure } from './scale-lib';
 
 /** Rows of the long document, and of the short one beside it. */
 export const LONG_ROWS = 2000;
@@ -68,24 +68,6 @@ export async function longProjectCopy(cache: string, dir: string, rows = LONG_RO
   await rm(join(dir, 'backups'), { recursive: true, force: true });
 }
 
-/** Size, mtime and inode of every file of the project but its backups. */
-async function snapshot(dir: string): Promise<Map<string, { size: number; mtime: number; ino: number }>> {
-  const out = new Map<string, { size: number; mtime: number; ino: number }>();
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'backups') await walk(path);
-      } else {
-        const s = await stat(path).catch(() => null);
-        if (s) out.set(path, { size: s.size, mtime: s.mtimeMs, ino: s.ino });
-      }
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
 /** One save as the main process saw it. */
 interface SaveRecord {
   request: string;
@@ -121,21 +103,8 @@ async function serve(page: Page, handlers: HandlerTable, dir: string, saves: Sav
     const result = await dispatch(handlers, name as RequestName, input);
     const mainMs = performance.now() - t;
     const after = await snapshot(dir);
-    let bytesWritten = 0;
-    const byPlace: Record<string, number> = {};
-    const inodes = new Set([...before.values()].map((f) => f.ino));
-    for (const [path, now] of after) {
-      const was = before.get(path);
-      if (was && was.mtime === now.mtime && was.size === now.size) continue;
-      // A new name for a file that was there (the history's hard link to the version replaced) writes nothing;
-      // an append-only journal costs what it grew by; any other file changed was rewritten whole.
-      const linked = !was && inodes.has(now.ino);
-      const bytes = linked ? 0 : path.endsWith('.jsonl') && was ? Math.max(0, now.size - was.size) : now.size;
-      bytesWritten += bytes;
-      const place = relative(dir, path).split(sep)[0] ?? path;
-      byPlace[place] = (byPlace[place] ?? 0) + bytes;
-    }
-    saves.push({ request: name, payloadBytes, mainMs, bytesWritten, byPlace, ok: (result as { ok: boolean }).ok });
+    const { bytes, byPlace } = bytesWritten(dir, before, after);
+    saves.push({ request: name, payloadBytes, mainMs, bytesWritten: bytes, byPlace, ok: (result as { ok: boolean }).ok });
     return JSON.stringify(result);
   });
   await page.addInitScript((names: string[]) => {

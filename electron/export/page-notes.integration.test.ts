@@ -7,7 +7,7 @@
  * the Korean stays in CID fonts; text that looks like script prints as text.
  * Page renders go to e2e/screenshots/export-pdf-page-notes-*.png.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ import { finishPdf } from './pdf-meta';
 import { SCREENSHOTS, annotatedSamples, hasCommand, requireTool, run } from './testing/tools';
 
 const work = mkdtempSync(join(tmpdir(), 'interlinea-page-notes-'));
+// A clean clone has no screenshots folder (it is not committed).
+mkdirSync(SCREENSHOTS, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const tools =
