@@ -14,6 +14,7 @@
  *
  * Options: --sizes 200,2000 (default 200,2000,10000), --port N (default 4187), --long-runs N
  * (default 3), --long-only (only the long document; the other figures in scale.json are kept),
+ * --no-long (all but the long document, whose figures in scale.json are kept),
  * --long-compare DIR (also measure the renderer of another checkout, e.g. `git archive` of an
  * earlier commit with node_modules linked, served on port N+1 over the same handlers, taking
  * turns with this one run by run; its figures go under `longDocument.compared`, named by
@@ -44,6 +45,8 @@ const SIZES = (option('sizes') ?? '200,2000,10000').split(',').map(Number);
 const PORT = Number(option('port') ?? 4187);
 const LONG_RUNS = Number(option('long-runs') ?? 3);
 const LONG_ONLY = process.argv.includes('--long-only');
+/** Everything but the long document: its figures in scale.json are kept. */
+const NO_LONG = process.argv.includes('--no-long');
 const LONG_COMPARE = option('long-compare');
 /** What the compared renderer is (e.g. 'd8be365 before issue 12 item 5'); the folder's name by default. */
 const LONG_COMPARE_LABEL = option('long-compare-label') ?? LONG_COMPARE;
@@ -79,11 +82,15 @@ async function waitForServer(url: string): Promise<void> {
 
 /** The page's `window.interlinea`, answered by `handlers` (as e2e/fixtures.ts does). */
 async function serve(page: Page, handlers: HandlerTable): Promise<void> {
-  await page.exposeBinding('__interlineaInvoke', (_s, name: string, input: unknown) => dispatch(handlers, name as RequestName, input));
+  // Answers cross as JSON text, parsed in the page: Playwright's own serialisation of the list of
+  // 10,000 summaries (3 MB) costs over a second, which Electron's IPC (a structured clone) does not.
+  await page.exposeBinding('__interlineaInvoke', async (_s, name: string, input: unknown) =>
+    JSON.stringify(await dispatch(handlers, name as RequestName, input)),
+  );
   await page.addInitScript((names: string[]) => {
     const api: Record<string, unknown> = {};
-    const w = window as unknown as { __interlineaInvoke(name: string, input: unknown): Promise<unknown> };
-    for (const name of names) api[name] = (input: unknown) => w.__interlineaInvoke(name, input ?? {});
+    const w = window as unknown as { __interlineaInvoke(name: string, input: unknown): Promise<string> };
+    for (const name of names) api[name] = async (input: unknown) => JSON.parse(await w.__interlineaInvoke(name, input ?? {})) as unknown;
     api.onMenu = () => () => undefined;
     Object.defineProperty(window, 'interlinea', { value: Object.freeze(api) });
   }, [...REQUEST_NAMES]);
@@ -233,11 +240,13 @@ async function main(): Promise<void> {
         console.log(`window, ${size}: ${JSON.stringify(figures.window)}`);
       }
       await context.close();
-      console.log('\n--- the long document');
-      const measured = await measureLongDocument(browser, LONG_COMPARE ? { here: url, compared: comparedUrl } : { here: url }, CACHE, join(RUNS, 'run-long'), LONG_RUNS);
-      longDocument = { ...(measured.here as LongDocumentFigures), ...(measured.compared && LONG_COMPARE ? { compared: { renderer: LONG_COMPARE_LABEL ?? LONG_COMPARE, ...measured.compared } } : {}) };
-      if (measured.compared) printLong(measured.compared, `the renderer of ${LONG_COMPARE_LABEL}`);
-      console.log(`long document: ${JSON.stringify({ open: longDocument.open, keystrokeMs: longDocument.keystrokeMs, autosave: longDocument.autosave })}`);
+      if (!NO_LONG) {
+        console.log('\n--- the long document');
+        const measured = await measureLongDocument(browser, LONG_COMPARE ? { here: url, compared: comparedUrl } : { here: url }, CACHE, join(RUNS, 'run-long'), LONG_RUNS);
+        longDocument = { ...(measured.here as LongDocumentFigures), ...(measured.compared && LONG_COMPARE ? { compared: { renderer: LONG_COMPARE_LABEL ?? LONG_COMPARE, ...measured.compared } } : {}) };
+        if (measured.compared) printLong(measured.compared, `the renderer of ${LONG_COMPARE_LABEL}`);
+        console.log(`long document: ${JSON.stringify({ open: longDocument.open, keystrokeMs: longDocument.keystrokeMs, autosave: longDocument.autosave })}`);
+      }
     } finally {
       await browser.close();
     }
@@ -261,7 +270,16 @@ async function main(): Promise<void> {
   await rm(join(RUNS, 'cli-20'), { recursive: true, force: true });
   console.log(`\ninterlinea list of 20 documents: ${cli.listMs.toFixed(0)} ms; node -e '': ${cli.nodeMs.toFixed(0)} ms (${cli.ratio.toFixed(1)}×)`);
 
-  const results = { machine, sizes, cli, guard: { size: GUARD_SIZE, figures: guard }, longDocument: { machine: { ...machine, loadAverage1minAfter: loadAfter }, ...longDocument } };
+  const kept = NO_LONG && existsSync(join(ROOT, 'bench', 'results', 'scale.json'))
+    ? (JSON.parse(readFileSync(join(ROOT, 'bench', 'results', 'scale.json'), 'utf8')) as { longDocument?: unknown }).longDocument
+    : undefined;
+  const results = {
+    machine,
+    sizes,
+    cli,
+    guard: { size: GUARD_SIZE, figures: guard },
+    longDocument: NO_LONG ? kept : { machine: { ...machine, loadAverage1minAfter: loadAfter }, ...longDocument },
+  };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'scale.json'), `${JSON.stringify(results, null, 2)}\n`);
   const row = (f: { value: number; baseline: number }): string => `${f.value.toFixed(1)} (base ${f.baseline.toFixed(1)})`;
@@ -272,6 +290,7 @@ async function main(): Promise<void> {
         {
           'open cold ms': row(f.openColdMs),
           'open warm ms': row(f.openWarmMs),
+          'open all changed ms': f.openAllChangedMs ? row(f.openAllChangedMs) : '',
           'open block ms': f.openLongestBlockMs.toFixed(0),
           'doc open ms': row(f.documentOpenMs),
           'save ms': row(f.saveMs),
@@ -287,7 +306,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
-  printLong(longDocument);
+  if (longDocument) printLong(longDocument);
   console.log('wrote bench/results/scale.json');
 }
 
