@@ -9,11 +9,13 @@ export default defineConfig({
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
       // suggest-worker: the suggester's worker thread (electron/suggest/client.ts starts it).
       // import-worker: parses imported files in bounded memory and time (electron/import/run.ts).
+      // qa-worker: the live quality check of the open document (electron/qa-live/client.ts).
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'suggest-worker': resolve(__dirname, 'electron/suggest/worker.ts'),
           'import-worker': resolve(__dirname, 'electron/import/worker.ts'),
+          'qa-worker': resolve(__dirname, 'electron/qa-live/worker.ts'),
         },
       },
     },

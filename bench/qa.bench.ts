@@ -5,7 +5,9 @@
  * - rules only: checkDocument over every document already parsed (median of runs);
  * - the whole run as the app and `interlinea qa` do it: qaRun over the project on
  *   disk (read, validate, count names across the project, check), first and warm;
- * - the live check of one open document (qaCheck), the project's names cached.
+ * - the live check of one open document (qaCheck), the project's names cached;
+ * - the live check of a 2,000-row document, in the live check's worker (as the app runs it)
+ *   and in the main process (as before the worker), with the longest main-loop block of each.
  *
  *   npx tsx bench/qa.bench.ts [--docs 2000] [--runs 3]
  *
@@ -23,6 +25,8 @@ import { englishSpeller } from '../electron/handlers/qa-speller';
 import { loadTermbase } from '../electron/store/termbase';
 import { ProjectStore } from '../electron/store/project-store';
 import { createHandlers } from '../electron/handlers';
+import { inProcessLiveChecker } from '../electron/qa-live/client';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const DOCS = arg('docs', 2000);
 const RUNS = arg('runs', 3);
@@ -61,6 +65,30 @@ async function main() {
     const open = await store.readDocument(store.project.documents[1].id);
     const live: number[] = [];
     for (let i = 0; i < 10; i++) live.push((await timed(() => dispatch(handlers, 'qaCheck', { id: open.id, body: open.body }))).ms);
+    // A 2,000-row document: the open document's rows again and again.
+    const rows = open.body.content ?? [];
+    const longBody = { type: 'doc', content: Array.from({ length: Math.ceil(2000 / rows.length) }, () => rows).flat().slice(0, 2000) };
+    const inMain = createHandlers({ store: () => store, liveChecker: inProcessLiveChecker } as Parameters<typeof createHandlers>[0]);
+    const longLive = async (table: typeof handlers) => {
+      const ms: number[] = [];
+      const blocks: number[] = [];
+      for (let i = 0; i <= 5; i++) {
+        const delay = monitorEventLoopDelay({ resolution: 5 });
+        delay.enable();
+        const t = await timed(() => dispatch(table, 'qaCheck', { id: open.id, body: longBody }));
+        await new Promise((done) => setTimeout(done, 30));
+        delay.disable();
+        if (!t.value.ok) throw new Error(t.value.error.message);
+        // The first check starts the worker and loads the dictionary there.
+        if (i > 0) {
+          ms.push(t.ms);
+          blocks.push(delay.max / 1e6);
+        }
+      }
+      return { medianMs: +median(ms).toFixed(0), longestMainLoopBlockMs: +Math.max(...blocks).toFixed(0), medianMainLoopBlockMs: +median(blocks).toFixed(0) };
+    };
+    const longWorker = await longLive(handlers);
+    const longMain = await longLive(inMain);
     const run = first.value.ok ? first.value.value : null;
     const result = {
       machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, load: loadavg().map((l) => +l.toFixed(2)) },
@@ -72,6 +100,7 @@ async function main() {
       qaRunFirstMs: +first.ms.toFixed(0),
       qaRunWarmMs: +median(warm).toFixed(0),
       liveCheckMs: { median: +median(live).toFixed(1), max: +Math.max(...live).toFixed(1), rows: segmentsOf(open.body).length },
+      liveCheckLong: { rows: segmentsOf(longBody as typeof open.body).length, inWorker: longWorker, inMainProcess: longMain },
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(join(__dirname, 'results'), { recursive: true });

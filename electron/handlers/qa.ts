@@ -20,6 +20,7 @@ import type { ProjectStore } from '../store/project-store';
 import { loadTermbase } from '../store/termbase';
 import { englishSpeller } from './qa-speller';
 import type { HandlerContext } from './index';
+import { sharedLiveChecker, type LiveChecker, type QaWords } from '../qa-live/client';
 
 type QaRequests = 'qaRun' | 'qaCheck' | 'qaIgnore';
 type PMNode = ReturnType<typeof bodyToNode>;
@@ -35,6 +36,9 @@ export class ProjectForms {
   private readonly byDoc = new Map<string, FormCounts>();
   /** Entry id → the documents that write it. */
   private readonly byEntry = new Map<string, Set<string>>();
+  /** Counts set, in all and per document (othersRevision). */
+  private revision = 0;
+  private readonly setsOf = new Map<string, number>();
 
   get size(): number {
     return this.byDoc.size;
@@ -55,6 +59,18 @@ export class ProjectForms {
       docs.add(id);
     }
     this.byDoc.set(id, counts);
+    this.revision++;
+    this.setsOf.set(id, (this.setsOf.get(id) ?? 0) + 1);
+  }
+
+  /** Changes whenever another document's counts are set: while it stays, `others(id, …)` answers the same. */
+  othersRevision(id: string): number {
+    return this.revision - (this.setsOf.get(id) ?? 0);
+  }
+
+  /** The project's counts without document `id`'s, for every entry any document writes. */
+  othersAll(id: string): FormCounts {
+    return this.others(id, this.byEntry.keys());
   }
 
   /** A copy to change apart from this one. */
@@ -93,6 +109,9 @@ export class ProjectForms {
   }
 }
 
+/** The words the rules check against, and the key naming them. */
+type Words = QaWords;
+
 /** What a glossary entry is to the rules (its id, type and spellings). */
 function glossaryKey(entries: readonly Pick<GlossaryEntry, 'id' | 'type' | 'en' | 'variants'>[]): string {
   return entries.map((e) => `${e.id}\u0001${e.type}\u0001${e.en}\u0001${e.variants.join('\u0002')}`).join('\u0000');
@@ -106,26 +125,35 @@ interface Read {
   checked: CheckedDocument;
 }
 
-export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> {
+export function qaHandlers(ctx: HandlerContext & { liveChecker?: () => LiveChecker }): Pick<HandlerTable, QaRequests> {
   /** The QA context, kept while the store and the glossary in use stay the same. */
   let contextCache: { store: ProjectStore; key: string; context: QaContext } | null = null;
-  /** Each document's counts as on disk, by its file's stamp, for one store and context. */
-  let disk: { store: ProjectStore; context: QaContext; byDoc: Map<string, { stamp: string; counts: FormCounts }> } | null = null;
+  /** Each document's counts as on disk, by its file's stamp, for one store and words. */
+  let disk: { store: ProjectStore; key: string; byDoc: Map<string, { stamp: string; counts: FormCounts }> } | null = null;
   /** The counts the live check uses: the disk's, with the open documents' as the editor holds them. */
-  let live: { store: ProjectStore; context: QaContext; forms: ProjectForms } | null = null;
+  let live: { store: ProjectStore; key: string; forms: ProjectForms } | null = null;
   /** The counts of the project run in progress (its pages after the first use them). */
   let running: { store: ProjectStore; context: QaContext; forms: ProjectForms } | null = null;
+  /** The other documents' counts the last live check was given, while they stay the same. */
+  let othersCache: { forms: ProjectForms; id: string; revision: number; counts: FormCounts } | null = null;
+  let checker: LiveChecker | null = null;
+  const liveChecker = (): LiveChecker => (checker ??= ctx.liveChecker?.() ?? sharedLiveChecker());
 
-  /** The QA context of a project: the dictionary, the glossary in use, the termbase's words. */
-  async function contextOf(store: ProjectStore): Promise<QaContext> {
-    const [speller, termbase] = await Promise.all([englishSpeller(), loadTermbase().catch(() => null)]);
+  /** The words of a project: the glossary in use, the termbase's entries. */
+  async function wordsOf(store: ProjectStore): Promise<Words> {
+    const termbase = await loadTermbase().catch(() => null);
     const glossary = glossaryInUse(store.glossary, store.project.settings.termbase);
     const extra = termbase?.entries ?? [];
-    const key = `${glossaryKey(glossary)}\u0003${glossaryKey(extra)}`;
-    if (contextCache?.store === store && contextCache.key === key) return contextCache.context;
-    const context = qaContext(speller, glossary, extra);
-    contextCache = { store, key, context };
-    return context;
+    return { key: `${glossaryKey(glossary)}\u0003${glossaryKey(extra)}`, glossary, extra };
+  }
+
+  /** The QA context of a project: the dictionary, the glossary in use, the termbase's words. */
+  async function contextOf(store: ProjectStore): Promise<{ context: QaContext; words: Words }> {
+    const [speller, words] = await Promise.all([englishSpeller(), wordsOf(store)]);
+    if (contextCache?.store === store && contextCache.key === words.key) return { context: contextCache.context, words };
+    const context = qaContext(speller, words.glossary, words.extra);
+    contextCache = { store, key: words.key, context };
+    return { context, words };
   }
 
   async function readOne(store: ProjectStore, id: string): Promise<Read> {
@@ -139,8 +167,8 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
    * document is read again only when its file changed. `keep` receives the
    * documents that were read (so a whole run reads each once).
    */
-  async function countProject(store: ProjectStore, context: QaContext, keep?: Map<string, Read>): Promise<{ forms: ProjectForms; problems: Map<string, FileProblem> }> {
-    if (disk?.store !== store || disk.context !== context) disk = { store, context, byDoc: new Map() };
+  async function countProject(store: ProjectStore, words: Words, keep?: Map<string, Read>): Promise<{ forms: ProjectForms; problems: Map<string, FileProblem> }> {
+    if (disk?.store !== store || disk.key !== words.key) disk = { store, key: words.key, byDoc: new Map() };
     const cached = disk.byDoc;
     const forms = new ProjectForms();
     const problems = new Map<string, FileProblem>();
@@ -156,7 +184,7 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
       }
       try {
         const read = await readOne(store, id);
-        const counts = countForms(formMatches(read.checked, context.glossary));
+        const counts = countForms(formMatches(read.checked, words.glossary));
         cached.set(id, { stamp, counts });
         forms.set(id, counts);
         keep?.set(id, read);
@@ -170,11 +198,20 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
   }
 
   /** The live check's counts, read from disk once per store and kept in step by the checks. */
-  async function liveForms(store: ProjectStore, context: QaContext): Promise<ProjectForms> {
-    if (live?.store === store && live.context === context && live.forms.size === store.project.documents.length) return live.forms;
-    const { forms } = await countProject(store, context);
-    live = { store, context, forms };
+  async function liveForms(store: ProjectStore, words: Words): Promise<ProjectForms> {
+    if (live?.store === store && live.key === words.key && live.forms.size === store.project.documents.length) return live.forms;
+    const { forms } = await countProject(store, words);
+    live = { store, key: words.key, forms };
     return forms;
+  }
+
+  /** The other documents' counts for a live check of `id`, worked out again only when one of them changed. */
+  function othersFor(forms: ProjectForms, id: string): FormCounts {
+    const revision = forms.othersRevision(id);
+    if (othersCache?.forms !== forms || othersCache.id !== id || othersCache.revision !== revision) {
+      othersCache = { forms, id, revision, counts: forms.othersAll(id) };
+    }
+    return othersCache.counts;
   }
 
   function ignoredKeys(store: ProjectStore): Set<string> {
@@ -193,7 +230,7 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
   return {
     async qaRun({ ids, severity, from, budgetMs }) {
       const store = ctx.store();
-      const context = await contextOf(store);
+      const { context, words } = await contextOf(store);
       const order = store.project.documents.map((d) => d.id);
       const start = Math.min(from, order.length);
       const problems: FileProblem[] = [];
@@ -202,12 +239,12 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
       let forms: ProjectForms;
       let unreadable = new Map<string, FileProblem>();
       if (start === 0 || running?.store !== store || running.context !== context) {
-        const counted = await countProject(store, context, kept);
+        const counted = await countProject(store, words, kept);
         forms = counted.forms;
         unreadable = counted.problems;
         running = { store, context, forms };
         // As after a run before: the live check starts from the disk's counts.
-        live = { store, context, forms: forms.clone() };
+        live = { store, key: words.key, forms: forms.clone() };
       } else forms = running.forms;
       const ignored = ignoredKeys(store);
       const wanted = ids ? new Set(ids) : null;
@@ -245,16 +282,11 @@ export function qaHandlers(ctx: HandlerContext): Pick<HandlerTable, QaRequests> 
 
     async qaCheck({ id, meta, body }) {
       const store = ctx.store();
-      const context = await contextOf(store);
-      const forms = await liveForms(store, context);
-      let node;
-      try {
-        node = bodyToNode(body);
-      } catch (err) {
-        throw new Error(`The document to check is not valid: ${(err as Error).message}`, { cause: err });
-      }
+      const words = await wordsOf(store);
+      const forms = await liveForms(store, words);
       const docMeta = meta ?? (await store.readDocument(id)).meta;
-      const result = check({ id, meta: docMeta, node, checked: new CheckedDocument(id, docMeta, node) }, context, forms, ignoredKeys(store));
+      // The rules run in the live check's worker: a long document's check takes hundreds of milliseconds.
+      const result = await liveChecker().check({ document: id, meta: docMeta, body, words, otherForms: othersFor(forms, id), ignored: [...ignoredKeys(store)] });
       // The open document's spellings as the editor holds them, for the next check of any document.
       forms.set(id, result.own);
       return { findings: result.findings, ignored: result.ignoredCount };

@@ -11,10 +11,10 @@
  * One worker is kept between imports (starting one costs more than small files
  * take to parse) and batches are parsed one at a time.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { importError, type ImportResult } from '../../shared/import/result';
+import { workerEntry, type WorkerEntry } from '../workers/worker-entry';
 import type { ParseRequest, WorkerMessage } from './protocol';
 
 /** Memory and time an import may take. */
@@ -54,15 +54,11 @@ type Files = ParseRequest['files'];
  * How to start the worker: the built script beside the bundle (out/main/import-worker.js,
  * out/cli/import-worker.js) or, running from the sources (tests), worker.ts through tsx.
  */
-function workerEntry(): { file: string; eval: boolean } {
-  const built = join(__dirname, 'import-worker.js');
-  if (existsSync(built)) return { file: built, eval: false };
-  const source = join(__dirname, 'worker.ts');
-  if (__filename.endsWith('.ts') && existsSync(source)) {
-    return { file: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(source)});`, eval: true };
-  }
+function importWorker(): WorkerEntry {
+  const entry = workerEntry(__dirname, 'import-worker', join(__dirname, 'worker.ts'));
   // A bundle built without its worker: a clear error, not a parse in this process.
-  throw new Error(`the import worker is missing (${built}); rebuild Interlinea`);
+  if (!entry) throw new Error(`the import worker is missing (${join(__dirname, 'import-worker.js')}); rebuild Interlinea`);
+  return entry;
 }
 
 /** How a batch ended in one worker: all parsed, or the worker lost at file `index`. */
@@ -114,7 +110,7 @@ class ImportWorker {
   private ready(limits: ImportLimits): Worker {
     if (this.worker && this.limits?.memoryMb === limits.memoryMb) return this.worker;
     void this.worker?.terminate();
-    const entry = workerEntry();
+    const entry = importWorker();
     this.worker = new Worker(entry.file, {
       eval: entry.eval,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 },

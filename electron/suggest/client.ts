@@ -4,13 +4,13 @@
  * serves every project of the process (the lexical index under them is read and built once);
  * the same interface runs the engine in process where no worker is wanted.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DraftLine } from '../../shared/korean/draft';
 import type { SuggestOptions, Suggestion } from '../../shared/korean/suggest';
 import { DraftCancelled, SuggestEngine, UnknownProject } from './engine';
 import type { DraftRowRequest, SyncRequest, WorkerReply, WorkerRequest } from './protocol';
+import { workerEntry } from '../workers/worker-entry';
 
 export { DraftCancelled, UnknownProject };
 
@@ -137,19 +137,6 @@ export function inProcessSuggestService(engine = new SuggestEngine()): SuggestSe
   return serviceOver(send, (id) => cancelled.add(id), async () => undefined);
 }
 
-/**
- * How to start the worker: the built script beside the main bundle (out/main/suggest-worker.js),
- * or, running from the sources (tests, tsx), worker.ts through tsx. Null when neither is there.
- */
-function workerEntry(): { file: string; eval: boolean } | null {
-  const built = join(__dirname, 'suggest-worker.js');
-  if (existsSync(built)) return { file: built, eval: false };
-  const source = join(__dirname, 'worker.ts');
-  if (__filename.endsWith('.ts') && existsSync(source)) {
-    return { file: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(source)});`, eval: true };
-  }
-  return null;
-}
 
 interface Pending {
   resolve(value: WorkerReply & { ok: true }): void;
@@ -162,7 +149,8 @@ interface Pending {
  * when no worker script exists (a bundle without one).
  */
 export function workerSuggestService(): SuggestService {
-  const entry = workerEntry();
+  // out/main/suggest-worker.js beside the bundle, or worker.ts from the sources.
+  const entry = workerEntry(__dirname, 'suggest-worker', join(__dirname, 'worker.ts'));
   if (!entry) return inProcessSuggestService();
   let worker: Worker | null = null;
   let nextId = 1;

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
+import { sourceEntry } from '../../workers/worker-entry';
 import { FUZZ_INPUTS } from './inputs';
 import type { FuzzInput } from './targets';
 
@@ -45,11 +46,6 @@ export interface FuzzReport {
   failures: FuzzFailure[];
 }
 
-function workerEntry(): { file: string; eval: boolean } {
-  const source = join(__dirname, 'worker.ts');
-  return { file: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(source)});`, eval: true };
-}
-
 function sizeOf(input: FuzzInput): number {
   if (input.kind === 'text') return input.text.length;
   if (input.kind === 'bytes') return input.bytes.length;
@@ -78,7 +74,7 @@ class FuzzWorker {
   constructor(private memoryMb: number) {}
 
   run(target: string, input: FuzzInput, timeoutMs: number): Promise<{ ok: true; ms: number } | { ok: false; kind: FuzzFailure['kind']; message: string }> {
-    const entry = workerEntry();
+    const entry = sourceEntry(join(__dirname, 'worker.ts'));
     this.worker ??= new Worker(entry.file, { eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb }, stdout: false, stderr: false });
     const worker = this.worker;
     return new Promise((resolve) => {
