@@ -17,7 +17,7 @@ import { appendFile, copyFile, link, mkdir, readFile, readdir, rename, rm, stat,
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Memory, type Adapter } from 'lowdb';
-import { DurableTextFile, syncDir, tempPathFor, writeNewFileSynced } from './durable-file';
+import { DurableTextFile, syncDir, tempPathFor, writeFileDurable, writeNewFileSynced } from './durable-file';
 import type { CacheFile } from './summary-index';
 import { diskError } from './disk-errors';
 
@@ -61,6 +61,12 @@ export interface ProjectFiles {
   list(folder: string): Promise<string[]>;
   /** Removes a file of the project (one already gone is fine). */
   remove(name: string): Promise<void>;
+  /**
+   * Writes an immutable file (a chunk of a long document, chunks.ts) when there is none by
+   * that name yet, durably (its folder made when missing), so that a file written after it
+   * may name it. False when it was there (a name is its content's hash: the same text).
+   */
+  writeOnce(name: string, text: string): Promise<boolean>;
   /**
    * Finishes what killed writers left, with the lock held: staged documents the
    * index names (`indexed`) are moved in, the rest removed, and temp files of
@@ -205,6 +211,22 @@ export function folderFiles(root: string): ProjectFiles {
     async remove(name) {
       await rm(join(root, name), { force: true });
     },
+    async writeOnce(name, text) {
+      const path = join(root, name);
+      if (await stat(path).catch(() => null)) return false;
+      const folder = dirname(path);
+      const made = await mkdir(folder).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EEXIST') return false;
+          throw diskError(err, 'save', name, 'The document on disk was left as it was.');
+        },
+      );
+      // The new folder's own name must survive a power loss too, before a head names what is in it.
+      if (made) await syncDir(dirname(folder)).catch((err) => Promise.reject(diskError(err, 'save', name, 'The document on disk was left as it was.')));
+      await writeFileDurable(path, text, name);
+      return true;
+    },
     async recover(indexed) {
       const published: string[] = [];
       for (const folder of [root, documents, join(root, CACHE_FOLDER)]) {
@@ -306,6 +328,11 @@ export function memoryFiles(): ProjectFiles {
     },
     async remove(name) {
       files.delete(name);
+    },
+    async writeOnce(name, text) {
+      if (files.get(name)?.writes) return false;
+      await file(name).write(text);
+      return true;
     },
     async recover() {
       return [];
