@@ -38,7 +38,7 @@ export interface ProjectFiles {
   file(name: string): Adapter<string>;
   /** Ids of the document files there are (`documents/<id>.json`), in no set order. */
   documentIds(): Promise<string[]>;
-  /** A value that changes whenever the file does (null when it is missing), for caches. */
+  /** A value that changes whenever the file does (null when it is missing), for caches; of a folder, when a name in it is added or removed. */
   stamp(name: string): Promise<string | null>;
   /** Makes room for document files (the `documents/` folder). */
   prepare(): Promise<void>;
@@ -283,7 +283,10 @@ export function memoryFiles(): ProjectFiles {
     },
     async stamp(name) {
       const entry = files.get(name);
-      return entry?.writes ? String(entry.writes) : null;
+      if (entry?.writes) return String(entry.writes);
+      // A folder: what is in it.
+      const inside = [...files].filter(([n, f]) => f.writes > 0 && n.startsWith(`${name}/`)).map(([n, f]) => `${n}:${f.writes}`);
+      return inside.length ? `folder:${inside.sort().join(',')}` : null;
     },
     async prepare() {},
     cache(name) {
@@ -322,9 +325,9 @@ export function memoryFiles(): ProjectFiles {
     },
     async list(folder) {
       const prefix = `${folder}/`;
-      return [...files]
-        .filter(([name, f]) => f.writes > 0 && name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
-        .map(([name]) => name.slice(prefix.length));
+      // Files in the folder, and the folders in it (as readdir gives both).
+      const names = [...files].filter(([name, f]) => f.writes > 0 && name.startsWith(prefix)).map(([name]) => name.slice(prefix.length).split('/')[0]!);
+      return [...new Set(names)];
     },
     async remove(name) {
       files.delete(name);

@@ -32,7 +32,7 @@ import { CorruptFileError } from './durable-file';
 import { JsonFile } from './json-file';
 import { documentFileName, folderFiles, type ProjectFiles } from './project-files';
 import { DocumentFileAdapter, collectChunks, readDocumentParts, type ChunkCollection } from './document-file';
-import { CHUNKED_ABOVE_ROWS } from './chunks';
+import { CHUNKED_ABOVE_ROWS, chunkFolder } from './chunks';
 import { applyRowChanges, canonicalChanges, type RowChange } from './row-changes';
 import { acquireLock, type ProjectLock } from './lock';
 import { BackupCancelled, backupProject, type BackupResult } from './backups';
@@ -322,10 +322,8 @@ export class ProjectStore {
   private collectAllChunks(): void {
     const run = (async () => {
       const folders = (await this.files.list('documents')).filter((n) => n.endsWith('.chunks') && !n.startsWith('.'));
-      for (const folder of folders) {
-        if (this.closed) return;
-        await this.collectChunks(folder.slice(0, -'.chunks'.length)).catch(() => undefined);
-      }
+      // Close waits for it (each document's collection is short: a folder listed, a head and its versions read).
+      for (const folder of folders) await this.collectNow(folder.slice(0, -'.chunks'.length)).catch(() => undefined);
     })();
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
@@ -334,9 +332,24 @@ export class ProjectStore {
   /** Removes the chunk files of one document that nothing names any more (with the lock, between its saves). */
   collectChunks(id: string): Promise<ChunkCollection> {
     if (!this.lock || this.closed) return Promise.resolve({ removed: [], skipped: 'the project is not open for writing' });
+    return this.collectNow(id);
+  }
+
+  private collectNow(id: string): Promise<ChunkCollection> {
     const run = this.oneAtATime(id, async () => {
       const versions = (await this.history.versions(id)).map((v) => `history/${id}/${v}.json`);
-      return collectChunks(this.files, id, versions, this.versionChunks);
+      const result = await collectChunks(this.files, id, versions, this.versionChunks);
+      // Removing files changed the chunk folder's stamp, not the document: the index says so (a line without its Korean).
+      const record = this.summaries?.get(id);
+      if (result.removed.length && record) {
+        const stamp = await this.listingStamp(id).catch(() => null);
+        if (stamp && record.stamp.split('|')[0] === stamp.split('|')[0]) {
+          const restamped = { ...record, stamp };
+          this.summaries!.set(id, restamped);
+          this.journal([journalLineAfter(restamped, record)]);
+        }
+      }
+      return result;
     });
     this.inFlight.add(run);
     void run.catch(() => undefined).finally(() => this.inFlight.delete(run));
@@ -450,7 +463,8 @@ export class ProjectStore {
   private async scan(): Promise<Listing> {
     const index = await this.loadSummaries();
     const ids = await this.documentIds();
-    const stamps = await mapLimit(ids, 64, (id) => this.files.stamp(documentFileName(id)).catch(() => null));
+    const chunked = await this.chunkedIds();
+    const stamps = await mapLimit(ids, 64, (id) => this.listingStamp(id, chunked.has(id)).catch(() => null));
     const lines: string[] = [];
     const stale: { id: string; stamp: string }[] = [];
     for (const [i, id] of ids.entries()) {
@@ -504,12 +518,32 @@ export class ProjectStore {
     return { documents, problems };
   }
 
+  /** The ids of the documents kept in chunks (with a `documents/<id>.chunks/` folder). */
+  private async chunkedIds(): Promise<Set<string>> {
+    const names = await this.files.list('documents');
+    return new Set(names.filter((n) => n.endsWith('.chunks') && !n.startsWith('.')).map((n) => n.slice(0, -'.chunks'.length)));
+  }
+
+  /**
+   * The stamp the summary index keeps of a document: its file's, and for a long document its
+   * chunk folder's too, so that a chunk added or removed from outside (a git pull, a hand)
+   * makes the list read the document again. (A chunk edited in place, which no tool does to
+   * a content-addressed file, is found when the document is opened: its hash no longer
+   * matches its name.) Null when the document has no file.
+   */
+  private async listingStamp(id: string, chunked = true): Promise<string | null> {
+    const head = await this.files.stamp(documentFileName(id));
+    if (head === null || !chunked) return head;
+    const folder = await this.files.stamp(chunkFolder(id));
+    return folder === null ? head : `${head}|${folder}`;
+  }
+
   /** Notes in the index what was just written to a document file (a save, an import). */
   private async recordWritten(docs: DocumentFile[]): Promise<void> {
     const index = await this.loadSummaries();
     const lines: string[] = [];
     for (const doc of docs) {
-      const stamp = await this.files.stamp(documentFileName(doc.id)).catch(() => null);
+      const stamp = await this.listingStamp(doc.id).catch(() => null);
       if (stamp === null) continue; // the next listing reads it
       const record = { ...summarize(doc), stamp };
       lines.push(journalLineAfter(record, index.get(doc.id)));
