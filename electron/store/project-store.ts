@@ -701,7 +701,9 @@ export class ProjectStore {
     // The body is checked: the rest is, not the tree again (a stand-in body keeps the shape check from walking it).
     const valid = validateDocumentShape({ ...target.data!, meta, body: { type: body.type }, updatedAt });
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
-    const next: DocumentFile = { ...valid.value, body };
+    // The source is the one read and checked (a save changes meta and body only): kept as the same object, so
+    // the chunk holding it is known unchanged without serialising it again (document-file.ts).
+    const next: DocumentFile = { ...valid.value, source: target.data!.source, body };
     // Memory follows the disk: what failed to be written is not kept as if saved.
     // The version replaced is kept in the document's history first (history.ts).
     let warning: string | null;
