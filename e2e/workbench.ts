@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import type { TempProject } from '../electron/testing/temp-project';
 import type { DocumentFile } from '../shared/model/document';
+import { readDocumentParts } from '../electron/store/document-file';
+import { folderFiles } from '../electron/store/project-files';
 import { expect } from './fixtures';
 
 export type Column = 'english' | 'witness' | 'korean' | 'original';
@@ -170,9 +172,11 @@ export class Workbench {
     await expect(this.page.locator('.save-state')).toHaveAttribute('data-status', 'saved', { timeout: 10_000 });
   }
 
-  /** The document as stored in the project folder. */
+  /** The document as stored in the project folder (a long one's head with its chunks put back, as the store reads it). */
   async stored(id: string): Promise<DocumentFile> {
-    return JSON.parse(await readFile(join(this.project.dir, 'documents', `${id}.json`), 'utf8')) as DocumentFile;
+    const name = `documents/${id}.json`;
+    const head = await readFile(join(this.project.dir, name), 'utf8');
+    return (await readDocumentParts(folderFiles(this.project.dir), id, name, head)).data as DocumentFile;
   }
 
   /** Footnote numbers shown in the text, in order. */

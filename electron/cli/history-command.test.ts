@@ -112,3 +112,32 @@ describe('interlinea restore', () => {
     expect(names.sort()).toEqual(['.interlinea', 'documents', 'history', 'project.json']);
   });
 });
+
+describe('interlinea restore of a long document (kept in chunks)', () => {
+  it('lists its versions with their rows and bytes, restores one whole, and show prints it whole', async () => {
+    const file = join(root, 'long.txt');
+    const paragraphs = Array.from({ length: 320 }, (_, i) => `Paragraph ${i + 1}: the delegation met Puzanov.`);
+    await writeFile(file, `A long report\n\n${paragraphs.join('\n\n')}\n`);
+    const imported = await cli('import', file, '--project', dir);
+    expect(imported.code).toBe(0);
+    const longId = imported.stdout.split('\t')[0];
+    // Two saves: the first makes it a head and chunks, the second replaces that version.
+    expect((await cli('replace', 'Puzanov', 'Pusanov', '--project', dir)).code).toBe(0);
+    expect((await cli('replace', 'delegation', 'mission', '--project', dir)).code).toBe(0);
+    expect((await readdir(join(dir, 'documents', `${longId}.chunks`))).length).toBeGreaterThan(2);
+    const listed = (await cli('restore', dir, longId, '--list')).stdout.trim().split('\n');
+    expect(listed).toHaveLength(2);
+    const [, , , rows, bytes] = listed[0]!.split('\t');
+    expect(Number(rows)).toBeGreaterThan(300);
+    // The head and its chunks: about the size of the document in one file.
+    expect(Number(bytes)).toBeGreaterThan(320 * 100);
+    const restored = await cli('restore', dir, longId, '--version', '1');
+    expect(restored.code).toBe(0);
+    const shown = JSON.parse((await cli('show', longId, '--project', dir, '--json')).stdout) as DocumentFile;
+    const text = JSON.stringify(shown.body);
+    expect(text).toContain('the delegation met Pusanov');
+    expect(text).not.toContain('mission');
+    expect(shown.body.content!.length).toBe(Number(rows));
+  });
+});
+

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTempProject, type TempProject } from '../testing/temp-project';
+import { readStoredDocument } from '../store/testing/stored-document';
 import { createHandlers } from './index';
 import { applyRowChanges } from './document-changes';
 import { dispatch } from '../../shared/ipc/dispatch';
@@ -102,7 +103,8 @@ describe('saveDocumentChanges', () => {
         ],
       }),
     );
-    const stored = JSON.parse(await readFile(fileOf(project, id), 'utf8')) as DocumentFile;
+    // 301 rows: a head naming chunks (electron/store/chunks.ts), read back as the store reads it.
+    const stored = await readStoredDocument(project.dir, id);
     expect(stored.updatedAt).toBe(saved.updatedAt);
     expect(stored.meta.title).toBe('Rows, edited');
     const expected = Array.from({ length: 300 }, (_, i) => `Row ${i + 1}.`);
@@ -112,7 +114,7 @@ describe('saveDocumentChanges', () => {
 
     // Changes to the version just saved: saved again, from the version kept in memory.
     await value(dispatch(handlers, 'saveDocumentChanges', { id, base: saved.updatedAt, meta: stored.meta, rowCount: 300, changes: [{ from: 0, to: 1, rows: [] }] }));
-    expect(englishOf(JSON.parse(await readFile(fileOf(project, id), 'utf8')) as DocumentFile)).toEqual(expected.slice(1));
+    expect(englishOf(await readStoredDocument(project.dir, id))).toEqual(expected.slice(1));
   });
 
   it('refuses changes to a version that is no longer the saved one, and writes nothing', async () => {

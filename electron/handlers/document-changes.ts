@@ -1,10 +1,10 @@
 /**
  * Saving what changed in a document (issue 12 item 5): the window sends the rows that
  * changed since the version it last saved (or opened), by index into that version, with
- * the version's `updatedAt` as its base; the main process applies them to that version and
- * saves the result as any save (the store checks and writes the whole document: the file
- * format is one file per document). A long document's autosave then costs the window and
- * the IPC what changed, not the whole document.
+ * the version's `updatedAt` as its base; the store applies them to that version as it holds
+ * it in memory (already checked), checks only the new rows, and writes only the chunks that
+ * changed and the head (ProjectStore.saveDocumentChanges, chunks.ts). A long document's
+ * autosave then costs the window, the IPC and the disk what changed, not the whole document.
  *
  * The version each open document was last read or saved at is kept here, per store, for a
  * few documents (`DocumentBases`), with the file's stamp then (ProjectStore.documentStamp:
@@ -18,38 +18,9 @@ import type { DocumentMeta, PMJson } from '../../shared/model/document';
 import { UserError } from '../../shared/errors';
 import type { ProjectStore } from '../store/project-store';
 
-/** Rows [from, to) of the base version replaced by `rows` (none: deleted; from = to: inserted). */
-export interface RowChange {
-  from: number;
-  to: number;
-  rows: PMJson[];
-}
+import type { RowChange } from '../store/row-changes';
 
-const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
-
-/**
- * The body after `changes` (in order, apart, each within the base's rows), which must come
- * to `rowCount` rows. Throws a UserError ('invalid-changes') naming what does not fit; the
- * base is never modified.
- */
-export function applyRowChanges(id: string, body: PMJson, rowCount: number, changes: readonly RowChange[]): PMJson {
-  const base = body.content ?? [];
-  const refuse = (why: string) => new UserError(`Document ${id} was not saved from its changes: ${why}. Nothing was written.`, 'invalid-changes');
-  const out: PMJson[] = [];
-  let at = 0;
-  for (const [i, change] of changes.entries()) {
-    const { from, to } = change;
-    if (to < from) throw refuse(`change ${i + 1} ends (row ${to}) before it starts (row ${from + 1})`);
-    if (to > base.length) throw refuse(`change ${i + 1} replaces rows ${from + 1}–${to}, but the saved version has ${plural(base.length, 'row')}`);
-    if (from < at) throw refuse(`change ${i + 1} (from row ${from + 1}) overlaps or precedes the change before it (to row ${at})`);
-    for (let k = at; k < from; k++) out.push(base[k] as PMJson);
-    for (const row of change.rows) out.push(row);
-    at = to;
-  }
-  for (let k = at; k < base.length; k++) out.push(base[k] as PMJson);
-  if (out.length !== rowCount) throw refuse(`they make ${plural(out.length, 'row')}, where the window has ${plural(rowCount, 'row')}`);
-  return { ...body, content: out };
-}
+export { applyRowChanges, type RowChange } from '../store/row-changes';
 
 /** A document as last read or saved through these handlers. */
 interface Base {
@@ -144,10 +115,9 @@ export class DocumentBases {
           'stale-base',
         );
       }
-      const body = applyRowChanges(id, known.body, request.rowCount, request.changes);
       this.of(store).delete(id);
-      const result = await store.saveDocument(id, request.meta, body);
-      this.remember(store, id, { updatedAt: result.updatedAt, body, stamp: await store.documentStamp(id) });
+      const { doc, ...result } = await store.saveDocumentChanges(id, request);
+      this.remember(store, id, { updatedAt: result.updatedAt, body: doc.body, stamp: await store.documentStamp(id) });
       return result;
     });
   }

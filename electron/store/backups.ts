@@ -1,6 +1,7 @@
 /**
  * Backups: a timestamped, complete, plain copy of the project's files
- * (`backups/<time>/project.json` and `documents/*.json`), taken when a project
+ * (`backups/<time>/project.json`, `documents/*.json` and the chunks of long documents,
+ * `documents/<id>.chunks/*.json`), taken when a project
  * is opened, so a bad session can always be rolled back by hand: copy the
  * files back.
  *
@@ -166,7 +167,8 @@ export async function backupProject(dir: string, options: BackupOptions = {}): P
     const previous = await previousBackup(dir);
     await mkdir(join(partial, 'documents'), { recursive: true });
     const names = ['project.json'];
-    for (const name of (await readdir(join(dir, 'documents')).catch(() => [] as string[])).sort()) {
+    const entries = (await readdir(join(dir, 'documents')).catch(() => [] as string[])).sort();
+    for (const name of entries) {
       if (name.endsWith('.json') && !name.startsWith('.')) names.push(`documents/${name}`);
     }
     const manifest: Manifest = { version: 1, files: {} };
@@ -204,9 +206,22 @@ export async function backupProject(dir: string, options: BackupOptions = {}): P
         }
       }
     };
-    const workers = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL, names.length) }, work));
-    const rejected = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-    if (rejected) throw rejected.reason;
+    const copyAll = async (): Promise<void> => {
+      const workers = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL, names.length - next) }, work));
+      const rejected = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+      if (rejected) throw rejected.reason;
+    };
+    await copyAll();
+    // Then the chunks of long documents (electron/store/chunks.ts), listed only now: a save writes its chunks before
+    // its head, so every chunk a head copied above names is here (chunks are immutable: linked like any unchanged file).
+    const chunkFolders = entries.filter((name) => name.endsWith('.chunks') && !name.startsWith('.'));
+    for (const folder of chunkFolders) {
+      const chunks = (await readdir(join(dir, 'documents', folder)).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+      if (!chunks.length) continue;
+      await mkdir(join(partial, 'documents', folder));
+      for (const chunk of chunks.sort()) names.push(`documents/${folder}/${chunk}`);
+    }
+    await copyAll();
     if (signal?.aborted) throw new BackupCancelled();
     failedAt = `${stamp}/${MANIFEST}`;
     await writeFile(join(partial, MANIFEST), manifestText(manifest));

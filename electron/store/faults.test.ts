@@ -19,6 +19,8 @@ import { batchFiles } from './testing/import-loop';
 import { checkProject, partialBatches } from './testing/consistency';
 import { addGlossaryEntry } from '../handlers/glossary';
 import { canonicalJson } from '../../shared/model/canonical-json';
+import { body, segment, text } from '../../shared/model/build';
+import { emptyMeta } from '../../shared/model/document';
 
 const CODES = ['ENOSPC', 'EIO', 'EACCES'];
 
@@ -32,7 +34,17 @@ interface Operation {
 }
 
 let ids: string[] = [];
+/** A long document, kept in chunks (chunks.ts). */
+let longId = '';
+const longRow = (i: number, tag = '') => segment({ id: `r${i}`, english: text(`Row ${i}${tag}.`), witness: ['xx lP\\'], korean: [] });
 const operations: Operation[] = [
+  {
+    name: 'save one row of a long document (its chunks and head)',
+    async run(_dir, store) {
+      const doc = await store!.readDocument(longId);
+      await store!.saveDocumentChanges(longId, { base: doc.updatedAt, meta: doc.meta, rowCount: 250, changes: [{ from: 120, to: 121, rows: [longRow(120, ', edited')] }] });
+    },
+  },
   {
     name: 'save a document (and its title in the index)',
     async run(_dir, store) {
@@ -89,6 +101,11 @@ beforeAll(async () => {
   template = join(root, 'template');
   const store = await ProjectStore.open(template, { write: true, create: true, holder: 'setup' });
   ids = (await importFiles(store, batchFiles(0))).imported.map((d) => d.id);
+  [{ id: longId }] = await store.addDocuments([
+    { meta: emptyMeta('Long'), source: { file: 'long.txt', format: 'text', importedAt: '', witness: [], notes: [] }, body: body(Array.from({ length: 250 }, (_, i) => longRow(i))) },
+  ]);
+  const long = await store.readDocument(longId);
+  await store.saveDocument(longId, long.meta, long.body);
   await store.close();
 });
 afterEach(() => void faults.stop());

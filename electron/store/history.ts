@@ -22,7 +22,8 @@ import { UserError } from '../../shared/errors';
 import type { DocumentVersion } from '../../shared/ipc/contract';
 import { diskError, errnoOf, wasWritten } from './disk-errors';
 import { CorruptFileError } from './durable-file';
-import { summarizeText } from './summary-index';
+import { summarizeData } from './summary-index';
+import { readDocumentParts } from './document-file';
 import type { ProjectFiles } from './project-files';
 
 export type { DocumentVersion };
@@ -81,7 +82,7 @@ export class DocumentHistory {
    * warning when the version could not be kept (the write went on); throws
    * what `write` throws.
    */
-  replacing<T>(id: string, name: string, write: () => Promise<T>): Promise<{ value: T; warning: string | null }> {
+  replacing<T>(id: string, name: string, write: () => Promise<T>): Promise<{ value: T; warning: string | null; trimmed: boolean }> {
     const run = (this.queues.get(id) ?? Promise.resolve()).then(() => this.replace(id, name, write));
     const queued = run.catch(() => undefined);
     this.queues.set(id, queued);
@@ -91,7 +92,7 @@ export class DocumentHistory {
     return run;
   }
 
-  private async replace<T>(id: string, name: string, write: () => Promise<T>): Promise<{ value: T; warning: string | null }> {
+  private async replace<T>(id: string, name: string, write: () => Promise<T>): Promise<{ value: T; warning: string | null; trimmed: boolean }> {
     let kept: string | null = null;
     let warning: string | null = null;
     try {
@@ -107,14 +108,15 @@ export class DocumentHistory {
       if (kept && !wasWritten(err)) await this.files.remove(kept).catch(() => undefined);
       throw err;
     }
+    let trimmed = false;
     if (kept) {
       try {
-        await this.prune(id);
+        trimmed = await this.prune(id);
       } catch (err) {
         warning ??= this.problem(err, name, id);
       }
     }
-    return { value, warning };
+    return { value, warning, trimmed };
   }
 
   /** Keeps the file `name` as the newest version; its name in the project, or null when there is no file. */
@@ -128,13 +130,17 @@ export class DocumentHistory {
     return (await this.files.keep(name, as)) ? as : null;
   }
 
-  /** Removes the oldest versions beyond `keep`, and what a copy killed half-way left (`.<name>.tmp`). */
-  private async prune(id: string): Promise<void> {
+  /**
+   * Removes the oldest versions beyond `keep`, and what a copy killed half-way left
+   * (`.<name>.tmp`). True when a version was removed (the chunks it named may be unused now).
+   */
+  private async prune(id: string): Promise<boolean> {
     const versions = await this.versions(id);
     for (const old of versions.slice(this.keep)) await this.files.remove(versionFile(id, old));
     for (const name of await this.files.list(historyFolder(id))) {
       if (name.startsWith('.') && name.endsWith('.tmp')) await this.files.remove(`${historyFolder(id)}/${name}`);
     }
+    return versions.length > this.keep;
   }
 
   private problem(err: unknown, name: string, id: string): string {
@@ -161,16 +167,20 @@ export class DocumentHistory {
       try {
         const text = await this.files.file(file).read();
         if (text === null) continue; // removed meanwhile
-        entry.size = Buffer.byteLength(text);
-        const { summary } = summarizeText(id, text);
+        // A long document's version is a head naming chunks (chunks.ts): its rows are read too, and checked.
+        const parts = await readDocumentParts(this.files, id, file, text);
+        entry.size = parts.bytes;
+        const { summary } = summarizeData(id, parts.data);
         entry.title = summary.title;
         entry.rows = summary.segments;
-        const updatedAt = (JSON.parse(text) as { updatedAt?: unknown }).updatedAt;
+        const updatedAt = (parts.data as { updatedAt?: unknown }).updatedAt;
         entry.savedAt = typeof updatedAt === 'string' ? updatedAt : null;
       } catch (err) {
         entry.problem = errnoOf(err)
           ? (diskError(err, 'read', file) as Error).message
-          : new CorruptFileError(file, (err as Error).message).message;
+          : err instanceof UserError
+            ? err.message
+            : new CorruptFileError(file, (err as Error).message).message;
       }
       out.push(entry);
     }
@@ -215,9 +225,10 @@ export class DocumentHistory {
     if (text === null) throw new UserError(`Document ${id} has no version ${name} in its history`, 'unknown-version');
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = (await readDocumentParts(this.files, id, file, text)).data;
     } catch (err) {
-      throw new CorruptFileError(file, `not valid JSON (${(err as Error).message}); nothing was restored`);
+      if (err instanceof CorruptFileError) throw new CorruptFileError(file, `${err.reason}; nothing was restored`);
+      throw err;
     }
     const valid = validateDocumentFile(data);
     if (!valid.ok) throw new CorruptFileError(file, `${valid.error}; nothing was restored`);

@@ -17,7 +17,7 @@ import { appendFile, copyFile, link, mkdir, readFile, readdir, rename, rm, stat,
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Memory, type Adapter } from 'lowdb';
-import { DurableTextFile, syncDir, tempPathFor, writeNewFileSynced } from './durable-file';
+import { DurableTextFile, syncDir, tempPathFor, writeFileDurable, writeNewFileSynced } from './durable-file';
 import type { CacheFile } from './summary-index';
 import { diskError } from './disk-errors';
 
@@ -38,7 +38,7 @@ export interface ProjectFiles {
   file(name: string): Adapter<string>;
   /** Ids of the document files there are (`documents/<id>.json`), in no set order. */
   documentIds(): Promise<string[]>;
-  /** A value that changes whenever the file does (null when it is missing), for caches. */
+  /** A value that changes whenever the file does (null when it is missing), for caches; of a folder, when a name in it is added or removed. */
   stamp(name: string): Promise<string | null>;
   /** Makes room for document files (the `documents/` folder). */
   prepare(): Promise<void>;
@@ -61,6 +61,12 @@ export interface ProjectFiles {
   list(folder: string): Promise<string[]>;
   /** Removes a file of the project (one already gone is fine). */
   remove(name: string): Promise<void>;
+  /**
+   * Writes an immutable file (a chunk of a long document, chunks.ts) when there is none by
+   * that name yet, durably (its folder made when missing), so that a file written after it
+   * may name it. False when it was there (a name is its content's hash: the same text).
+   */
+  writeOnce(name: string, text: string): Promise<boolean>;
   /**
    * Finishes what killed writers left, with the lock held: staged documents the
    * index names (`indexed`) are moved in, the rest removed, and temp files of
@@ -205,6 +211,22 @@ export function folderFiles(root: string): ProjectFiles {
     async remove(name) {
       await rm(join(root, name), { force: true });
     },
+    async writeOnce(name, text) {
+      const path = join(root, name);
+      if (await stat(path).catch(() => null)) return false;
+      const folder = dirname(path);
+      const made = await mkdir(folder).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EEXIST') return false;
+          throw diskError(err, 'save', name, 'The document on disk was left as it was.');
+        },
+      );
+      // The new folder's own name must survive a power loss too, before a head names what is in it.
+      if (made) await syncDir(dirname(folder)).catch((err) => Promise.reject(diskError(err, 'save', name, 'The document on disk was left as it was.')));
+      await writeFileDurable(path, text, name);
+      return true;
+    },
     async recover(indexed) {
       const published: string[] = [];
       for (const folder of [root, documents, join(root, CACHE_FOLDER)]) {
@@ -261,7 +283,10 @@ export function memoryFiles(): ProjectFiles {
     },
     async stamp(name) {
       const entry = files.get(name);
-      return entry?.writes ? String(entry.writes) : null;
+      if (entry?.writes) return String(entry.writes);
+      // A folder: what is in it.
+      const inside = [...files].filter(([n, f]) => f.writes > 0 && n.startsWith(`${name}/`)).map(([n, f]) => `${n}:${f.writes}`);
+      return inside.length ? `folder:${inside.sort().join(',')}` : null;
     },
     async prepare() {},
     cache(name) {
@@ -300,12 +325,17 @@ export function memoryFiles(): ProjectFiles {
     },
     async list(folder) {
       const prefix = `${folder}/`;
-      return [...files]
-        .filter(([name, f]) => f.writes > 0 && name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
-        .map(([name]) => name.slice(prefix.length));
+      // Files in the folder, and the folders in it (as readdir gives both).
+      const names = [...files].filter(([name, f]) => f.writes > 0 && name.startsWith(prefix)).map(([name]) => name.slice(prefix.length).split('/')[0]!);
+      return [...new Set(names)];
     },
     async remove(name) {
       files.delete(name);
+    },
+    async writeOnce(name, text) {
+      if (files.get(name)?.writes) return false;
+      await file(name).write(text);
+      return true;
     },
     async recover() {
       return [];

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectStore } from './project-store';
 import { validateDocumentFile, emptyMeta, type ImportedDocument } from '../../shared/model/document';
 import { body, segment, text, inlineFromPlain } from '../../shared/model/build';
 import { runTs, waitForLine } from './testing/processes';
+import { chunkFilesOf, readStoredDocument } from './testing/stored-document';
+import { chunksNamed } from './chunks';
 
 function sampleDoc(title: string, date = '1960-08-30'): ImportedDocument {
   return {
@@ -173,27 +176,43 @@ describe('the project lock', () => {
 });
 
 describe('durability', () => {
-  it('a SIGKILL during a save never leaves an unreadable file (30 kills)', async () => {
+  // Whole saves of 200 to 249 rows (one file at 200, a head and chunks above: chunks.ts), and saves of one row of
+  // 600 as the window's autosave makes them (a chunk or two, then the head).
+  for (const mode of ['whole', 'rows'] as const)
+  it(`a SIGKILL during a save never leaves an unreadable file or a head naming a missing chunk (${mode === 'whole' ? 'whole saves' : 'one row a save'}, 30 kills)`, async () => {
     const store = await ProjectStore.open(dir, { write: true, create: true, holder: 'setup' });
     const [{ id }] = await store.addDocuments([sampleDoc('Killed')]);
     await store.close();
-    const path = join(dir, 'documents', `${id}.json`);
     const titles = new Set<string>();
+    let chunked = 0;
     for (let i = 0; i < 30; i++) {
-      const child = runTs('testing/save-loop.ts', [dir, id], ['ignore', 'pipe', 'pipe']);
+      const child = runTs('testing/save-loop.ts', [dir, id, mode], ['ignore', 'pipe', 'pipe']);
       // Kill within about three saves' time (a save's length depends on the machine's load),
       // so the kills land at different moments of different saves.
       const saveMs = Number(await waitForLine(child, 'ready'));
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 3 * Math.max(20, saveMs)));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));
-      const result = validateDocumentFile(JSON.parse(await readFile(path, 'utf8')));
-      expect(result.ok).toBe(true);
-      if (result.ok) titles.add(result.value.meta.title);
+      // Read as the store reads it: every chunk the head names is there and matches its name.
+      const stored = await readStoredDocument(dir, id);
+      expect(validateDocumentFile(stored).ok).toBe(true);
+      titles.add(stored.meta.title);
+      if (existsSync(join(dir, 'documents', `${id}.chunks`))) chunked++;
     }
     // The kills landed at different moments of the save loop, not all before the first save.
     expect(titles.size).toBeGreaterThan(1);
+    expect(chunked).toBeGreaterThan(0);
     const leftovers = (await readdir(join(dir, 'documents'))).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
     expect(leftovers).toEqual([`${id}.json`]);
+    // Chunks of saves killed before their head are removed on the next open for writing; the ones named stay.
+    const reopened = await ProjectStore.open(dir, { write: true, holder: 'check' });
+    await reopened.close();
+    const { onDisk, named } = await chunkFilesOf(dir, id);
+    const versions = await readdir(join(dir, 'history', id));
+    const kept = new Set(named);
+    for (const v of versions) for (const n of chunksNamed(await readFile(join(dir, 'history', id, v), 'utf8')) ?? []) kept.add(`${n}.json`);
+    expect(onDisk.filter((n) => !kept.has(n))).toEqual([]);
+    expect(named.filter((n) => !onDisk.includes(n))).toEqual([]);
+    expect((await readStoredDocument(dir, id)).meta.title).toMatch(/^Round \d+$/);
   }, 180_000);
 });

@@ -1,9 +1,11 @@
 /**
  * The project store: a project is a folder with `project.json` (index, glossary,
- * settings) and `documents/<id>.json` (one document each), each a lowdb `Low`
- * over a `JsonFile` (parse, validate, canonical JSON) over a `DurableTextFile`
- * (project-files.ts; in memory for tests). Saving one document never rewrites
- * another.
+ * settings) and `documents/<id>.json` (one document each), each a lowdb `Low`:
+ * project.json over a `JsonFile` (parse, validate, canonical JSON) over a
+ * `DurableTextFile` (project-files.ts; in memory for tests), a document over a
+ * `DocumentFileAdapter` (document-file.ts: a long document's rows are in chunk
+ * files its head names, chunks.ts). Saving one document never rewrites another;
+ * saving rows of a long document writes the chunks around them and its head.
  *
  * A damaged document file is reported by name and left untouched; the rest of
  * the project still opens. A damaged `project.json` stops the project from
@@ -29,6 +31,9 @@ import { UserError } from '../../shared/errors';
 import { CorruptFileError } from './durable-file';
 import { JsonFile } from './json-file';
 import { documentFileName, folderFiles, type ProjectFiles } from './project-files';
+import { DocumentFileAdapter, collectChunks, readDocumentParts, type ChunkCollection } from './document-file';
+import { CHUNKED_ABOVE_ROWS, chunkFolder } from './chunks';
+import { applyRowChanges, canonicalChanges, type RowChange } from './row-changes';
 import { acquireLock, type ProjectLock } from './lock';
 import { BackupCancelled, backupProject, type BackupResult } from './backups';
 import { DocumentHistory, type DocumentVersion } from './history';
@@ -38,11 +43,13 @@ import { canonicalJson } from '../../shared/model/canonical-json';
 import {
   SUMMARY_JOURNAL,
   journalLine,
+  journalLineAfter,
   journalText,
   needsCompaction,
   parseJournal,
+  prepareRowFacts,
   summarize,
-  summarizeText,
+  summarizeData,
   type SummaryRecord,
 } from './summary-index';
 
@@ -158,6 +165,8 @@ export class ProjectStore {
   /** Writes under way, which `close` waits for. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
+  /** What each kept version in the history names (versions never change), for collecting chunks. */
+  private readonly versionChunks = new Map<string, string[]>();
 
   private constructor(
     readonly dir: string,
@@ -190,7 +199,11 @@ export class ProjectStore {
     }
     const store = new ProjectStore(options.dir, files, db as Low<ProjectFile>, options.lock);
     // What a killed writer left: imports the index names are completed, the rest rolled back.
-    if (options.lock) await files.recover(store.indexedIds());
+    if (options.lock) {
+      await files.recover(store.indexedIds());
+      // Chunks of long documents no head names (a save killed before its head), off the open's path.
+      store.collectAllChunks();
+    }
     return store;
   }
 
@@ -291,14 +304,56 @@ export class ProjectStore {
   private docLow(id: string): Low<DocumentFile | null> {
     let low = this.docs.get(id);
     if (!low) {
-      const name = documentFileName(id);
-      low = new Low<DocumentFile | null>(
-        new JsonFile<DocumentFile | null>(this.files.file(name), validateDocumentFile, name),
-        null,
-      );
+      low = new Low<DocumentFile | null>(new DocumentFileAdapter(this.files, id, validateDocumentFile), null);
       this.docs.set(id, low);
     }
     return low;
+  }
+
+  /** A document's files (head and chunks) as its adapter. */
+  private docFile(id: string): DocumentFileAdapter {
+    return this.docLow(id).adapter as DocumentFileAdapter;
+  }
+
+  /**
+   * Removes, for every long document, the chunk files that neither its head nor its history
+   * names (document-file.ts), in the background, each document between its saves.
+   */
+  private collectAllChunks(): void {
+    const run = (async () => {
+      const folders = (await this.files.list('documents')).filter((n) => n.endsWith('.chunks') && !n.startsWith('.'));
+      // Close waits for it (each document's collection is short: a folder listed, a head and its versions read).
+      for (const folder of folders) await this.collectNow(folder.slice(0, -'.chunks'.length)).catch(() => undefined);
+    })();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+
+  /** Removes the chunk files of one document that nothing names any more (with the lock, between its saves). */
+  collectChunks(id: string): Promise<ChunkCollection> {
+    if (!this.lock || this.closed) return Promise.resolve({ removed: [], skipped: 'the project is not open for writing' });
+    return this.collectNow(id);
+  }
+
+  private collectNow(id: string): Promise<ChunkCollection> {
+    const run = this.oneAtATime(id, async () => {
+      const versions = (await this.history.versions(id)).map((v) => `history/${id}/${v}.json`);
+      const result = await collectChunks(this.files, id, versions, this.versionChunks);
+      // Removing files changed the chunk folder's stamp, not the document: the index says so (a line without its Korean).
+      const record = this.summaries?.get(id);
+      if (result.removed.length && record) {
+        const stamp = await this.listingStamp(id).catch(() => null);
+        if (stamp && record.stamp.split('|')[0] === stamp.split('|')[0]) {
+          const restamped = { ...record, stamp };
+          this.summaries!.set(id, restamped);
+          this.journal([journalLineAfter(restamped, record)]);
+        }
+      }
+      return result;
+    });
+    this.inFlight.add(run);
+    void run.catch(() => undefined).finally(() => this.inFlight.delete(run));
+    return run;
   }
 
   /** Ids of the document files in the folder, in index order then the rest by name. */
@@ -408,7 +463,8 @@ export class ProjectStore {
   private async scan(): Promise<Listing> {
     const index = await this.loadSummaries();
     const ids = await this.documentIds();
-    const stamps = await mapLimit(ids, 64, (id) => this.files.stamp(documentFileName(id)).catch(() => null));
+    const chunked = await this.chunkedIds();
+    const stamps = await mapLimit(ids, 64, (id) => this.listingStamp(id, chunked.has(id)).catch(() => null));
     const lines: string[] = [];
     const stale: { id: string; stamp: string }[] = [];
     for (const [i, id] of ids.entries()) {
@@ -423,7 +479,8 @@ export class ProjectStore {
       try {
         const text = await this.files.file(name).read();
         if (text === null) return; // gone since the folder was read
-        const record = { ...summarizeText(id, text), stamp };
+        const parts = await readDocumentParts(this.files, id, name, text);
+        const record = { ...summarizeData(id, parts.data), stamp };
         // A save that finished meanwhile knows better.
         if (index.get(id) !== before) return;
         index.set(id, record);
@@ -432,7 +489,9 @@ export class ProjectStore {
       } catch (err) {
         const message = errnoOf(err)
           ? (diskError(err, 'read', name) as Error).message
-          : new CorruptFileError(name, (err as Error).message).message;
+          : err instanceof UserError
+            ? err.message
+            : new CorruptFileError(name, (err as Error).message).message;
         this.unreadable.set(id, { stamp, problem: { file: name, message } });
         if (index.delete(id)) lines.push(journalLine({ id, removed: true }));
       }
@@ -459,17 +518,37 @@ export class ProjectStore {
     return { documents, problems };
   }
 
+  /** The ids of the documents kept in chunks (with a `documents/<id>.chunks/` folder). */
+  private async chunkedIds(): Promise<Set<string>> {
+    const names = await this.files.list('documents');
+    return new Set(names.filter((n) => n.endsWith('.chunks') && !n.startsWith('.')).map((n) => n.slice(0, -'.chunks'.length)));
+  }
+
+  /**
+   * The stamp the summary index keeps of a document: its file's, and for a long document its
+   * chunk folder's too, so that a chunk added or removed from outside (a git pull, a hand)
+   * makes the list read the document again. (A chunk edited in place, which no tool does to
+   * a content-addressed file, is found when the document is opened: its hash no longer
+   * matches its name.) Null when the document has no file.
+   */
+  private async listingStamp(id: string, chunked = true): Promise<string | null> {
+    const head = await this.files.stamp(documentFileName(id));
+    if (head === null || !chunked) return head;
+    const folder = await this.files.stamp(chunkFolder(id));
+    return folder === null ? head : `${head}|${folder}`;
+  }
+
   /** Notes in the index what was just written to a document file (a save, an import). */
   private async recordWritten(docs: DocumentFile[]): Promise<void> {
     const index = await this.loadSummaries();
     const lines: string[] = [];
     for (const doc of docs) {
-      const stamp = await this.files.stamp(documentFileName(doc.id)).catch(() => null);
+      const stamp = await this.listingStamp(doc.id).catch(() => null);
       if (stamp === null) continue; // the next listing reads it
       const record = { ...summarize(doc), stamp };
+      lines.push(journalLineAfter(record, index.get(doc.id)));
       index.set(doc.id, record);
       this.unreadable.delete(doc.id);
-      lines.push(journalLine(record));
     }
     this.journal(lines);
   }
@@ -528,6 +607,10 @@ export class ProjectStore {
       low.data = null;
       throw new CorruptFileError(documentFileName(id), `its id is ${doc.id}, not ${id}`);
     }
+    // A long document is being opened to edit: its rows' summary facts are made between other
+    // work now, so that its first save summarises only what it changed (summary-index.ts).
+    const rows = doc.body.content ?? [];
+    if (rows.length > CHUNKED_ABOVE_ROWS) void prepareRowFacts(rows, () => this.closed || low.data !== doc);
     return doc;
   }
 
@@ -569,27 +652,76 @@ export class ProjectStore {
         'invalid-document',
       );
     }
+    const { doc: _doc, ...saved } = await this.commit(id, meta, normalised);
+    return saved;
+  }
+
+  /**
+   * Saves a document from the rows that changed since the version `base` (its updatedAt), as
+   * the store holds that version (read and checked, or saved): only the new rows are checked
+   * against the schema, and only the chunks around them written (document-file.ts). Changes
+   * to another version ('stale-base') or that do not fit it ('invalid-changes') write nothing.
+   */
+  saveDocumentChanges(
+    id: string,
+    request: { base: string; meta: DocumentMeta; rowCount: number; changes: readonly RowChange[] },
+  ): Promise<{ updatedAt: string; warnings?: string[]; doc: DocumentFile }> {
+    return this.write(() =>
+      this.oneAtATime(id, async () => {
+        const low = this.docLow(id);
+        if (!low.data || low.data.updatedAt !== request.base) await this.readNow(id); // throws for missing and damaged files
+        const current = low.data!;
+        if (current.updatedAt !== request.base) {
+          throw new UserError(
+            `Document ${id} was not saved from its changes: they are to the version saved at ${request.base}, but the version on disk was saved at ${current.updatedAt || 'an unknown time'}. Nothing was written.`,
+            'stale-base',
+          );
+        }
+        const changes = canonicalChanges(id, request.changes);
+        const body = applyRowChanges(id, current.body, request.rowCount, changes);
+        if (!body.content?.length) throw new UserError(`Document ${id} was not saved: a document needs at least one row`, 'invalid-document');
+        const spans = changes.map((c) => ({ from: c.from, to: c.to, count: c.rows.length }));
+        return this.commit(id, request.meta, body, { base: current.body.content ?? [], spans });
+      }),
+    );
+  }
+
+  /**
+   * Writes a document whose body is checked (built as a ProseMirror node, or its new rows
+   * were): the rest of the file is checked here, the version replaced kept in the history.
+   */
+  private async commit(
+    id: string,
+    meta: DocumentMeta,
+    body: PMJson,
+    edits?: { base: readonly PMJson[]; spans: { from: number; to: number; count: number }[] },
+  ): Promise<{ updatedAt: string; warnings?: string[]; doc: DocumentFile }> {
     const target = this.docLow(id);
     const updatedAt = new Date().toISOString();
-    const next: DocumentFile = { ...target.data!, meta, body: normalised, updatedAt };
-    // The body was just built as a ProseMirror node (canonicalBody): the rest is checked, not the tree again.
-    const valid = validateDocumentShape(next);
+    // The body is checked: the rest is, not the tree again (a stand-in body keeps the shape check from walking it).
+    const valid = validateDocumentShape({ ...target.data!, meta, body: { type: body.type }, updatedAt });
     if (!valid.ok) throw new UserError(`Document ${id} was not saved: ${valid.error}`, 'invalid-document');
+    // The source is the one read and checked (a save changes meta and body only): kept as the same object, so
+    // the chunk holding it is known unchanged without serialising it again (document-file.ts).
+    const next: DocumentFile = { ...valid.value, source: target.data!.source, body };
     // Memory follows the disk: what failed to be written is not kept as if saved.
     // The version replaced is kept in the document's history first (history.ts).
     let warning: string | null;
+    let trimmed: boolean;
     try {
-      ({ warning } = await this.history.replacing(id, documentFileName(id), () =>
-        this.written(target.adapter.write(valid.value), () => {
-          target.data = valid.value;
+      ({ warning, trimmed } = await this.history.replacing(id, documentFileName(id), () =>
+        this.written(this.docFile(id).writeEdited(next, edits), () => {
+          target.data = next;
         }),
       ));
     } finally {
       this.documentSaves.set(id, (this.documentSaves.get(id) ?? 0) + 1);
     }
-    await this.recordWritten([valid.value]);
+    await this.recordWritten([next]);
     await this.syncIndex(id, meta);
-    return { updatedAt, ...this.historyWarning(id, warning) };
+    // A version dropped from the history may have been the last to name some chunks: collected after this save.
+    if (trimmed) void this.collectChunks(id).catch(() => undefined);
+    return { updatedAt, ...this.historyWarning(id, warning), doc: next };
   }
 
   /** A history that could not be kept: a notice the first time (and the save's warning), quiet until it works again. */

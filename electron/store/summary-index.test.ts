@@ -176,4 +176,38 @@ describe('the summary index on disk', () => {
     const journal = parseJournal(await readFile(join(dir, SUMMARY_JOURNAL), 'utf8'));
     expect([...journal.records.values()].map((r) => r.summary.title).sort()).toEqual(['Alpha, as pulled', 'Beta']);
   });
+
+  it('journals a save that left the restored Korean alone without it, and one that changed a row with that row only', async () => {
+    const files = memoryFiles();
+    const store = await ProjectStore.load(files, { lock: noLock(), create: true, name: 'Index', dir: 'memory' });
+    const rows = Array.from({ length: 40 }, (_, i) => segment({ english: text(`Row ${i}.`), witness: ['xx lP\\'], korean: text(`한국어 ${i}`) }));
+    const [{ id }] = await store.addDocuments([{ ...doc('Korean'), body: body(rows) }]);
+    const journal = async () => (await files.cache(SUMMARY_JOURNAL).read()) ?? '';
+    const save = async (at: number, korean: string) => {
+      const d = await store.readDocument(id);
+      const row = segment({ english: text(`Row ${at}, edited.`), witness: ['xx lP\\'], korean: text(korean) });
+      await store.saveDocumentChanges(id, { base: d.updatedAt, meta: d.meta, rowCount: 40, changes: [{ from: at, to: at + 1, rows: [row] }] });
+    };
+    const before = (await journal()).length;
+    await save(5, '한국어 5');
+    const unchanged = (await journal()).slice(before);
+    expect(unchanged).toContain('"koreanEdit":{"at":40,"remove":0,"insert":[]}');
+    expect(unchanged).not.toContain('한국어 6');
+    await save(7, '고친 말');
+    expect((await journal()).split('\n').at(-2)).toContain('"koreanEdit":{"at":7,"remove":1,"insert":["고친 말"]}');
+    await store.close();
+    // Read back, the edits give the Korean in full (the suggester's text) without reading the document.
+    const reads = countReads(files);
+    const again = await reopen(files);
+    const korean = await again.restoredKorean();
+    expect(reads.documents).toBe(0);
+    expect(korean).toHaveLength(40);
+    expect(korean[7]).toBe('고친 말');
+    expect(korean[8]).toBe('한국어 8');
+    // An edit line without the line it edits (a journal cut short) makes the document be read again.
+    const lines = (await journal()).split('\n').filter(Boolean);
+    const orphan = parseJournal([lines[0], lines.at(-1)].join('\n'));
+    expect(orphan.records.has(id)).toBe(false);
+  });
 });
+

@@ -21,7 +21,8 @@
  * is opened or saved.
  */
 import { validateDocumentShape, type DocumentFile } from '../../shared/model/document';
-import { restorationCounts } from '../../shared/model/stats';
+import { emptyProgress, segmentState, type RowState } from '../../shared/model/stats';
+import type { PMJson } from '../../shared/model/document';
 import { columnOf, segmentsOf } from '../../shared/model/build';
 import { acceptedText } from '../../shared/korean/accepted-text';
 import type { DocumentSummary } from '../../shared/ipc/contract';
@@ -48,15 +49,67 @@ export interface CacheFile {
   replace(text: string): Promise<void>;
 }
 
+/** What the list and the suggester take from one row: its restoration state and its accepted Korean. */
+interface RowFacts {
+  state: RowState | null;
+  korean: string;
+}
+
+/**
+ * Each row's facts, by the row object: a save changes a few rows of a long document and keeps
+ * the others' objects (electron/store/row-changes.ts), so its summary computes the witness
+ * check of the changed rows only (rows are never changed in place once stored).
+ */
+const rowFacts = new WeakMap<PMJson, RowFacts>();
+
+function factsOf(seg: PMJson): RowFacts {
+  let facts = rowFacts.get(seg);
+  if (!facts) {
+    // Only accepted text teaches the suggester: proposals and gaps are masked.
+    facts = { state: segmentState(seg), korean: acceptedText(columnOf(seg, 'korean')?.content).trim() };
+    rowFacts.set(seg, facts);
+  }
+  return facts;
+}
+
+/**
+ * Works out the facts of `rows` a slice at a time between other work, so that the first save
+ * after a long document is opened finds them made. Stops when `cancelled` says so.
+ */
+export function prepareRowFacts(rows: readonly PMJson[], cancelled: () => boolean = () => false): Promise<void> {
+  return new Promise((done) => {
+    let next = 0;
+    const slice = () => {
+      const end = Math.min(rows.length, next + 50);
+      for (; next < end && !cancelled(); next++) {
+        const row = rows[next]!;
+        if (row.type === 'segment') factsOf(row);
+      }
+      if (next >= rows.length || cancelled()) done();
+      else setImmediate(slice);
+    };
+    setImmediate(slice);
+  });
+}
+
 /** What the list and the suggester take from a document. */
 export function summarize(doc: Pick<DocumentFile, 'id' | 'meta' | 'body'>): Omit<SummaryRecord, 'stamp'> {
-  const korean = segmentsOf(doc.body)
-    // Only accepted text teaches the suggester: proposals and gaps are masked.
-    .map((seg) => acceptedText(columnOf(seg, 'korean')?.content).trim())
-    .filter(Boolean);
+  const progress = emptyProgress();
+  const korean: string[] = [];
+  let segments = 0;
+  let witnessSegments = 0;
+  // restorationCounts (shared/model/stats.ts), row by row through the facts kept per row.
+  for (const seg of segmentsOf(doc.body)) {
+    segments++;
+    const facts = factsOf(seg);
+    if (facts.korean) korean.push(facts.korean);
+    if (facts.state === null) continue;
+    witnessSegments++;
+    progress[facts.state]++;
+  }
   return {
     id: doc.id,
-    summary: { id: doc.id, title: doc.meta.title, date: doc.meta.date, ...restorationCounts(doc.body) },
+    summary: { id: doc.id, title: doc.meta.title, date: doc.meta.date, segments, witnessSegments, restoredSegments: progress.consistent, progress },
     korean,
   };
 }
@@ -73,6 +126,11 @@ export function summarizeText(id: string, text: string): Omit<SummaryRecord, 'st
   } catch (err) {
     throw new Error(`not valid JSON (${(err as Error).message})`, { cause: err });
   }
+  return summarizeData(id, data);
+}
+
+/** `summarizeText` of parsed JSON (a chunked document's rows put back: document-file.ts). */
+export function summarizeData(id: string, data: unknown): Omit<SummaryRecord, 'stamp'> {
   const parsed = validateDocumentShape(data);
   if (!parsed.ok) throw new Error(parsed.error);
   if (parsed.value.id !== id) throw new Error(`its id is ${parsed.value.id}, not ${id}`);
@@ -128,6 +186,18 @@ export function parseJournal(text: string | null): { records: Map<string, Summar
     if (value && typeof value === 'object' && (value as { removed?: unknown }).removed === true) {
       const id = (value as { id?: unknown }).id;
       if (typeof id === 'string') records.delete(id);
+    } else if (value && typeof value === 'object' && 'koreanEdit' in value) {
+      const { koreanEdit, ...rest } = value as Record<string, unknown>;
+      const previous = typeof rest.id === 'string' ? records.get(rest.id) : undefined;
+      const edit = koreanEdit as Partial<KoreanEdit> | null;
+      const korean =
+        previous && edit && Number.isInteger(edit.at) && Number.isInteger(edit.remove) && Array.isArray(edit.insert)
+          ? [...previous.korean.slice(0, edit.at), ...edit.insert, ...previous.korean.slice((edit.at as number) + (edit.remove as number))]
+          : null;
+      const record = { ...rest, korean };
+      // Without the line it edits (a journal compacted or torn), the document is read again.
+      if (korean && isRecord(record)) records.set(record.id, record);
+      else if (typeof rest.id === 'string') records.delete(rest.id);
     } else if (isRecord(value)) {
       records.set(value.id, value);
     }
@@ -138,6 +208,33 @@ export function parseJournal(text: string | null): { records: Map<string, Summar
 /** One journal line. */
 export function journalLine(entry: SummaryRecord | { id: string; removed: true }): string {
   return `${JSON.stringify(entry)}\n`;
+}
+
+/** The restored Korean of a record as a change of the one before it: `remove` texts at `at` replaced by `insert`. */
+export interface KoreanEdit {
+  at: number;
+  remove: number;
+  insert: string[];
+}
+
+/**
+ * A journal line for `record` that follows `previous` (the document's line before it): when
+ * their restored Korean shares most of its texts, the line carries only what changed (a long
+ * document's Korean is ~100 KB; an edit changes a row or two of it, or none), else all of it.
+ */
+export function journalLineAfter(record: SummaryRecord, previous: SummaryRecord | undefined): string {
+  if (!previous) return journalLine(record);
+  const a = previous.korean;
+  const b = record.korean;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const insert = b.slice(start, b.length - end);
+  if (insert.length * 2 > b.length) return journalLine(record);
+  const { korean: _korean, ...rest } = record;
+  const koreanEdit: KoreanEdit = { at: start, remove: a.length - start - end, insert };
+  return `${JSON.stringify({ ...rest, koreanEdit })}\n`;
 }
 
 /** The whole journal for `records`, one line each. */

@@ -10,7 +10,7 @@ import { emptyMeta } from '../../../shared/model/document';
 import { body, segment, text as inline } from '../../../shared/model/build';
 import { REQUEST_NAMES } from '../../../shared/ipc/names';
 import { requestSchemas } from '../../../shared/ipc/contract';
-import { DEEP, type FuzzInput } from './targets';
+import { CHUNKED_BASE, DEEP, chunkedFixture, type FuzzInput } from './targets';
 
 // Never empty: the IPC contract and the CLI give every file a name.
 const NAMES = ['page.txt', 'page.md', 'page.html', 'page.xml', 'a.tei.xml', 'x', '1960-08-30-note.txt'];
@@ -174,6 +174,9 @@ function nearValid(base: object): fc.Arbitrary<string> {
   );
 }
 
+/** A long document's head and chunks (electron/store/chunks.ts), made from the valid document. */
+export const VALID_CHUNKED = chunkedFixture(CHUNKED_BASE);
+
 /** The arbitrary of each target's inputs. */
 export const FUZZ_INPUTS: Record<string, fc.Arbitrary<FuzzInput>> = {
   importFile: fc.record({ kind: fc.constant('bytes' as const), bytes, name }),
@@ -185,5 +188,9 @@ export const FUZZ_INPUTS: Record<string, fc.Arbitrary<FuzzInput>> = {
   tei: text(textFor.tei),
   projectFile: fc.record({ kind: fc.constant('text' as const), text: nearValid(VALID_PROJECT), name: fc.constant('project.json') }),
   documentFile: fc.record({ kind: fc.constant('text' as const), text: nearValid(VALID_DOCUMENT), name: fc.constant('documents/fuzz-doc.json') }),
+  chunkedDocument: fc.oneof(
+    fc.record({ kind: fc.constant('text' as const), text: nearValid(VALID_CHUNKED.head), name: fc.constant('head') }),
+    fc.record({ kind: fc.constant('text' as const), text: nearValid(JSON.parse([...VALID_CHUNKED.chunks.values()][0]!) as object), name: fc.constant('chunk') }),
+  ),
   ipc,
 };

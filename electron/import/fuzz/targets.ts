@@ -28,6 +28,43 @@ import { validateProjectFile } from '../../../shared/model/project';
 import { ProjectStore } from '../../store/project-store';
 import { memoryFiles } from '../../store/project-files';
 import { noLock } from '../../store/lock';
+import { chunkDigest, chunkFileName, chunkText, rowText, sourceChunkText } from '../../store/chunks';
+import { emptyMeta, type DocumentFile } from '../../../shared/model/document';
+import { canonicalJson } from '../../../shared/model/canonical-json';
+import { body, segment, text as inline } from '../../../shared/model/build';
+
+/** The document the chunked-document fuzzer starts from (valid: fuzz.test.ts checks it). */
+export const CHUNKED_BASE: DocumentFile = {
+  schemaVersion: 1,
+  id: 'fuzz-doc',
+  meta: { ...emptyMeta('A long report'), date: '1963-06-20' },
+  source: { file: 'long.txt', format: 'text', importedAt: '', witness: ['lP\\', 'abc'], notes: [] },
+  body: body(
+    Array.from({ length: 5 }, (_, i) =>
+      segment({ id: `s${i}`, english: inline(`Row ${i}: they agreed.`), witness: i % 2 ? ['lP\\'] : [], korean: i % 2 ? inline('조선') : [] }),
+    ),
+  ),
+  updatedAt: '2026-12-05T00:00:00.000Z',
+};
+
+/**
+ * A valid document kept in chunks (electron/store/chunks.ts): its head, and its chunk files by
+ * name (its rows in two chunks, and its source), made from `doc`.
+ */
+export function chunkedFixture(doc: DocumentFile): { head: Record<string, unknown>; chunks: Map<string, string> } {
+  const rows = doc.body.content ?? [];
+  const cut = Math.max(1, rows.length >> 1);
+  const chunks = new Map<string, string>();
+  const refs = [rows.slice(0, cut), rows.slice(cut)].filter((part) => part.length).map((part) => {
+    const t = chunkText(part.map(rowText));
+    chunks.set(chunkFileName(doc.id, chunkDigest(t)), t);
+    return { file: chunkDigest(t), rows: part.length, bytes: t.length };
+  });
+  const source = sourceChunkText(doc.source);
+  chunks.set(chunkFileName(doc.id, chunkDigest(source)), source);
+  const { source: _source, body: { content: _content, ...bodyRest }, ...rest } = doc;
+  return { head: { ...rest, body: bodyRest, chunks: refs, sourceChunk: { file: chunkDigest(source), rows: 0, bytes: source.length } }, chunks };
+}
 
 /** One fuzz input: text for the text importers, bytes for the file entry point, a request for IPC. */
 export type FuzzInput =
@@ -140,6 +177,37 @@ export const FUZZ_TARGETS: Record<string, (input: FuzzInput) => void | Promise<v
     }
     await store.close();
     if ((await files.file(file).read()) !== t) throw new Error(`${file} was rewritten`);
+  },
+  /**
+   * A long document's head as found on disk (name 'head'), or one of its chunks (name 'chunk'),
+   * beside valid chunk files: listed or reported naming the head, opened whole and valid or
+   * refused naming the head (and the chunk), and neither the head nor a chunk ever rewritten.
+   */
+  async chunkedDocument(input) {
+    const { text: t, name } = text(input);
+    const fixture = chunkedFixture(CHUNKED_BASE);
+    const files = memoryFiles();
+    const store = await ProjectStore.load(files, { lock: noLock(), create: true, name: 'fuzz', dir: 'fuzz' });
+    const file = 'documents/fuzz-doc.json';
+    const [first] = fixture.chunks.keys();
+    const written = new Map(fixture.chunks);
+    written.set(file, canonicalJson(fixture.head));
+    if (name === 'chunk') written.set(first!, t);
+    else written.set(file, t);
+    for (const [n, content] of written) await files.file(n).write(content);
+    const { documents, problems } = await store.listDocuments();
+    const listed = documents.some((d) => d.id === 'fuzz-doc');
+    const reported = problems.some((p) => p.file === file && p.message.startsWith(`${file} is damaged`));
+    if (listed === reported) throw new Error(`the document was ${listed ? 'both listed and reported' : 'neither listed nor reported'}`);
+    try {
+      const doc = await store.readDocument('fuzz-doc');
+      if (!validateDocumentFile(doc).ok || doc.id !== 'fuzz-doc') throw new Error('opened a document that does not validate');
+      if (!listed) throw new Error('a document that opens was not listed');
+    } catch (err) {
+      checkReadError(err, file);
+    }
+    await store.close();
+    for (const [n, content] of written) if ((await files.file(n).read()) !== content) throw new Error(`${n} was rewritten`);
   },
   async ipc(input) {
     if (input.kind !== 'ipc') throw new Error('ipc takes a request');

@@ -9,7 +9,8 @@
  * written it prints an acknowledgement. The driver (chaos.ts) checks, after
  * the kill, that every acknowledged change is in the project:
  *   imported <title>...        a batch of four documents, "Batch <tag>-<n> part <i>"
- *   saved <id> <n>             the document's summary says "save <n>"
+ *   saved <id> <n>             the document's summary says "save <n>" (saved whole, or from rows
+ *                              changed: a document grows past 200 rows and is kept in chunks)
  *   glossary <en>              an entry added
  *   removing <en>              an entry about to be removed (it may or may not be gone)
  *   exported <path>            an export written
@@ -22,6 +23,7 @@ import { createHandlers } from '../../handlers';
 import { dispatch } from '../../../shared/ipc/dispatch';
 import { writeFileDurable } from '../durable-file';
 import { isUserError } from '../../../shared/errors';
+import { segment, text } from '../../../shared/model/build';
 
 const [dir, tag, exportDir] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(line + '\n');
@@ -68,7 +70,18 @@ async function main(): Promise<void> {
         const id = pick(mine);
         const doc = await store.readDocument(id);
         const count = ++saves;
-        await store.saveDocument(id, { ...doc.meta, summary: `save ${count}` }, doc.body);
+        const meta = { ...doc.meta, summary: `save ${count}` };
+        const rows = doc.body.content ?? [];
+        if (Math.random() < 0.5) {
+          // As the window's autosave: rows added until the document is long (kept in chunks, chunks.ts), then one row edited.
+          const grow = rows.length < 260;
+          const at = grow ? rows.length : Math.floor(Math.random() * rows.length);
+          const added = Array.from({ length: grow ? 90 : 1 }, (_, i) => segment({ english: text(`Row ${at + i}, save ${count}. `.repeat(8)), witness: ['xx lP\\'] }));
+          const to = grow ? at : at + 1;
+          await store.saveDocumentChanges(id, { base: doc.updatedAt, meta, rowCount: rows.length + added.length - (to - at), changes: [{ from: at, to, rows: added }] });
+        } else {
+          await store.saveDocument(id, meta, doc.body);
+        }
         say(`saved ${id} ${count}`);
       } else if (roll < 0.85) {
         if (entries.length && Math.random() < 0.3) {

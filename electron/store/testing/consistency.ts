@@ -40,6 +40,12 @@ export async function checkProject(dir: string): Promise<ProjectCheck> {
   for (const id of onDisk) if (!indexed.includes(id)) problems.push(`documents/${id}.json is not in the index`);
   const { documents, problems: damaged } = await store.listDocuments();
   for (const p of damaged) problems.push(p.message);
+  // A long document's head names chunks (chunks.ts): each must be there and whole, so it is read fully.
+  for (const name of names.filter((n) => n.endsWith('.chunks') && !n.startsWith('.'))) {
+    const id = name.slice(0, -'.chunks'.length);
+    if (!onDisk.includes(id)) continue;
+    await store.readDocument(id).catch((err: Error) => problems.push(err.message));
+  }
   return { problems, titles: documents.map((d) => d.title), store };
 }
 
