@@ -260,7 +260,7 @@ async function main(): Promise<void> {
     const path = join(ROOT, 'bench', 'results', 'scale.json');
     const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
     writeFileSync(path, `${JSON.stringify({ ...previous, longDocument: { machine: { ...machine, loadAverage1minAfter: loadAfter }, ...longDocument } }, null, 2)}\n`);
-    printLong(longDocument);
+    printLong(longDocument ?? null);
     console.log('wrote bench/results/scale.json (longDocument)');
     return;
   }
@@ -306,7 +306,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
-  if (longDocument) printLong(longDocument);
+  printLong(longDocument ?? null);
   console.log('wrote bench/results/scale.json');
 }
 
