@@ -34,6 +34,7 @@ import {
   type RowSpan,
 } from './chunks';
 import { documentFileName, type ProjectFiles } from './project-files';
+import { mapLimit } from './map-limit';
 
 /** What the adapter knows of the chunks of the version it last read or wrote. */
 interface Layout {
@@ -57,20 +58,6 @@ export interface DocumentParts {
   layout: { refs: ChunkRef[]; sourceRef: ChunkRef } | null;
   /** Bytes of the head and its chunks. */
   bytes: number;
-}
-
-/** Runs `fn` over `items`, at most `limit` at once; results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /**

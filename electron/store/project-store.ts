@@ -52,6 +52,7 @@ import {
   summarizeData,
   type SummaryRecord,
 } from './summary-index';
+import { mapLimit } from './map-limit';
 
 /**
  * The body as ProseMirror itself serialises it, after checking it against the
@@ -103,20 +104,6 @@ export interface LoadOptions {
 interface Listing {
   documents: DocumentSummary[];
   problems: FileProblem[];
-}
-
-/** Runs `fn` over `items` with at most `limit` at once; results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** How long a background backup waits for a first listing to begin before it starts anyway. */

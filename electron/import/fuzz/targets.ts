@@ -105,6 +105,24 @@ const echo = new Proxy({} as HandlerTable, {
   get: (_target, name) => async (payload: unknown) => ({ echoed: String(name), payload }),
 });
 
+/**
+ * Document `fuzz-doc`, found on disk as `file`: listed or reported by name (not both, not
+ * neither), then opened whole and valid or refused with an error naming the file.
+ */
+async function listedOrReported(store: ProjectStore, file: string, what: string): Promise<void> {
+  const { documents, problems } = await store.listDocuments();
+  const listed = documents.some((d) => d.id === 'fuzz-doc');
+  const reported = problems.some((p) => p.file === file && p.message.startsWith(`${file} is damaged`));
+  if (listed === reported) throw new Error(`the ${what} was ${listed ? 'both listed and reported' : 'neither listed nor reported'}`);
+  try {
+    const doc = await store.readDocument('fuzz-doc');
+    if (!validateDocumentFile(doc).ok || doc.id !== 'fuzz-doc') throw new Error('opened a document that does not validate');
+    if (!listed) throw new Error('a document that opens was not listed');
+  } catch (err) {
+    checkReadError(err, file);
+  }
+}
+
 /** An error from reading `file` must name it and say it was left untouched (CorruptFileError) or why it could not be read. */
 function checkReadError(err: unknown, file: string): void {
   const message = err instanceof Error ? err.message : String(err);
@@ -164,17 +182,7 @@ export const FUZZ_TARGETS: Record<string, (input: FuzzInput) => void | Promise<v
     const store = await ProjectStore.load(files, { lock: noLock(), create: true, name: 'fuzz', dir: 'fuzz' });
     const file = 'documents/fuzz-doc.json';
     await files.file(file).write(t);
-    const { documents, problems } = await store.listDocuments();
-    const listed = documents.some((d) => d.id === 'fuzz-doc');
-    const reported = problems.some((p) => p.file === file && p.message.startsWith(`${file} is damaged`));
-    if (listed === reported) throw new Error(`the file was ${listed ? 'both listed and reported' : 'neither listed nor reported'}`);
-    try {
-      const doc = await store.readDocument('fuzz-doc');
-      if (!validateDocumentFile(doc).ok || doc.id !== 'fuzz-doc') throw new Error('opened a document that does not validate');
-      if (!listed) throw new Error('a document that opens was not listed');
-    } catch (err) {
-      checkReadError(err, file);
-    }
+    await listedOrReported(store, file, 'file');
     await store.close();
     if ((await files.file(file).read()) !== t) throw new Error(`${file} was rewritten`);
   },
@@ -195,17 +203,7 @@ export const FUZZ_TARGETS: Record<string, (input: FuzzInput) => void | Promise<v
     if (name === 'chunk') written.set(first!, t);
     else written.set(file, t);
     for (const [n, content] of written) await files.file(n).write(content);
-    const { documents, problems } = await store.listDocuments();
-    const listed = documents.some((d) => d.id === 'fuzz-doc');
-    const reported = problems.some((p) => p.file === file && p.message.startsWith(`${file} is damaged`));
-    if (listed === reported) throw new Error(`the document was ${listed ? 'both listed and reported' : 'neither listed nor reported'}`);
-    try {
-      const doc = await store.readDocument('fuzz-doc');
-      if (!validateDocumentFile(doc).ok || doc.id !== 'fuzz-doc') throw new Error('opened a document that does not validate');
-      if (!listed) throw new Error('a document that opens was not listed');
-    } catch (err) {
-      checkReadError(err, file);
-    }
+    await listedOrReported(store, file, 'document');
     await store.close();
     for (const [n, content] of written) if ((await files.file(n).read()) !== content) throw new Error(`${n} was rewritten`);
   },
