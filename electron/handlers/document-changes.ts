@@ -25,7 +25,6 @@ export { applyRowChanges, type RowChange } from '../store/row-changes';
 /** A document as last read or saved through these handlers. */
 interface Base {
   updatedAt: string;
-  body: PMJson;
   /** The file's stamp right after (ProjectStore.documentStamp); '' when it could not be taken safely. */
   stamp: string;
 }
@@ -83,7 +82,7 @@ export class DocumentBases {
     const doc = await store.readDocument(id);
     const after = await store.documentStamp(id);
     // A save that landed while it was read: the version read may not be the file's; keep nothing.
-    if (before === after) this.remember(store, id, { updatedAt: doc.updatedAt, body: doc.body, stamp: after });
+    if (before === after) this.remember(store, id, { updatedAt: doc.updatedAt, stamp: after });
     else this.of(store).delete(id);
     return doc;
   }
@@ -93,7 +92,7 @@ export class DocumentBases {
     return this.oneAtATime(id, async () => {
       this.of(store).delete(id);
       const result = await store.saveDocument(id, meta, body);
-      this.remember(store, id, { updatedAt: result.updatedAt, body, stamp: await store.documentStamp(id) });
+      this.remember(store, id, { updatedAt: result.updatedAt, stamp: await store.documentStamp(id) });
       return result;
     });
   }
@@ -116,8 +115,8 @@ export class DocumentBases {
         );
       }
       this.of(store).delete(id);
-      const { doc, ...result } = await store.saveDocumentChanges(id, request);
-      this.remember(store, id, { updatedAt: result.updatedAt, body: doc.body, stamp: await store.documentStamp(id) });
+      const result = await store.saveDocumentChanges(id, request);
+      this.remember(store, id, { updatedAt: result.updatedAt, stamp: await store.documentStamp(id) });
       return result;
     });
   }

@@ -308,9 +308,8 @@ export class ProjectStore {
    */
   private collectAllChunks(): void {
     const run = (async () => {
-      const folders = (await this.files.list('documents')).filter((n) => n.endsWith('.chunks') && !n.startsWith('.'));
       // Close waits for it (each document's collection is short: a folder listed, a head and its versions read).
-      for (const folder of folders) await this.collectNow(folder.slice(0, -'.chunks'.length)).catch(() => undefined);
+      for (const id of await this.chunkedIds()) await this.collectNow(id).catch(() => undefined);
     })();
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
@@ -652,7 +651,7 @@ export class ProjectStore {
   saveDocumentChanges(
     id: string,
     request: { base: string; meta: DocumentMeta; rowCount: number; changes: readonly RowChange[] },
-  ): Promise<{ updatedAt: string; warnings?: string[]; doc: DocumentFile }> {
+  ): Promise<{ updatedAt: string; warnings?: string[] }> {
     return this.write(() =>
       this.oneAtATime(id, async () => {
         const low = this.docLow(id);
@@ -668,7 +667,8 @@ export class ProjectStore {
         const body = applyRowChanges(id, current.body, request.rowCount, changes);
         if (!body.content?.length) throw new UserError(`Document ${id} was not saved: a document needs at least one row`, 'invalid-document');
         const spans = changes.map((c) => ({ from: c.from, to: c.to, count: c.rows.length }));
-        return this.commit(id, request.meta, body, { base: current.body.content ?? [], spans });
+        const { doc: _doc, ...saved } = await this.commit(id, request.meta, body, { base: current.body.content ?? [], spans });
+        return saved;
       }),
     );
   }
